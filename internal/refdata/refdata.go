@@ -1,0 +1,143 @@
+// Package refdata parses and validates the reference data embedded under
+// resources/data: the 193 UN member states, the duty stations (venues) and
+// the default rates and rules. Every row carries its source; rates that no
+// published table confirms are marked as placeholders.
+package refdata
+
+import "time"
+
+// Regional groups as the UN uses them for elections.
+const (
+	GroupAfrican      = "African"
+	GroupAsiaPacific  = "Asia-Pacific"
+	GroupEastern      = "Eastern European"
+	GroupLatinAmerica = "Latin American and Caribbean"
+	GroupWEOG         = "Western European and Others"
+)
+
+// MemberState is one of the 193 UN member states, as a delegation.
+type MemberState struct {
+	ISO3    string // ISO 3166-1 alpha-3
+	Name    string // as the UN writes it, diacritics included
+	Capital string // the city used for time zone and travel
+	// CityNote explains the choice of city where the constitutional capital,
+	// the seat of government or the usual departure point differ.
+	CityNote string
+	Lat, Lon float64 // of Capital, decimal degrees
+	TZ       string  // IANA zone of Capital
+	// TZNote explains the choice for countries spanning several zones.
+	TZNote string
+	Group  string // one of the Group* constants
+	// GroupNote explains special cases (e.g. the United States, Türkiye, Israel, Kiribati).
+	GroupNote       string
+	LDC, LLDC, SIDS bool
+	// Missions says whether the state keeps a permanent mission at a venue,
+	// keyed by venue code (NYC, GVA, VIE, NBO).
+	Missions map[string]bool
+	// MissionsAssumed is true where no source was at hand for Missions.
+	MissionsAssumed bool
+
+	loc *time.Location
+}
+
+// Location returns the loaded time zone of the capital.
+func (s *MemberState) Location() *time.Location { return s.loc }
+
+// Slot is a standard meeting slot at a venue, in venue local time ("10:00").
+type Slot struct {
+	Start, End string
+}
+
+// Holiday is an official holiday that closes a venue.
+type Holiday struct {
+	Date string // YYYY-MM-DD
+	Name string
+}
+
+// Venue is a UN duty station where a mechanism can meet.
+type Venue struct {
+	Code     string // NYC, GVA, VIE, NBO, BKK, ADD, SCL, BEY
+	Name     string // e.g. "United Nations Headquarters, New York"
+	City     string
+	Country  string // ISO3 of the host country
+	TZ       string
+	Lat, Lon float64
+	Slots    []Slot // standard meeting hours, e.g. 10:00–13:00 and 15:00–18:00
+	Holidays []Holiday
+	// HolidaySource names where the holiday list comes from and its date.
+	HolidaySource string
+
+	loc      *time.Location
+	holidays map[string]string // date -> name
+}
+
+// Location returns the loaded time zone of the venue.
+func (v *Venue) Location() *time.Location { return v.loc }
+
+// HolidayOn returns the holiday's name and true if the venue is closed on
+// the given date (YYYY-MM-DD).
+func (v *Venue) HolidayOn(date string) (string, bool) {
+	n, ok := v.holidays[date]
+	return n, ok
+}
+
+// Rate is one default rate or rule with its provenance.
+type Rate struct {
+	Key         string  // stable identifier, e.g. "meeting.interpreted.NYC"
+	Label       string  // what it is, in the users' words
+	Value       float64 // in Unit
+	Unit        string  // e.g. "USD per meeting", "km", "hours"
+	Currency    string  // ISO 4217, empty for non-money rules
+	PriceYear   int     // price year for money, 0 otherwise
+	Source      string  // document, table or URL; for placeholders, the reasoning
+	AsOf        string  // date of the source, YYYY-MM-DD or YYYY-MM or YYYY
+	Placeholder bool    // true when no published figure confirms the value
+	Note        string
+}
+
+// Data is the whole reference set, validated.
+type Data struct {
+	States []MemberState
+	Venues []Venue
+	Rates  []Rate
+
+	stateByISO map[string]int
+	venueByKey map[string]int
+	rateByKey  map[string]int
+}
+
+// State returns the member state with the ISO3 code.
+func (d *Data) State(iso3 string) (*MemberState, bool) {
+	i, ok := d.stateByISO[iso3]
+	if !ok {
+		return nil, false
+	}
+	return &d.States[i], true
+}
+
+// Venue returns the venue with the code (NYC, GVA, ...).
+func (d *Data) Venue(code string) (*Venue, bool) {
+	i, ok := d.venueByKey[code]
+	if !ok {
+		return nil, false
+	}
+	return &d.Venues[i], true
+}
+
+// Rate returns the default rate with the key.
+func (d *Data) Rate(key string) (*Rate, bool) {
+	i, ok := d.rateByKey[key]
+	if !ok {
+		return nil, false
+	}
+	return &d.Rates[i], true
+}
+
+// VenueCodes lists the codes of all venues, in table order.
+func (d *Data) VenueCodes() []string {
+	out := make([]string, len(d.Venues))
+	for i := range d.Venues {
+		out[i] = d.Venues[i].Code
+	}
+	return out
+}
