@@ -1,0 +1,396 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Limits bound what a scenario may ask for, so that any file that validates
+// evaluates in bounded time and memory.
+const (
+	MaxHorizonYears    = 50
+	MaxCycleYears      = 10
+	MaxBodies          = 100
+	MaxBlocks          = 200
+	MaxSessionsInBlock = 50
+	MaxMeetings        = 60 // per session: 30 days of two meetings
+	MaxStartTimes      = 96
+	MaxDates           = 500
+	MaxTextLen         = 10000
+	MaxIDLen           = 64
+	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
+	MaxTotalMeetings = 200000
+	MinYear          = 1990
+	MaxYear          = 2200
+)
+
+// Problem is one thing wrong with a scenario, at a field path such as
+// "bodies[2].meetings".
+type Problem struct {
+	Path    string
+	Message string
+}
+
+func (p Problem) String() string { return p.Path + ": " + p.Message }
+
+// Problems is every problem found; it is an error when not empty.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil when there are no problems.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+
+type checker struct {
+	ps Problems
+}
+
+func (c *checker) add(path, format string, args ...any) {
+	c.ps = append(c.ps, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) intRange(path string, v, lo, hi int, what string) bool {
+	if v < lo || v > hi {
+		c.add(path, "must be between %d and %d%s, got %d", lo, hi, what, v)
+		return false
+	}
+	return true
+}
+
+func (c *checker) text(path, v string, required bool) {
+	if required && strings.TrimSpace(v) == "" {
+		c.add(path, "is required")
+	}
+	if len(v) > MaxTextLen {
+		c.add(path, "must be at most %d bytes long, got %d", MaxTextLen, len(v))
+	}
+}
+
+func (c *checker) id(path, v string) {
+	switch {
+	case v == "":
+		c.add(path, "is required (lower-case letters, digits, '-', '_' or '.')")
+	case len(v) > MaxIDLen:
+		c.add(path, "must be at most %d characters, got %d", MaxIDLen, len(v))
+	case !idPattern.MatchString(v):
+		c.add(path, "%q: use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit", v)
+	}
+}
+
+// ParseDate parses a YYYY-MM-DD date in the scenario's sense (a calendar
+// day, no zone).
+func ParseDate(s string) (time.Time, error) {
+	return time.Parse(time.DateOnly, s)
+}
+
+// ParseClock parses an HH:MM time of day into minutes after midnight.
+func ParseClock(s string) (int, error) {
+	t, err := time.Parse("15:04", s)
+	if err != nil || len(s) != 5 {
+		return 0, fmt.Errorf("%q is not a time of day HH:MM (00:00 to 23:59)", s)
+	}
+	return t.Hour()*60 + t.Minute(), nil
+}
+
+func (c *checker) date(path, v string) (time.Time, bool) {
+	t, err := ParseDate(v)
+	if err != nil {
+		c.add(path, "%q is not a date YYYY-MM-DD", v)
+		return t, false
+	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		c.add(path, "year must be between %d and %d, got %d", MinYear, MaxYear, t.Year())
+		return t, false
+	}
+	return t, true
+}
+
+func oneOf[T ~string](v T, all []T) bool {
+	for _, a := range all {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
+
+func list[T ~string](all []T) string {
+	s := make([]string, len(all))
+	for i, a := range all {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Validate checks the scenario against the model's rules and limits and
+// returns every problem at once. venues lists the known duty-station codes.
+func (s *Scenario) Validate(venues []string) Problems {
+	c := &checker{}
+	if s.Version != FormatVersion {
+		c.add("mechplan_scenario", "format version must be %d, got %d", FormatVersion, s.Version)
+	}
+	c.id("id", s.ID)
+	c.text("name", s.Name, true)
+	c.text("proponent", s.Proponent, false)
+	c.text("description", s.Description, false)
+	for i, src := range s.Sources {
+		p := fmt.Sprintf("sources[%d]", i)
+		c.text(p+".document", src.Document, true)
+		c.text(p+".lines", src.Lines, false)
+		c.text(p+".note", src.Note, false)
+	}
+	for i, a := range s.Assumed {
+		p := fmt.Sprintf("assumed[%d]", i)
+		c.text(p+".field", a.Field, true)
+		c.text(p+".value", a.Value, true)
+		c.text(p+".why", a.Why, false)
+	}
+	start, horizonOK := c.date("horizon.start", s.Horizon.Start)
+	if !c.intRange("horizon.years", s.Horizon.Years, 1, MaxHorizonYears, " years") {
+		horizonOK = false
+	}
+	c.intRange("cycle_years", s.CycleYears, 1, MaxCycleYears, " years")
+	if s.CycleYears > 0 && s.Horizon.Years > 0 && s.CycleYears > s.Horizon.Years {
+		c.add("cycle_years", "must not exceed horizon.years (%d), got %d", s.Horizon.Years, s.CycleYears)
+	}
+	end := start.AddDate(s.Horizon.Years, 0, 0)
+
+	bodies := s.validateBodies(c)
+	rotations := map[string]int{}
+	for i, r := range s.Rotations {
+		p := fmt.Sprintf("rotations[%d]", i)
+		c.id(p+".id", r.ID)
+		if _, dup := rotations[r.ID]; dup && r.ID != "" {
+			c.add(p+".id", "%q is used by another rotation", r.ID)
+		}
+		rotations[r.ID] = len(r.Bodies)
+		if len(r.Bodies) == 0 || len(r.Bodies) > MaxBodies {
+			c.add(p+".bodies", "must list between 1 and %d bodies, got %d", MaxBodies, len(r.Bodies))
+		}
+		for j, b := range r.Bodies {
+			if !bodies[b] {
+				c.add(fmt.Sprintf("%s.bodies[%d]", p, j), "unknown body %q; bodies are: %s", b, strings.Join(s.bodyIDs(), ", "))
+			}
+		}
+	}
+	total := s.validateBlocks(c, venues, bodies, rotations, horizonOK, start, end)
+	if total > MaxTotalMeetings {
+		c.add("blocks", "the scenario implies %d meetings over its horizon; the limit is %d", total, MaxTotalMeetings)
+	}
+	for i, o := range s.Assumptions {
+		p := fmt.Sprintf("assumptions[%d]", i)
+		if o.Key == "" {
+			c.add(p+".key", "is required (the key of a default rate)")
+		}
+		if o.Value < 0 || o.Value > 1e12 {
+			c.add(p+".value", "must be between 0 and 1e12, got %g", o.Value)
+		}
+		c.text(p+".source", o.Source, false)
+		c.text(p+".note", o.Note, false)
+	}
+	return c.ps
+}
+
+func (s *Scenario) bodyIDs() []string {
+	ids := make([]string, len(s.Bodies))
+	for i := range s.Bodies {
+		ids[i] = s.Bodies[i].ID
+	}
+	return ids
+}
+
+func (s *Scenario) validateBodies(c *checker) map[string]bool {
+	if len(s.Bodies) == 0 || len(s.Bodies) > MaxBodies {
+		c.add("bodies", "must hold between 1 and %d bodies, got %d", MaxBodies, len(s.Bodies))
+	}
+	seen := map[string]bool{}
+	for i, b := range s.Bodies {
+		p := fmt.Sprintf("bodies[%d]", i)
+		c.id(p+".id", b.ID)
+		if seen[b.ID] && b.ID != "" {
+			c.add(p+".id", "%q is used by another body", b.ID)
+		}
+		seen[b.ID] = true
+		c.text(p+".name", b.Name, true)
+		c.text(p+".topic", b.Topic, false)
+		if !oneOf(b.Kind, BodyKinds) {
+			c.add(p+".kind", "%q is not a kind of body; use one of: %s", b.Kind, list(BodyKinds))
+		}
+		c.intRange(p+".meetings", b.Meetings, 1, MaxMeetings, " meetings of 3 hours (two a day)")
+		if b.MeetingsPerDay != 0 {
+			c.intRange(p+".meetings_per_day", b.MeetingsPerDay, 1, 2, "")
+		}
+		if !oneOf(b.Format, Formats) {
+			c.add(p+".format", "%q is not a format; use one of: %s", b.Format, list(Formats))
+		}
+		if len(b.StartTimes) > MaxStartTimes {
+			c.add(p+".start_times", "must hold at most %d times, got %d", MaxStartTimes, len(b.StartTimes))
+		}
+		for j, t := range b.StartTimes {
+			m, err := ParseClock(t)
+			q := fmt.Sprintf("%s.start_times[%d]", p, j)
+			if err != nil {
+				c.add(q, "%v", err)
+				continue
+			}
+			// The last meeting of a day must end by midnight, venue time,
+			// so that a meeting day is one calendar day at the venue.
+			last := m + 180
+			if b.PerDay() == 2 {
+				last = m + 300 + 180
+			}
+			if last > 24*60 {
+				c.add(q, "%s: the day's meetings would end after midnight at the venue; with %d meetings a day, start by %s", t, b.PerDay(), clock(24*60-(last-m)))
+			}
+		}
+	}
+	return seen
+}
+
+func clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+
+func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string]bool, rotations map[string]int, horizonOK bool, start, end time.Time) int {
+	if len(s.Blocks) == 0 || len(s.Blocks) > MaxBlocks {
+		c.add("blocks", "must hold between 1 and %d blocks, got %d", MaxBlocks, len(s.Blocks))
+	}
+	known := map[string]bool{}
+	for _, v := range venues {
+		known[v] = true
+	}
+	venueMsg := func(path, v string) {
+		if !known[v] {
+			c.add(path, "unknown venue %q; use one of: %s", v, strings.Join(venues, ", "))
+		}
+	}
+	seen := map[string]bool{}
+	total := 0
+	for i, b := range s.Blocks {
+		p := fmt.Sprintf("blocks[%d]", i)
+		c.id(p+".id", b.ID)
+		if seen[b.ID] && b.ID != "" {
+			c.add(p+".id", "%q is used by another block", b.ID)
+		}
+		seen[b.ID] = true
+		c.text(p+".name", b.Name, false)
+		switch {
+		case b.Venue != "" && len(b.Venues) > 0:
+			c.add(p+".venues", "give either venue or venues (a rotation), not both")
+		case b.Venue == "" && len(b.Venues) == 0:
+			c.add(p+".venue", "is required: a duty station, one of %s", strings.Join(venues, ", "))
+		case b.Venue != "":
+			venueMsg(p+".venue", b.Venue)
+		}
+		if len(b.Venues) > MaxBlocks {
+			c.add(p+".venues", "must hold at most %d venues, got %d", MaxBlocks, len(b.Venues))
+		}
+		for j, v := range b.Venues {
+			venueMsg(fmt.Sprintf("%s.venues[%d]", p, j), v)
+		}
+		for j, y := range b.Years {
+			if s.CycleYears >= 1 && s.CycleYears <= MaxCycleYears {
+				c.intRange(fmt.Sprintf("%s.years[%d]", p, j), y, 1, s.CycleYears, " (a year of the cycle)")
+			}
+		}
+		if b.Month != 0 || b.Week != 0 || len(b.Dates) == 0 {
+			c.intRange(p+".month", b.Month, 1, 12, " (or give dates)")
+			c.intRange(p+".week", b.Week, 1, 5, " (5 = the last week of the month)")
+		}
+		if len(b.Dates) > MaxDates {
+			c.add(p+".dates", "must hold at most %d dates, got %d", MaxDates, len(b.Dates))
+		}
+		for j, d := range b.Dates {
+			q := fmt.Sprintf("%s.dates[%d]", p, j)
+			t, ok := c.date(q, d)
+			if ok && horizonOK && (t.Before(start) || !t.Before(end)) {
+				c.add(q, "%s lies outside the horizon %s to %s", d, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly))
+			}
+		}
+		if !oneOf(b.Arrangement, []Arrangement{Consecutive, Parallel}) {
+			c.add(p+".arrangement", "%q is not an arrangement; use consecutive or parallel", b.Arrangement)
+		}
+		if len(b.Sessions) == 0 || len(b.Sessions) > MaxSessionsInBlock {
+			c.add(p+".sessions", "must hold between 1 and %d sessions, got %d", MaxSessionsInBlock, len(b.Sessions))
+		}
+		perOccurrence := 0
+		for j, ss := range b.Sessions {
+			q := fmt.Sprintf("%s.sessions[%d]", p, j)
+			perOccurrence += s.validateSession(c, q, ss, bodies, rotations)
+		}
+		total += perOccurrence * s.occurrenceBound(&b)
+	}
+	return total
+}
+
+// occurrenceBound is an upper bound on how often a block meets over the
+// horizon, used to refuse scenarios that imply too many meetings before any
+// is laid out.
+func (s *Scenario) occurrenceBound(b *Block) int {
+	years := s.Horizon.Years
+	if years < 0 || years > MaxHorizonYears {
+		years = MaxHorizonYears
+	}
+	n := len(b.Dates)
+	if b.Month != 0 {
+		n += years
+	}
+	return n
+}
+
+func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[string]bool, rotations map[string]int) int {
+	meetings := 0
+	switch {
+	case ss.Body != "" && ss.Rotation != "":
+		c.add(q, "give either body or rotation, not both")
+	case ss.Body != "":
+		if !bodies[ss.Body] {
+			c.add(q+".body", "unknown body %q; bodies are: %s", ss.Body, strings.Join(s.bodyIDs(), ", "))
+		} else if b, ok := s.Body(ss.Body); ok {
+			meetings = b.Meetings
+		}
+	case ss.Rotation != "":
+		n, ok := rotations[ss.Rotation]
+		if !ok {
+			c.add(q+".rotation", "unknown rotation %q", ss.Rotation)
+		}
+		take := ss.Take
+		if take == 0 {
+			take = 1
+		}
+		if ok && n > 0 {
+			c.intRange(q+".take", take, 1, n, " (bodies in the rotation)")
+		}
+		meetings = take * MaxMeetings
+	default:
+		c.add(q+".body", "is required: the id of a body, or give a rotation")
+	}
+	if ss.Take != 0 && ss.Rotation == "" {
+		c.add(q+".take", "applies only to a rotation entry")
+	}
+	if ss.Meetings != 0 {
+		if c.intRange(q+".meetings", ss.Meetings, 1, MaxMeetings, " meetings of 3 hours (two a day)") {
+			meetings = ss.Meetings
+			if ss.Rotation != "" {
+				meetings *= max(ss.Take, 1)
+			}
+		}
+	}
+	if ss.Format != "" && !oneOf(ss.Format, Formats) {
+		c.add(q+".format", "%q is not a format; use one of: %s", ss.Format, list(Formats))
+	}
+	return meetings
+}
