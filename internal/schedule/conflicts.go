@@ -1,0 +1,69 @@
+package schedule
+
+import (
+	"fmt"
+	"time"
+)
+
+// HighLevelWeek returns the Monday and Friday of the week in which the
+// General Assembly's general debate opens in the given year. The session
+// opens on the Tuesday of the second week of September, counting from the
+// first week with at least one working day (rule 1 of the GA's rules of
+// procedure as amended, which gave 5 Sep 2023, 10 Sep 2024, 9 Sep 2025), and
+// the general debate opens two weeks later (19 Sep 2023, 24 Sep 2024,
+// 23 Sep 2025). Delegations' capitals and missions are absorbed that week.
+func HighLevelWeek(year int) (monday, friday time.Time) {
+	sep1 := time.Date(year, time.September, 1, 0, 0, 0, 0, time.UTC)
+	// Monday of the week holding the first working day of September.
+	firstWorking := sep1
+	for firstWorking.Weekday() == time.Saturday || firstWorking.Weekday() == time.Sunday {
+		firstWorking = firstWorking.AddDate(0, 0, 1)
+	}
+	back := (int(firstWorking.Weekday()) + 6) % 7
+	week1 := firstWorking.AddDate(0, 0, -back)
+	opening := week1.AddDate(0, 0, 7+1) // Tuesday of the second week
+	debate := opening.AddDate(0, 0, 14)
+	monday = debate.AddDate(0, 0, -1)
+	return monday, monday.AddDate(0, 0, 4)
+}
+
+func civil(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func (s *Schedule) findConflicts() {
+	for i := range s.Blocks {
+		a := &s.Blocks[i]
+		as, ae := civil(a.Start), civil(a.End)
+		for j := i + 1; j < len(s.Blocks); j++ {
+			b := &s.Blocks[j]
+			bs, be := civil(b.Start), civil(b.End)
+			if !as.After(be) && !bs.After(ae) {
+				s.Conflicts = append(s.Conflicts, Conflict{
+					Kind: "overlap", Date: maxTime(as, bs).Format(time.DateOnly),
+					Message: fmt.Sprintf("blocks %s (%s, %s to %s) and %s (%s, %s to %s) overlap",
+						a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly),
+						b.Block, b.Venue, bs.Format(time.DateOnly), be.Format(time.DateOnly)),
+				})
+			}
+		}
+		for y := as.Year(); y <= ae.Year(); y++ {
+			mon, fri := HighLevelWeek(y)
+			if !as.After(fri) && !mon.After(ae) {
+				s.Conflicts = append(s.Conflicts, Conflict{
+					Kind: "high-level week", Date: as.Format(time.DateOnly),
+					Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
+						a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), mon.Format(time.DateOnly), fri.Format(time.DateOnly)),
+				})
+			}
+		}
+	}
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}

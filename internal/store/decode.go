@@ -1,0 +1,301 @@
+// Package store reads and writes scenario files: versioned, human-readable
+// JSON, decoded strictly (unknown fields, wrong types and out-of-range
+// values are reported with their field path) and saved atomically.
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"mechplan/internal/model"
+)
+
+// MaxFileBytes is the largest scenario file accepted. The largest valid
+// scenario (every limit of model at its maximum) is far smaller; a bigger
+// file is refused before it is read into memory.
+const MaxFileBytes = 4 << 20
+
+// MaxDepth bounds nesting; a scenario is at most five levels deep.
+const MaxDepth = 16
+
+// versionField is the key that marks a file as a Mechplan scenario and
+// carries its format version.
+const versionField = "mechplan_scenario"
+
+func problem(path, format string, args ...any) model.Problems {
+	return model.Problems{{Path: path, Message: fmt.Sprintf(format, args...)}}
+}
+
+// Decode parses a scenario file's bytes. Its errors are model.Problems, each
+// with a field path (or a line and column for broken syntax). Decode does
+// not run model.Validate.
+func Decode(data []byte) (*model.Scenario, error) {
+	if len(data) > MaxFileBytes {
+		return nil, problem("(file)", "is %d bytes; the limit is %d bytes (%d MiB)", len(data), MaxFileBytes, MaxFileBytes>>20)
+	}
+	if !utf8.Valid(data) {
+		line, col := position(data, invalidUTF8Offset(data))
+		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "the file is not valid UTF-8 text")
+	}
+	if d := depth(data); d > MaxDepth {
+		return nil, problem("(file)", "nests %d levels deep; the limit is %d", d, MaxDepth)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var raw any
+	if err := dec.Decode(&raw); err != nil {
+		return nil, syntaxProblem(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		line, col := position(data, int(dec.InputOffset()))
+		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "unexpected text after the end of the scenario")
+	}
+	obj, ok := raw.(map[string]any)
+	if !ok {
+		return nil, problem("(file)", "must be a JSON object (a scenario), got %s", kindOf(raw))
+	}
+	if err := migrate(obj); err != nil {
+		return nil, err
+	}
+	var s model.Scenario
+	var ps model.Problems
+	assign(obj, reflect.ValueOf(&s).Elem(), "", &ps)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return &s, nil
+}
+
+// migrate brings an older file up to model.FormatVersion and refuses one
+// written by a newer program.
+func migrate(obj map[string]any) error {
+	v, ok := obj[versionField]
+	if !ok {
+		return problem(versionField, "is required: a Mechplan scenario file starts with \"%s\": %d", versionField, model.FormatVersion)
+	}
+	n, ok := v.(json.Number)
+	ver, err := n.Int64()
+	if !ok || err != nil {
+		return problem(versionField, "must be a whole number (the file format version), got %s", kindOf(v))
+	}
+	switch {
+	case ver > model.FormatVersion:
+		return problem(versionField, "this file was written in format version %d, which needs a newer Mechplan; this version reads format versions 1 to %d", ver, model.FormatVersion)
+	case ver < 1:
+		return problem(versionField, "must be between 1 and %d, got %d", model.FormatVersion, ver)
+	}
+	for ver < model.FormatVersion {
+		step := migrations[ver]
+		if err := step(obj); err != nil {
+			return err
+		}
+		ver++
+		obj[versionField] = json.Number(fmt.Sprint(ver))
+	}
+	return nil
+}
+
+// migrations[v] turns a version-v file into a version-v+1 file. Version 1
+// is the first published format, so none exist yet.
+var migrations = map[int64]func(map[string]any) error{}
+
+func syntaxProblem(data []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := position(data, int(se.Offset))
+		return problem(fmt.Sprintf("line %d, column %d", line, col), "broken JSON syntax: %s", strings.TrimPrefix(se.Error(), "json: "))
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return problem("(file)", "broken JSON syntax: the file ends too early (unclosed brace, bracket or string)")
+	}
+	return problem("(file)", "broken JSON syntax: %v", err)
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+func position(data []byte, off int) (line, col int) {
+	off = max(0, min(off, len(data)))
+	before := data[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[lineStart:]) + 1
+}
+
+func invalidUTF8Offset(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// depth is the deepest nesting of brackets outside strings, found without
+// building anything, so a hostile file cannot make the decoder recurse.
+func depth(data []byte) int {
+	d, deepest := 0, 0
+	inString, escaped := false, false
+	for _, c := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			d++
+			deepest = max(deepest, d)
+		case c == '}' || c == ']':
+			d--
+		}
+	}
+	return deepest
+}
+
+func kindOf(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("the text %q", clip(x))
+	case bool:
+		return fmt.Sprintf("%t", x)
+	case json.Number:
+		return "the number " + x.String()
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	return path + "." + field
+}
+
+// jsonFields maps a struct type's JSON names to field indexes.
+func jsonFields(t reflect.Type) (map[string]int, []string) {
+	m := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		m[name] = i
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return m, names
+}
+
+// assign copies a decoded JSON value into a Go value of the model, checking
+// its type and reporting problems with their path.
+func assign(v any, dst reflect.Value, path string, ps *model.Problems) {
+	at := path
+	if at == "" {
+		at = "(file)"
+	}
+	if v == nil {
+		*ps = append(*ps, model.Problem{Path: at, Message: "must not be null; leave the field out instead"})
+		return
+	}
+	switch dst.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be an object, got " + kindOf(v)})
+			return
+		}
+		fields, names := jsonFields(dst.Type())
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			i, ok := fields[k]
+			if !ok {
+				*ps = append(*ps, model.Problem{Path: join(path, k), Message: "unknown field; allowed here: " + strings.Join(names, ", ")})
+				continue
+			}
+			assign(obj[k], dst.Field(i), join(path, k), ps)
+		}
+	case reflect.Slice:
+		arr, ok := v.([]any)
+		if !ok {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be a list, got " + kindOf(v)})
+			return
+		}
+		out := reflect.MakeSlice(dst.Type(), len(arr), len(arr))
+		for i, e := range arr {
+			assign(e, out.Index(i), fmt.Sprintf("%s[%d]", path, i), ps)
+		}
+		dst.Set(out)
+	case reflect.String:
+		s, ok := v.(string)
+		if !ok {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be text, got " + kindOf(v)})
+			return
+		}
+		dst.SetString(s)
+	case reflect.Bool:
+		b, ok := v.(bool)
+		if !ok {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be true or false, got " + kindOf(v)})
+			return
+		}
+		dst.SetBool(b)
+	case reflect.Int:
+		n, ok := v.(json.Number)
+		i, err := n.Int64()
+		if !ok || err != nil || i < math.MinInt32 || i > math.MaxInt32 {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be a whole number, got " + kindOf(v)})
+			return
+		}
+		dst.SetInt(i)
+	case reflect.Float64:
+		n, ok := v.(json.Number)
+		f, err := n.Float64()
+		if !ok || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			*ps = append(*ps, model.Problem{Path: at, Message: "must be a number, got " + kindOf(v)})
+			return
+		}
+		dst.SetFloat(f)
+	default:
+		*ps = append(*ps, model.Problem{Path: at, Message: "cannot be read (field of unsupported type " + dst.Type().String() + ")"})
+	}
+}
