@@ -143,6 +143,11 @@ type Block struct {
 	// Years are the years of the cycle (1-based) in which the block meets;
 	// empty means every year.
 	Years []int `json:"years,omitempty"`
+	// EveryYears makes the block meet only every N calendar years, counting
+	// from FromYear (default: the horizon's first year), e.g. a review
+	// conference every 5 years whatever the cycle.
+	EveryYears int `json:"every_years,omitempty"`
+	FromYear   int `json:"from_year,omitempty"`
 	// Month and Week place the block in each year it meets: it starts on
 	// the Monday of the Week-th week of Month (week 5: the last Monday).
 	Month int `json:"month,omitempty"`

@@ -306,6 +306,12 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string
 				c.intRange(fmt.Sprintf("%s.years[%d]", p, j), y, 1, s.CycleYears, " (a year of the cycle)")
 			}
 		}
+		if b.EveryYears != 0 {
+			c.intRange(p+".every_years", b.EveryYears, 1, MaxHorizonYears, " years")
+		}
+		if b.FromYear != 0 {
+			c.intRange(p+".from_year", b.FromYear, MinYear, MaxYear, "")
+		}
 		if b.Month != 0 || b.Week != 0 || len(b.Dates) == 0 {
 			c.intRange(p+".month", b.Month, 1, 12, " (or give dates)")
 			c.intRange(p+".week", b.Week, 1, 5, " (5 = the last week of the month)")

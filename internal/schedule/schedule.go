@@ -128,7 +128,7 @@ func occurrences(s *model.Scenario, start, end time.Time) []occurrence {
 			continue
 		}
 		for y := start.Year(); y < end.Year() || (y == end.Year() && end.YearDay() > 1); y++ {
-			if explicit[y] || !inCycle(b.Years, (y-start.Year())%s.CycleYears+1) {
+			if explicit[y] || !inCycle(b.Years, (y-start.Year())%s.CycleYears+1) || !inEvery(b, y, start.Year()) {
 				continue
 			}
 			t := placement(y, time.Month(b.Month), b.Week)
@@ -150,6 +150,18 @@ func occurrences(s *model.Scenario, start, end time.Time) []occurrence {
 		count[occs[i].block]++
 	}
 	return occs
+}
+
+// inEvery applies a block's every-N-years rule.
+func inEvery(b *model.Block, y, firstYear int) bool {
+	if b.EveryYears <= 0 {
+		return true
+	}
+	from := b.FromYear
+	if from == 0 {
+		from = firstYear
+	}
+	return y >= from && (y-from)%b.EveryYears == 0
 }
 
 func inCycle(years []int, y int) bool {

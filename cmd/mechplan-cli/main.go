@@ -1,0 +1,276 @@
+// Command mechplan-cli is Mechplan's headless command line: it lists,
+// validates and evaluates structure proposals and prints their calendar, as
+// readable tables or as JSON for scripts. It is pure Go (CGO_ENABLED=0).
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"mechplan/internal/model"
+	"mechplan/internal/refdata"
+	"mechplan/internal/store"
+)
+
+// Exit codes of the command-line contract.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // invalid input: a file, field or value
+	exitUsage   = 2 // the command line itself is wrong
+)
+
+type command struct {
+	name, args, help string
+	run              func(c *cli, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"list", "[--json]", "built-in scenarios: id, name, source", cmdList},
+		{"validate", "FILE...", "check scenario files; exit 1 with one line per problem: FILE: field.path: message", cmdValidate},
+		{"eval", "[--json] [--baseline ID] SCENARIO...", "meeting-day totals per scenario and year (all built-ins when none is named)", cmdEval},
+		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
+		{"data", "[--json] states|venues|rates", "the reference data: member states, duty stations, default rates", cmdData},
+	}
+}
+
+// cli carries the streams, so tests can run commands in-process.
+type cli struct {
+	stdout, stderr io.Writer
+	ref            *refdata.Data
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	c := &cli{stdout: stdout, stderr: stderr}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		c.usage(stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, cmd := range commands {
+		if cmd.name == args[0] {
+			return cmd.run(c, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "mechplan-cli: unknown command %q\n", args[0])
+	c.usage(stderr)
+	return exitUsage
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprintln(w, "Mechplan: plan the logistics of intergovernmental mechanisms.")
+	fmt.Fprintln(w, "\nUsage: mechplan-cli COMMAND [flags] [arguments]")
+	fmt.Fprintln(w, "\nSCENARIO is a scenario file or the id of a built-in scenario (see list).")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "  %-9s %s\n            %s\n", cmd.name, cmd.args, cmd.help)
+	}
+	fmt.Fprintln(w, "\nExit status: 0 success, 1 invalid input, 2 usage error.")
+}
+
+// flags parses flags that may stand before, between or after positional
+// arguments, and returns the positional ones.
+func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
+	fs.SetOutput(c.stderr)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, true
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func (c *cli) refdata() (*refdata.Data, error) {
+	if c.ref == nil {
+		ref, err := refdata.Default()
+		if err != nil {
+			return nil, fmt.Errorf("reference data: %w", err)
+		}
+		c.ref = ref
+	}
+	return c.ref, nil
+}
+
+// scenario resolves a SCENARIO argument: a built-in id, else a file.
+func (c *cli) scenario(arg string) (*model.Scenario, error) {
+	if s, ok, err := store.FindBuiltIn(arg); err != nil {
+		return nil, err
+	} else if ok {
+		return s, nil
+	}
+	if _, err := os.Stat(arg); err != nil {
+		return nil, fmt.Errorf("%s: not a scenario file and not a built-in id (see mechplan-cli list)", arg)
+	}
+	s, err := store.Load(arg)
+	if err != nil {
+		return nil, withFile(arg, err)
+	}
+	return s, nil
+}
+
+// scenarios resolves every argument, or the whole library when none is given.
+func (c *cli) scenarios(args []string) ([]*model.Scenario, error) {
+	if len(args) == 0 {
+		all, err := store.BuiltIns()
+		if err != nil {
+			return nil, err
+		}
+		out := make([]*model.Scenario, len(all))
+		for i := range all {
+			out[i] = all[i].Scenario
+		}
+		return out, nil
+	}
+	var out []*model.Scenario
+	for _, a := range args {
+		s, err := c.scenario(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// fileError prefixes each problem with the file it was found in.
+type fileError struct {
+	file string
+	err  error
+}
+
+func (e fileError) Error() string {
+	var ps model.Problems
+	if errors.As(e.err, &ps) {
+		lines := make([]string, len(ps))
+		for i, p := range ps {
+			lines[i] = e.file + ": " + p.String()
+		}
+		return strings.Join(lines, "\n")
+	}
+	return e.file + ": " + e.err.Error()
+}
+
+func withFile(file string, err error) error { return fileError{file, err} }
+
+// fail prints an error and returns the exit code for invalid input.
+func (c *cli) fail(err error) int {
+	fmt.Fprintln(c.stderr, err)
+	return exitInvalid
+}
+
+func (c *cli) json(v any) int {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
+
+func cmdList(c *cli, args []string) int {
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, ok := c.flags(fs, args)
+	if !ok || len(pos) > 0 {
+		return exitUsage
+	}
+	all, err := store.BuiltIns()
+	if err != nil {
+		return c.fail(err)
+	}
+	type row struct {
+		ID        string `json:"id"`
+		Name      string `json:"name"`
+		Proponent string `json:"proponent"`
+		Source    string `json:"source"`
+		File      string `json:"file"`
+	}
+	rows := make([]row, len(all))
+	for i, b := range all {
+		s := b.Scenario
+		rows[i] = row{ID: s.ID, Name: s.Name, Proponent: s.Proponent, Source: sourceLine(s), File: b.File}
+	}
+	if *asJSON {
+		return c.json(map[string]any{"scenarios": rows})
+	}
+	t := newTable(c.stdout, "ID", "NAME", "SOURCE")
+	for _, r := range rows {
+		t.row(r.ID, r.Name, r.Source)
+	}
+	t.flush()
+	return exitOK
+}
+
+func sourceLine(s *model.Scenario) string {
+	parts := make([]string, 0, len(s.Sources))
+	for _, src := range s.Sources {
+		p := src.Document
+		if src.Lines != "" {
+			p += " " + src.Lines
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func cmdValidate(c *cli, args []string) int {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	files, ok := c.flags(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(c.stderr, "mechplan-cli validate: name at least one scenario file")
+		return exitUsage
+	}
+	ref, err := c.refdata()
+	if err != nil {
+		return c.fail(err)
+	}
+	code := exitOK
+	for _, f := range files {
+		s, err := store.Load(f)
+		if err == nil {
+			if ps := s.Validate(ref.VenueCodes()); len(ps) > 0 {
+				err = ps
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(c.stderr, withFile(f, err))
+			code = exitInvalid
+			continue
+		}
+		fmt.Fprintf(c.stdout, "%s: valid (%s)\n", f, s.Name)
+	}
+	return code
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,74 @@
+// Package plan is the engine's one entry point: Evaluate turns a scenario,
+// the reference data and the assumptions into a Result, and Compare sets
+// results side by side against a baseline. The desktop app, the exports and
+// the command line only present what it computes.
+package plan
+
+import (
+	"mechplan/internal/model"
+	"mechplan/internal/refdata"
+	"mechplan/internal/schedule"
+)
+
+// Result is everything computed for one scenario.
+type Result struct {
+	Scenario  *model.Scenario
+	Schedule  *schedule.Schedule
+	Years     []schedule.Period
+	Cycles    []schedule.Period
+	Total     schedule.Period
+	Conflicts []schedule.Conflict
+}
+
+// Evaluate computes a scenario's result. A scenario that does not validate
+// returns its model.Problems.
+func Evaluate(s *model.Scenario, ref *refdata.Data) (*Result, error) {
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{
+		Scenario:  s,
+		Schedule:  sch,
+		Years:     sch.YearTotals(),
+		Cycles:    sch.CycleTotals(),
+		Total:     sch.HorizonTotals(),
+		Conflicts: sch.Conflicts,
+	}, nil
+}
+
+// Year returns the totals of a calendar year, and false outside the horizon.
+func (r *Result) Year(y int) (schedule.Period, bool) {
+	for _, p := range r.Years {
+		if p.FirstYear == y {
+			return p, true
+		}
+	}
+	return schedule.Period{}, false
+}
+
+// Delta is the difference of two totals (scenario minus baseline).
+type Delta schedule.Totals
+
+// Diff returns a minus b, field by field.
+func Diff(a, b schedule.Totals) Delta {
+	return Delta{
+		MeetingDays:         a.MeetingDays - b.MeetingDays,
+		BodyDays:            a.BodyDays - b.BodyDays,
+		Meetings:            a.Meetings - b.Meetings,
+		InterpretedMeetings: a.InterpretedMeetings - b.InterpretedMeetings,
+		InPersonDays:        a.InPersonDays - b.InPersonDays,
+		HybridDays:          a.HybridDays - b.HybridDays,
+		VirtualDays:         a.VirtualDays - b.VirtualDays,
+		MaxParallel:         a.MaxParallel - b.MaxParallel,
+		Blocks:              a.Blocks - b.Blocks,
+	}
+}
+
+// AverageYear returns the horizon totals divided by its years, the figure
+// to set against a baseline of another length (the OEWG's 15 days a year).
+func (r *Result) AverageYear() (days, meetings, blocks float64) {
+	n := float64(max(len(r.Years), 1))
+	t := r.Total.Totals
+	return float64(t.MeetingDays) / n, float64(t.Meetings) / n, float64(t.Blocks) / n
+}
