@@ -54,8 +54,12 @@ func Decode(data []byte) (*model.Scenario, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, syntaxProblem(data, err)
 	}
+	end := int(dec.InputOffset())
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := position(data, int(dec.InputOffset()))
+		for end < len(data) && strings.ContainsRune(" \t\r\n", rune(data[end])) {
+			end++
+		}
+		line, col := position(data, end)
 		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "unexpected text after the end of the scenario")
 	}
 	obj, ok := raw.(map[string]any)
@@ -110,7 +114,8 @@ var migrations = map[int64]func(map[string]any) error{}
 func syntaxProblem(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := position(data, int(se.Offset))
+		// Offset counts the bytes read, the offending one included.
+		line, col := position(data, int(se.Offset)-1)
 		return problem(fmt.Sprintf("line %d, column %d", line, col), "broken JSON syntax: %s", strings.TrimPrefix(se.Error(), "json: "))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
