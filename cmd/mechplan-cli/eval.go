@@ -19,7 +19,7 @@ func (c *cli) evaluate(ss []*model.Scenario) ([]*plan.Result, error) {
 	}
 	out := make([]*plan.Result, len(ss))
 	for i, s := range ss {
-		r, err := plan.Evaluate(s, ref)
+		r, err := plan.Evaluate(s, ref, plan.Options{})
 		if err != nil {
 			return nil, withFile(s.ID, err)
 		}

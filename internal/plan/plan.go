@@ -20,9 +20,15 @@ type Result struct {
 	Conflicts []schedule.Conflict
 }
 
+// Options tunes an evaluation beyond what the scenario file says: the
+// user's settings and the command line's flags. The zero value means the
+// product's defaults. Each stage of the engine (burden, cost, travel) adds
+// the settings it reads.
+type Options struct{}
+
 // Evaluate computes a scenario's result. A scenario that does not validate
 // returns its model.Problems.
-func Evaluate(s *model.Scenario, ref *refdata.Data) (*Result, error) {
+func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error) {
 	sch, err := schedule.Build(s, ref)
 	if err != nil {
 		return nil, err
