@@ -4,7 +4,13 @@
 // published table confirms are marked as placeholders.
 package refdata
 
-import "time"
+import (
+	"time"
+
+	// Embed the zone database in every binary: Windows has none, and the
+	// burden figures must not depend on the host's copy.
+	_ "time/tzdata"
+)
 
 // Regional groups as the UN uses them for elections.
 const (
@@ -95,11 +101,25 @@ type Rate struct {
 	Note        string
 }
 
+// StatusList dates one of the UN country lists behind the LDC, LLDC and
+// SIDS flags, so a report can say which version of the list it used.
+type StatusList struct {
+	List   string // LDC, LLDC or SIDS
+	AsOf   string // date the list reflects
+	Count  int    // members flagged in member_states.csv
+	Title  string
+	Source string
+}
+
 // Data is the whole reference set, validated.
 type Data struct {
-	States []MemberState
-	Venues []Venue
-	Rates  []Rate
+	States      []MemberState
+	Venues      []Venue
+	Rates       []Rate
+	StatusLists []StatusList
+	// EidSource says how the Eid dates behind every venue's holidays were
+	// obtained; they are astronomical approximations.
+	EidSource string
 
 	stateByISO map[string]int
 	venueByKey map[string]int
@@ -140,4 +160,18 @@ func (d *Data) VenueCodes() []string {
 		out[i] = d.Venues[i].Code
 	}
 	return out
+}
+
+// HasMission reports whether the state keeps a permanent mission at the
+// venue (NYC, GVA, VIE, NBO); see MissionsAssumed for how sure that is.
+func (s *MemberState) HasMission(venue string) bool { return s.Missions[venue] }
+
+// StatusList returns the dated list (LDC, LLDC, SIDS) with the name.
+func (d *Data) StatusList(name string) (*StatusList, bool) {
+	for i := range d.StatusLists {
+		if d.StatusLists[i].List == name {
+			return &d.StatusLists[i], true
+		}
+	}
+	return nil, false
 }
