@@ -68,6 +68,28 @@ type Scenario struct {
 	Assumed []Assumed `json:"assumed,omitempty"`
 	// Assumptions overrides default rates (see refdata) for this scenario.
 	Assumptions []Override `json:"assumptions,omitempty"`
+	// BurdenBands, when given, replaces the time-zone burden's default
+	// bands of the local clock (night 00:00–06:00, unsociable 06:00–08:00
+	// and 20:00–00:00) for this scenario.
+	BurdenBands []Band `json:"burden_bands,omitempty"`
+}
+
+// Band names of the local clock used by the time-zone burden.
+const (
+	BandNight      = "night"
+	BandUnsociable = "unsociable"
+)
+
+// Band is a stretch of the local clock at a delegation's capital that
+// weighs on its experts: From to To (HH:MM), wrapping midnight when To is
+// not after From ("22:00"–"06:00"; "20:00"–"00:00" ends at midnight).
+type Band struct {
+	Name string `json:"name"` // night or unsociable
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Weight is the burden of one hour in the band; the score of a
+	// delegation is its weighted hours.
+	Weight float64 `json:"weight"`
 }
 
 // Source is where a scenario comes from: a document and its lines.
@@ -214,6 +236,7 @@ func (s *Scenario) Clone() *Scenario {
 	c.Sources = append([]Source(nil), s.Sources...)
 	c.Assumed = append([]Assumed(nil), s.Assumed...)
 	c.Assumptions = append([]Override(nil), s.Assumptions...)
+	c.BurdenBands = append([]Band(nil), s.BurdenBands...)
 	c.Bodies = make([]Body, len(s.Bodies))
 	for i, b := range s.Bodies {
 		b.StartTimes = append([]string(nil), b.StartTimes...)

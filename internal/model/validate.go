@@ -19,6 +19,8 @@ const (
 	MaxStartTimes      = 96
 	MaxDates           = 500
 	MaxTextLen         = 10000
+	MaxBands           = 24
+	MaxBandWeight      = 100
 	MaxIDLen           = 64
 	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
 	MaxTotalMeetings = 200000
@@ -203,7 +205,36 @@ func (s *Scenario) Validate(venues []string) Problems {
 		c.text(p+".source", o.Source, false)
 		c.text(p+".note", o.Note, false)
 	}
+	s.validateBands(c)
 	return c.ps
+}
+
+// validateBands checks the scenario's own burden bands. Bands may overlap:
+// a minute in a night band and an unsociable one counts as night.
+func (s *Scenario) validateBands(c *checker) {
+	if len(s.BurdenBands) > MaxBands {
+		c.add("burden_bands", "must hold at most %d bands, got %d", MaxBands, len(s.BurdenBands))
+	}
+	for i, b := range s.BurdenBands {
+		p := fmt.Sprintf("burden_bands[%d]", i)
+		if b.Name != BandNight && b.Name != BandUnsociable {
+			c.add(p+".name", "%q is not a band; use %s or %s", b.Name, BandNight, BandUnsociable)
+		}
+		from, errFrom := ParseClock(b.From)
+		if errFrom != nil {
+			c.add(p+".from", "%v", errFrom)
+		}
+		to, errTo := ParseClock(b.To)
+		if errTo != nil {
+			c.add(p+".to", "%v", errTo)
+		}
+		if errFrom == nil && errTo == nil && from == to {
+			c.add(p+".to", "must differ from from (%s): a band covers part of the day, not none or all of it", b.From)
+		}
+		if b.Weight < 0 || b.Weight > MaxBandWeight || b.Weight != b.Weight {
+			c.add(p+".weight", "must be between 0 and %d (burden of one hour in the band), got %g", MaxBandWeight, b.Weight)
+		}
+	}
 }
 
 func (s *Scenario) bodyIDs() []string {
