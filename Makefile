@@ -1,0 +1,42 @@
+# Mechplan: the two commands a new machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+export LANG ?= en_US.UTF-8
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+.PHONY: run test desktop-deps build cli check lint unit bench clean
+
+## run: install what the desktop build needs, then open the app on the built-in library
+run: desktop-deps
+	$(GO) run ./cmd/mechplan
+
+## test: formatting, vet, staticcheck, every test (no display needed), and the real desktop build
+test: desktop-deps check unit build
+	@echo "make test: all checks passed"
+
+desktop-deps:
+	@scripts/ensure-desktop-deps.sh
+
+check:
+	@unformatted=$$(gofmt -l cmd internal resources); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
+	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	CGO_ENABLED=0 $(GO) run $(STATICCHECK) -tags ci ./...
+
+unit:
+	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
+
+## build: the desktop binary (cgo, X11/GL) and the command line (pure Go)
+build: desktop-deps
+	$(GO) build -o build/mechplan ./cmd/mechplan
+	CGO_ENABLED=0 $(GO) build -o build/mechplan-cli ./cmd/mechplan-cli
+
+cli:
+	CGO_ENABLED=0 $(GO) build -o build/mechplan-cli ./cmd/mechplan-cli
+
+bench:
+	mkdir -p build
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./... | tee build/bench.txt
+
+clean:
+	rm -rf build
