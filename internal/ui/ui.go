@@ -59,9 +59,9 @@ func NewMainWindow(a fyne.App) fyne.Window {
 
 // LibraryRow is one line of the library table: a scenario's horizon totals.
 type LibraryRow struct {
-	Name, Years                                 string
+	Name, Years                                string
 	MeetingDays, Meetings, Blocks, MaxParallel int
-	DaysPerYear                                 float64
+	DaysPerYear                                float64
 }
 
 // Rows returns the library table's rows.
