@@ -9,6 +9,7 @@ package burden
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"mechplan/internal/model"
 )
@@ -190,6 +191,29 @@ func owner(bands []Band, minute int) int {
 		}
 	}
 	return -1
+}
+
+// profiles keeps compiled band sets: the settings change rarely, and
+// compiling walks the 1,440 minutes of the day.
+var profiles struct {
+	sync.Mutex
+	m map[string]*profile
+}
+
+// compiled returns the profile of the bands, compiling it on first use.
+func compiled(bands []Band) *profile {
+	key := fmt.Sprint(bands)
+	profiles.Lock()
+	defer profiles.Unlock()
+	if p, ok := profiles.m[key]; ok {
+		return p
+	}
+	p := compile(bands)
+	if profiles.m == nil || len(profiles.m) >= 64 {
+		profiles.m = map[string]*profile{}
+	}
+	profiles.m[key] = p
+	return p
 }
 
 func compile(bands []Band) *profile {

@@ -74,9 +74,9 @@ func Compute(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, set S
 	if err != nil {
 		return nil, err
 	}
-	prof := compile(bands)
+	prof := compiled(bands)
 	lo, hi := span(sch.Meetings)
-	zones := newZoneClasses(ref.States, lo, hi)
+	zones := classesFor(ref.States, lo, hi)
 	r := &Report{Bands: bands, AllMeetings: set.AllMeetings, Flight: geo.NewFlightModel(ref)}
 
 	counted := make([]int, 0, len(sch.Meetings))

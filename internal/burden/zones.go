@@ -2,8 +2,7 @@ package burden
 
 import (
 	"sort"
-	"strconv"
-	"strings"
+	"sync"
 	"time"
 
 	"mechplan/internal/refdata"
@@ -67,15 +66,28 @@ func (tl timeline) find(t int64, hint int) int {
 	return i
 }
 
-func (tl timeline) key() string {
-	var b strings.Builder
-	for _, p := range tl {
-		b.WriteString(strconv.FormatInt(p.start, 36))
-		b.WriteByte(':')
-		b.WriteString(strconv.FormatInt(p.off, 36))
-		b.WriteByte(';')
+func (tl timeline) equal(o timeline) bool {
+	if len(tl) != len(o) {
+		return false
 	}
-	return b.String()
+	for i := range tl {
+		if tl[i] != o[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hash is FNV-1a over the periods, to find equal timelines quickly.
+func (tl timeline) hash() uint64 {
+	h := uint64(14695981039346656037)
+	for _, p := range tl {
+		for _, v := range [3]int64{p.start, p.end, p.off} {
+			h ^= uint64(v)
+			h *= 1099511628211
+		}
+	}
+	return h
 }
 
 // zoneClasses groups the delegations whose capitals keep the same clock
@@ -90,7 +102,7 @@ type zoneClasses struct {
 func newZoneClasses(states []refdata.MemberState, lo, hi int64) *zoneClasses {
 	z := &zoneClasses{ofState: make([]int, len(states))}
 	byName := make(map[string]int, len(states))
-	byKey := make(map[string]int, len(states))
+	byHash := make(map[uint64][]int, len(states))
 	for i := range states {
 		st := &states[i]
 		if c, ok := byName[st.TZ]; ok {
@@ -102,16 +114,64 @@ func newZoneClasses(states []refdata.MemberState, lo, hi int64) *zoneClasses {
 			loc = time.UTC
 		}
 		tl := buildTimeline(loc, lo, hi)
-		k := tl.key()
-		c, ok := byKey[k]
-		if !ok {
+		h := tl.hash()
+		c := -1
+		for _, k := range byHash[h] {
+			if z.timelines[k].equal(tl) {
+				c = k
+			}
+		}
+		if c < 0 {
 			c = len(z.timelines)
 			z.timelines = append(z.timelines, tl)
-			byKey[k] = c
+			byHash[h] = append(byHash[h], c)
 		}
 		byName[st.TZ] = c
 		z.ofState[i] = c
 	}
+	return z
+}
+
+// classCache keeps the zone classes of recent evaluations. The zone
+// database and the reference data do not change while the program runs,
+// and a user editing a scenario re-evaluates the same years again and
+// again: reading 193 zones each time would cost most of the evaluation.
+var classCache struct {
+	sync.Mutex
+	m map[classKey]*zoneClasses
+}
+
+type classKey struct {
+	states         *refdata.MemberState // the reference data's first state
+	n              int
+	fromYear, toYr int
+}
+
+// maxCachedClasses bounds the cache; a horizon is at most 50 years, and
+// a session rarely looks at more than a handful of year ranges.
+const maxCachedClasses = 32
+
+// classesFor returns the zone classes covering whole calendar years
+// around [lo, hi), from the cache when another evaluation built them.
+func classesFor(states []refdata.MemberState, lo, hi int64) *zoneClasses {
+	if len(states) == 0 {
+		return &zoneClasses{}
+	}
+	y0 := time.Unix(lo*60, 0).UTC().Year()
+	y1 := time.Unix(hi*60, 0).UTC().Year()
+	k := classKey{&states[0], len(states), y0, y1}
+	classCache.Lock()
+	defer classCache.Unlock()
+	if z, ok := classCache.m[k]; ok {
+		return z
+	}
+	from := unixMinute(time.Date(y0, 1, 1, 0, 0, 0, 0, time.UTC))
+	to := unixMinute(time.Date(y1+1, 1, 1, 0, 0, 0, 0, time.UTC))
+	z := newZoneClasses(states, from, to)
+	if classCache.m == nil || len(classCache.m) >= maxCachedClasses {
+		classCache.m = map[classKey]*zoneClasses{}
+	}
+	classCache.m[k] = z
 	return z
 }
 
