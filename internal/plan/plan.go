@@ -5,6 +5,7 @@
 package plan
 
 import (
+	"mechplan/internal/burden"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
@@ -18,18 +19,28 @@ type Result struct {
 	Cycles    []schedule.Period
 	Total     schedule.Period
 	Conflicts []schedule.Conflict
+	// Burden is the time-zone burden on every delegation.
+	Burden *burden.Report
 }
 
 // Options tunes an evaluation beyond what the scenario file says: the
 // user's settings and the command line's flags. The zero value means the
 // product's defaults. Each stage of the engine (burden, cost, travel) adds
 // the settings it reads.
-type Options struct{}
+type Options struct {
+	// Burden holds the time-zone burden settings: bands, weights, the
+	// night override and whether every meeting counts.
+	Burden burden.Settings
+}
 
 // Evaluate computes a scenario's result. A scenario that does not validate
 // returns its model.Problems.
 func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error) {
 	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		return nil, err
+	}
+	bur, err := burden.Compute(s, sch, ref, opt.Burden)
 	if err != nil {
 		return nil, err
 	}
@@ -40,6 +51,7 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 		Cycles:    sch.CycleTotals(),
 		Total:     sch.HorizonTotals(),
 		Conflicts: sch.Conflicts,
+		Burden:    bur,
 	}, nil
 }
 
