@@ -39,6 +39,8 @@ func init() {
 		{"eval", "[--json] [--baseline ID] SCENARIO...", "meeting-day totals per scenario and year (all built-ins when none is named)", cmdEval},
 		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
 		{"data", "[--json] states|venues|rates", "the reference data: member states, duty stations, default rates", cmdData},
+		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
+		{"optimize", "[--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times (and venue orders) that share the night, before and after", cmdOptimize},
 	}
 }
 

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"mechplan/internal/burden"
+	"mechplan/internal/plan"
+)
+
+// worstShown is how many delegations the readable burden table lists.
+const worstShown = 20
+
+type delegationJSON struct {
+	ISO3              string  `json:"iso3"`
+	Name              string  `json:"name"`
+	TZ                string  `json:"tz"`
+	Group             string  `json:"group"`
+	LDC               bool    `json:"ldc"`
+	LLDC              bool    `json:"lldc"`
+	SIDS              bool    `json:"sids"`
+	NightMinutes      int     `json:"night_minutes"`
+	UnsociableMinutes int     `json:"unsociable_minutes"`
+	Score             float64 `json:"score"`
+	MeetingsTouched   int     `json:"meetings_touched"`
+	NightMeetings     int     `json:"night_meetings"`
+	Trips             int     `json:"trips"`
+	FlightHours       float64 `json:"flight_hours"`
+	ZonesCrossed      float64 `json:"zones_crossed"`
+	MaxZonesCrossed   float64 `json:"max_zones_crossed"`
+}
+
+type groupJSON struct {
+	Name              string  `json:"name"`
+	Delegations       int     `json:"delegations"`
+	HitByNight        int     `json:"hit_by_night"`
+	NightMinutes      int     `json:"night_minutes"`
+	UnsociableMinutes int     `json:"unsociable_minutes"`
+	Score             float64 `json:"score"`
+	MeanScore         float64 `json:"mean_score"`
+	MaxScore          float64 `json:"max_score"`
+}
+
+type summaryJSON struct {
+	Delegations int         `json:"delegations"`
+	HitByNight  int         `json:"hit_by_night"`
+	WorstOff    []string    `json:"worst_off"`
+	P50         float64     `json:"p50"`
+	P90         float64     `json:"p90"`
+	Max         float64     `json:"max"`
+	TotalScore  float64     `json:"total_score"`
+	Gini        float64     `json:"gini"`
+	ByGroup     []groupJSON `json:"by_group"`
+	ByStatus    []groupJSON `json:"by_status"`
+}
+
+type bandJSON struct {
+	Name   string  `json:"name"`
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Weight float64 `json:"weight"`
+}
+
+func summaryRow(s burden.Summary) summaryJSON {
+	groups := func(gs []burden.GroupTotal) []groupJSON {
+		out := make([]groupJSON, len(gs))
+		for i, g := range gs {
+			out[i] = groupJSON{g.Name, g.Delegations, g.HitByNight, g.NightMinutes, g.UnsociableMinutes, round2(g.Score), round2(g.MeanScore), round2(g.MaxScore)}
+		}
+		return out
+	}
+	worst := s.WorstOff
+	if worst == nil {
+		worst = []string{}
+	}
+	return summaryJSON{s.Delegations, s.HitByNight, worst, round2(s.P50), round2(s.P90), round2(s.Max), round2(s.TotalScore),
+		round3(s.Gini), groups(s.ByGroup), groups(s.ByStatus)}
+}
+
+func round3(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 3, 64), 64)
+	return v
+}
+
+// burdenOptions reads the flags shared by burden and optimize.
+func burdenOptions(fs *flag.FlagSet) (night *string, all *bool) {
+	night = fs.String("night", "", "night band HH:MM-HH:MM on the capital's clock (default 00:00-06:00; may wrap midnight)")
+	all = fs.Bool("all", false, "count every meeting (capital backstopping), not only hybrid and virtual ones")
+	return night, all
+}
+
+func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
+	set := burden.Settings{AllMeetings: all}
+	if night != "" {
+		sp, err := burden.ParseSpan(night)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "--night: %v\n", err)
+			return set, false
+		}
+		set.Night = &sp
+	}
+	return set, true
+}
+
+func cmdBurden(c *cli, args []string) int {
+	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	night, all := burdenOptions(fs)
+	pos, ok := c.flags(fs, args)
+	if !ok || len(pos) != 1 {
+		fmt.Fprintln(c.stderr, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+		return exitUsage
+	}
+	set, ok := c.burdenSettings(*night, *all)
+	if !ok {
+		return exitUsage
+	}
+	s, err := c.scenario(pos[0])
+	if err != nil {
+		return c.fail(err)
+	}
+	ref, err := c.refdata()
+	if err != nil {
+		return c.fail(err)
+	}
+	r, err := plan.Evaluate(s, ref, plan.Options{Burden: set})
+	if err != nil {
+		return c.fail(withFile(pos[0], err))
+	}
+	b := r.Burden
+	meetings := make([]meetingJSON, len(b.Counted))
+	for i, k := range b.Counted {
+		meetings[i] = meetingRow(&r.Schedule.Meetings[k])
+	}
+	dels := make([]delegationJSON, len(b.Delegations))
+	for i, d := range b.Delegations {
+		dels[i] = delegationJSON{d.ISO3, d.Name, d.TZ, d.Group, d.LDC, d.LLDC, d.SIDS, d.NightMinutes, d.UnsociableMinutes, round2(d.Score),
+			d.MeetingsTouched, d.NightMeetings, d.Travel.Trips, round2(d.Travel.FlightHours), d.Travel.ZonesCrossed, d.Travel.MaxZonesCrossed}
+	}
+	nightSpan := []string{}
+	if sp, ok := burden.NightSpan(b.Bands); ok {
+		nightSpan = []string{burden.Clock(sp.From), burden.Clock(sp.To)}
+	}
+	bands := make([]bandJSON, len(b.Bands))
+	for i, x := range b.Bands {
+		bands[i] = bandJSON{x.Name, burden.Clock(x.From), burden.Clock(x.To), x.Weight}
+	}
+	if *asJSON {
+		return c.json(map[string]any{
+			"scenario": s.ID, "night": nightSpan, "bands": bands, "all_meetings": b.AllMeetings,
+			"meetings": meetings, "delegations": dels, "summary": summaryRow(b.Summary),
+			"fairness_index": "gini", "flight_model": flightJSON(b),
+		})
+	}
+	counted := "meetings open to remote participation (hybrid, virtual)"
+	if b.AllMeetings {
+		counted = "every meeting (capital backstopping)"
+	}
+	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", s.ID, s.Name)
+	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
+	names := make([]string, len(b.Bands))
+	for i, x := range b.Bands {
+		names[i] = x.String()
+	}
+	fmt.Fprintf(c.stdout, "bands: %s; score = weighted hours\n\n", strings.Join(names, ", "))
+	if len(b.Counted) == 0 {
+		fmt.Fprintln(c.stdout, "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)")
+	}
+	if len(b.Counted) > 0 {
+		t := newTable(c.stdout, "RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
+		for n, i := range b.Summary.Ranking {
+			d := b.Delegations[i]
+			if n == worstShown || d.Score == 0 {
+				break
+			}
+			t.row(strconv.Itoa(n+1), d.ISO3+" "+d.Name, d.TZ, d.Group, hours(d.NightMinutes), hours(d.UnsociableMinutes),
+				strconv.FormatFloat(d.Score, 'f', 2, 64), strconv.Itoa(d.MeetingsTouched))
+		}
+		t.flush()
+		sm := b.Summary
+		fmt.Fprintf(c.stdout, "\n%d of %d delegations have night hours; worst off: %s (score %.2f)\n", sm.HitByNight, sm.Delegations,
+			strings.Join(sm.WorstOff, ", "), sm.Max)
+		fmt.Fprintf(c.stdout, "score p50 %.2f, p90 %.2f, max %.2f; total %.1f; Gini %.3f (0 = shared equally)\n\n", sm.P50, sm.P90, sm.Max, sm.TotalScore, sm.Gini)
+		t = newTable(c.stdout, "GROUP / STATUS", "DELEGATIONS", "AT NIGHT", "NIGHT H", "UNSOCIABLE H", "MEAN SCORE", "MAX SCORE")
+		for _, g := range append(append([]burden.GroupTotal(nil), sm.ByGroup...), sm.ByStatus...) {
+			t.row(g.Name, strconv.Itoa(g.Delegations), strconv.Itoa(g.HitByNight), hours(g.NightMinutes), hours(g.UnsociableMinutes),
+				strconv.FormatFloat(g.MeanScore, 'f', 2, 64), strconv.FormatFloat(g.MaxScore, 'f', 2, 64))
+		}
+		t.flush()
+	}
+	travelSummary(c, b)
+	return exitOK
+}
+
+func hours(minutes int) string { return strconv.FormatFloat(float64(minutes)/60, 'f', 1, 64) }
+
+func flightJSON(b *burden.Report) map[string]any {
+	missing := b.Flight.Missing
+	if missing == nil {
+		missing = []string{}
+	}
+	return map[string]any{"speed_kmh": b.Flight.SpeedKmh, "overhead_hours": b.Flight.OverheadHours, "missing_rates": missing}
+}
+
+// travelSummary prints the in-person travel burden: the longest journeys.
+func travelSummary(c *cli, b *burden.Report) {
+	trips := 0
+	for _, d := range b.Delegations {
+		trips = max(trips, d.Travel.Trips)
+	}
+	if trips == 0 {
+		return
+	}
+	fmt.Fprintf(c.stdout, "\nIn-person sessions: %d trips per delegation; flight time = km / %g km/h + %g h", trips, b.Flight.SpeedKmh, b.Flight.OverheadHours)
+	if len(b.Flight.Missing) > 0 {
+		fmt.Fprintf(c.stdout, " (rates %s missing: fallback values)", strings.Join(b.Flight.Missing, ", "))
+	}
+	fmt.Fprintln(c.stdout)
+	idx := make([]int, len(b.Delegations))
+	for i := range idx {
+		idx[i] = i
+	}
+	sortByDesc(idx, func(i int) float64 { return b.Delegations[i].Travel.FlightHours })
+	t := newTable(c.stdout, "DELEGATION", "TRIPS", "FLIGHT H (RETURN)", "ZONES CROSSED", "MAX ZONES")
+	for _, i := range idx[:min(10, len(idx))] {
+		d := b.Delegations[i]
+		t.row(d.ISO3+" "+d.Name, strconv.Itoa(d.Travel.Trips), strconv.FormatFloat(d.Travel.FlightHours, 'f', 1, 64),
+			strconv.FormatFloat(d.Travel.ZonesCrossed, 'f', 2, 64), strconv.FormatFloat(d.Travel.MaxZonesCrossed, 'f', 2, 64))
+	}
+	t.flush()
+}
+
+func sortByDesc(idx []int, key func(int) float64) {
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && key(idx[j]) > key(idx[j-1]); j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+}
