@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"mechplan/internal/model"
 	"mechplan/resources"
@@ -92,7 +93,19 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		d.Sync()
 		d.Close()
 	}
+	removeStaleTemps(path)
 	return nil
+}
+
+// removeStaleTemps deletes temporary files that a save killed mid-way left
+// beside path; only old ones, so a save running in parallel is not hurt.
+func removeStaleTemps(path string) {
+	temps, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, t := range temps {
+		if st, err := os.Stat(t); err == nil && time.Since(st.ModTime()) > time.Minute {
+			os.Remove(t)
+		}
+	}
 }
 
 // BuiltIn is a scenario of the built-in library.
