@@ -1,0 +1,78 @@
+package burden
+
+import (
+	"testing"
+
+	"mechplan/internal/model"
+	"mechplan/internal/schedule"
+	"mechplan/internal/store"
+)
+
+// BenchmarkComputeBuiltIns is the burden alone (calendar already laid
+// out) for 193 delegations over each built-in scenario's whole horizon,
+// counting every meeting.
+func BenchmarkComputeBuiltIns(b *testing.B) {
+	ref := defaultRef(b)
+	all, err := store.BuiltIns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bi := range all {
+		sch, err := schedule.Build(bi.Scenario, ref)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(bi.Scenario.ID, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Compute(bi.Scenario, sch, ref, Settings{AllMeetings: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// yearOfVirtualSessions is one virtual group meeting four times a year,
+// five days (ten meetings) each: 40 meetings to place.
+func yearOfVirtualSessions() *model.Scenario {
+	s := smallVirtual()
+	s.Horizon.Years = 1
+	s.Bodies[0].Meetings = 10
+	s.Blocks = nil
+	for i, m := range []int{2, 5, 9, 11} {
+		s.Blocks = append(s.Blocks, model.Block{ID: string(rune('a' + i)), Venue: "NYC", Month: m, Week: 2,
+			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "tg"}}})
+	}
+	return s
+}
+
+// BenchmarkStartTimes96 scores the 96 quarter-hour start times (and the
+// rotation over the cycle's four sessions) for a year of virtual
+// sessions; the project's budget is 20 ms.
+func BenchmarkStartTimes96(b *testing.B) {
+	ref := defaultRef(b)
+	s := yearOfVirtualSessions()
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bands, _ := Settings{}.BandsFor(s)
+	prof := compiled(bands)
+	for b.Loop() {
+		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOptimize is the whole optimiser on a year of virtual sessions:
+// the start-time search plus laying the scenario out before and after.
+func BenchmarkOptimize(b *testing.B) {
+	ref := defaultRef(b)
+	s := yearOfVirtualSessions()
+	for b.Loop() {
+		if _, err := Optimize(s, ref, Settings{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
