@@ -1,8 +1,12 @@
-// Command mechplan is the Mechplan desktop app: it opens the built-in
-// library of structure proposals and shows their figures side by side.
+// Command mechplan is the Mechplan desktop app: a window to build, compare
+// and export structure proposals for an intergovernmental mechanism.
 package main
 
 import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"mechplan/internal/ui"
@@ -13,6 +17,19 @@ const AppID = "org.mechplan.desktop"
 
 func main() {
 	a := app.NewWithID(AppID)
-	w := ui.NewMainWindow(a)
+	w, err := open(a)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mechplan:", err)
+		os.Exit(1)
+	}
 	w.ShowAndRun()
+}
+
+// open builds the main window on an app; main and its test share it.
+func open(a fyne.App) (fyne.Window, error) {
+	w, err := ui.Create(a, ui.Config{})
+	if err != nil {
+		return nil, err
+	}
+	return w.Win, nil
 }

@@ -1,122 +1,387 @@
-// Package ui holds Mechplan's screens. Each screen is built from a view
-// model computed by the engine (internal/plan); the UI only presents it.
+// Package ui holds Mechplan's window: a library of scenarios, an editor,
+// live results and views of the calendar, the time-zone burden, costs, one
+// delegation's travel and a comparison. Each screen presents a view model
+// computed by the engine (internal/plan); the UI never computes a figure.
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"strconv"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/burden"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
-	"mechplan/internal/store"
+	"mechplan/internal/settings"
 )
 
-// Library is the view model of the built-in library: every scenario with
-// its evaluated result, or the error that kept it from evaluating.
-type Library struct {
-	Results []*plan.Result
-	Errors  []string
+// Config is what the window needs from its surroundings; tests replace the
+// file picker and the autosave folder.
+type Config struct {
+	// Picker asks for files; nil means Fyne's file dialogs.
+	Picker FilePicker
+	// AutosaveDir keeps unsaved work; "" means the app's storage root.
+	AutosaveDir string
 }
 
-// LoadLibrary evaluates every built-in scenario.
-func LoadLibrary() (*Library, error) {
+// Window is the main window and its screens.
+type Window struct {
+	App      fyne.App
+	Win      fyne.Window
+	WS       *Workspace
+	Settings *settings.Settings
+	Picker   FilePicker
+
+	Library  *libraryScreen
+	Editor   *editorScreen
+	Results  *resultsScreen
+	Calendar *calendarScreen
+	Prefs    *settingsScreen
+
+	Views  *container.AppTabs
+	status *widget.Label
+	undo   *widget.ToolbarAction
+	redo   *widget.ToolbarAction
+	// quitting is set once the user agreed to close.
+	quitting bool
+}
+
+// View names, in tab order; Ctrl+1… switches to them.
+const (
+	ViewEditor   = "Editor"
+	ViewCalendar = "Calendar"
+	ViewSettings = "Settings"
+)
+
+// planOptions turns the user's settings into the engine's options.
+func planOptions(set *settings.Settings) plan.Options {
+	var opt plan.Options
+	if bands := set.Bands(); bands != nil {
+		// Settings only store bands that passed CheckBand.
+		opt.Burden.Bands, _ = burden.FromModel(bands)
+	}
+	return opt
+}
+
+// Create builds the main window on a Fyne app: the thin main hands over
+// here, as do the tests with a test app.
+func Create(a fyne.App, cfg Config) (*Window, error) {
 	ref, err := refdata.Default()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reference data: %w", err)
 	}
-	all, err := store.BuiltIns()
+	set := settings.New(a.Preferences(), priceYear(ref))
+	a.Settings().SetTheme(newTheme(set.Theme()))
+	dir := cfg.AutosaveDir
+	if dir == "" {
+		dir = filepath.Join(a.Storage().RootURI().Path(), "autosave")
+	}
+	ws, err := NewWorkspace(ref, set, dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("built-in library: %w", err)
 	}
-	lib := &Library{}
-	for _, b := range all {
-		r, err := plan.Evaluate(b.Scenario, ref, plan.Options{})
-		if err != nil {
-			lib.Errors = append(lib.Errors, fmt.Sprintf("%s: %v", b.File, err))
+	win := a.NewWindow("Mechplan")
+	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
+	if w.Picker == nil {
+		w.Picker = dialogPicker{win: win, onFail: w.showError}
+	}
+	w.build()
+	ws.OnChange(w.refresh)
+	ws.Recover()
+	w.refresh()
+	width, height := set.WindowSize()
+	win.Resize(fyne.NewSize(width, height))
+	win.SetCloseIntercept(w.requestClose)
+	return w, nil
+}
+
+// priceYear is the reference rates' price year, the default for money.
+func priceYear(ref *refdata.Data) int {
+	y := 0
+	for _, r := range ref.Rates {
+		y = max(y, r.PriceYear)
+	}
+	if y == 0 {
+		y = 2025
+	}
+	return y
+}
+
+func (w *Window) build() {
+	w.Library = newLibraryScreen(w.WS, w.showError)
+	w.Editor = newEditorScreen(w.WS, w.Duplicate)
+	w.Results = newResultsScreen(w.WS)
+	w.Calendar = newCalendarScreen(w.WS)
+	w.Prefs = newSettingsScreen(w)
+
+	editor := container.NewHSplit(w.Editor.content, w.Results.content)
+	editor.Offset = 0.55
+	w.Views = container.NewAppTabs(
+		container.NewTabItemWithIcon(ViewEditor, theme.DocumentCreateIcon(), editor),
+		container.NewTabItemWithIcon(ViewCalendar, theme.GridIcon(), w.Calendar.content),
+		container.NewTabItemWithIcon(ViewSettings, theme.SettingsIcon(), w.Prefs.content),
+	)
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.undo = widget.NewToolbarAction(theme.ContentUndoIcon(), w.WS.Undo)
+	w.redo = widget.NewToolbarAction(theme.ContentRedoIcon(), w.WS.Redo)
+	toolbar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.DocumentIcon(), w.New),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), w.Open),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), w.Save),
+		widget.NewToolbarAction(theme.ContentCopyIcon(), w.Duplicate),
+		widget.NewToolbarSeparator(),
+		w.undo, w.redo,
+	)
+	main := container.NewHSplit(w.Library.content, w.Views)
+	main.Offset = 0.2
+	w.Win.SetContent(container.NewBorder(toolbar, w.status, nil, nil, main))
+	w.setMenus()
+}
+
+// action is a command offered in a menu and on the keyboard.
+type action struct {
+	label    string
+	shortcut fyne.Shortcut
+	run      func()
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func (w *Window) menuItems(actions []action) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, a := range actions {
+		if a.label == "" {
+			items = append(items, fyne.NewMenuItemSeparator())
 			continue
 		}
-		lib.Results = append(lib.Results, r)
-	}
-	return lib, nil
-}
-
-// NewMainWindow builds the main window on the built-in library.
-func NewMainWindow(a fyne.App) fyne.Window {
-	w := a.NewWindow("Mechplan")
-	lib, err := LoadLibrary()
-	if err != nil {
-		w.SetContent(widget.NewLabel("Mechplan could not load its built-in data: " + err.Error()))
-		return w
-	}
-	w.SetContent(NewLibraryView(lib))
-	w.Resize(fyne.NewSize(1100, 700))
-	return w
-}
-
-// LibraryRow is one line of the library table: a scenario's horizon totals.
-type LibraryRow struct {
-	Name, Years                                string
-	MeetingDays, Meetings, Blocks, MaxParallel int
-	DaysPerYear                                float64
-}
-
-// Rows returns the library table's rows.
-func (l *Library) Rows() []LibraryRow {
-	rows := make([]LibraryRow, len(l.Results))
-	for i, r := range l.Results {
-		d, _, _ := r.AverageYear()
-		t := r.Total.Totals
-		rows[i] = LibraryRow{Name: r.Scenario.Name, Years: r.Total.Label, MeetingDays: t.MeetingDays, Meetings: t.Meetings,
-			Blocks: t.Blocks, MaxParallel: t.MaxParallel, DaysPerYear: d}
-	}
-	return rows
-}
-
-var libraryHeader = []string{"Scenario", "Horizon", "Meeting days", "Days a year", "Meetings", "Blocks", "Max parallel"}
-
-// NewLibraryView shows the scenarios side by side.
-func NewLibraryView(lib *Library) fyne.CanvasObject {
-	rows := lib.Rows()
-	cell := func(r, c int) string {
-		if r == 0 {
-			return libraryHeader[c]
+		it := fyne.NewMenuItem(a.label, a.run)
+		if a.shortcut != nil {
+			it.Shortcut = a.shortcut
+			run := a.run
+			// Linux and Windows menus do not register their shortcuts
+			// with the window; the canvas must know them too.
+			w.Win.Canvas().AddShortcut(a.shortcut, func(fyne.Shortcut) { run() })
 		}
-		row := rows[r-1]
-		switch c {
-		case 0:
-			return row.Name
-		case 1:
-			return row.Years
-		case 2:
-			return strconv.Itoa(row.MeetingDays)
-		case 3:
-			return strconv.FormatFloat(row.DaysPerYear, 'f', 1, 64)
-		case 4:
-			return strconv.Itoa(row.Meetings)
-		case 5:
-			return strconv.Itoa(row.Blocks)
-		default:
-			return strconv.Itoa(row.MaxParallel)
+		items = append(items, it)
+	}
+	return items
+}
+
+func (w *Window) setMenus() {
+	file := []action{
+		{"New scenario", ctrl(fyne.KeyN), w.New},
+		{"Open…", ctrl(fyne.KeyO), w.Open},
+		{"Save", ctrl(fyne.KeyS), w.Save},
+		{"Save as…", ctrlShift(fyne.KeyS), w.SaveAs},
+		{"Duplicate", ctrl(fyne.KeyD), w.Duplicate},
+		{"Close scenario", ctrl(fyne.KeyW), w.CloseActive},
+		{"Delete scenario file…", nil, w.DeleteActive},
+	}
+	edit := []action{
+		{"Undo", ctrl(fyne.KeyZ), w.WS.Undo},
+		{"Redo", ctrlShift(fyne.KeyZ), w.WS.Redo},
+		{"Use as baseline", ctrl(fyne.KeyB), func() {
+			if w.WS.Active != nil {
+				w.WS.SetBaseline(w.WS.Active)
+			}
+		}},
+	}
+	var view []action
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	for i, item := range w.Views.Items {
+		i := i
+		view = append(view, action{item.Text, ctrl(keys[i]), func() { w.Views.SelectIndex(i) }})
+	}
+	w.Win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File", w.menuItems(file)...),
+		fyne.NewMenu("Edit", w.menuItems(edit)...),
+		fyne.NewMenu("View", w.menuItems(view)...),
+	))
+}
+
+// ShowView switches to a view by its name.
+func (w *Window) ShowView(name string) {
+	for i, it := range w.Views.Items {
+		if it.Text == name {
+			w.Views.SelectIndex(i)
 		}
 	}
-	table := widget.NewTable(
-		func() (int, int) { return len(rows) + 1, len(libraryHeader) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(cell(id.Row, id.Col))
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
-		},
-	)
-	table.SetColumnWidth(0, 460)
-	table.SetColumnWidth(1, 100)
-	for c := 2; c < len(libraryHeader); c++ {
-		table.SetColumnWidth(c, 105)
+}
+
+// refresh brings every screen in step with the workspace.
+func (w *Window) refresh() {
+	w.Library.refresh()
+	w.Editor.refresh()
+	w.Results.refresh()
+	w.Calendar.refresh()
+	title := "Mechplan"
+	if d := w.WS.Active; d != nil {
+		title = d.Title() + " — Mechplan"
+		if d.Path != "" {
+			title = d.Title() + " (" + filepath.Base(d.Path) + ") — Mechplan"
+		}
 	}
-	title := widget.NewLabelWithStyle("Built-in structure proposals: meeting-day totals over each horizon", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(title, nil, nil, nil, table)
+	w.Win.SetTitle(title)
+	w.status.SetText(w.WS.Notice)
+}
+
+// New opens a new scenario.
+func (w *Window) New() { w.WS.New() }
+
+// Open asks for a scenario file and opens it.
+func (w *Window) Open() {
+	w.Picker.Open("Open a scenario", []string{".json"}, func(path string) {
+		if _, err := w.WS.OpenFile(path); err != nil {
+			w.showError(err)
+		}
+	})
+}
+
+// Save saves the active scenario, asking for a file the first time.
+func (w *Window) Save() {
+	d := w.WS.Active
+	if d == nil {
+		return
+	}
+	if d.ReadOnly() {
+		w.showError(errors.New("built-in scenarios are read-only: use Duplicate, then save the copy"))
+		return
+	}
+	if d.Path == "" {
+		w.SaveAs()
+		return
+	}
+	if err := w.WS.Save(d); err != nil {
+		w.showError(err)
+	}
+}
+
+// SaveAs asks for a file and saves the active scenario there.
+func (w *Window) SaveAs() {
+	d := w.WS.Active
+	if d == nil {
+		return
+	}
+	if d.ReadOnly() {
+		w.showError(errors.New("built-in scenarios are read-only: use Duplicate, then save the copy"))
+		return
+	}
+	w.Picker.Save("Save the scenario", fileName(d.Scenario.ID, ".json"), []string{".json"}, func(path string) {
+		if err := w.WS.SaveAs(d, path); err != nil {
+			w.showError(err)
+		}
+	})
+}
+
+// fileName proposes a file name from a scenario id.
+func fileName(id, ext string) string {
+	id = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' {
+			return '-'
+		}
+		return r
+	}, id)
+	if id == "" {
+		id = "scenario"
+	}
+	return id + ext
+}
+
+// Duplicate opens an editable copy of the active scenario.
+func (w *Window) Duplicate() {
+	if d := w.WS.Active; d != nil {
+		w.WS.Duplicate(d)
+		w.ShowView(ViewEditor)
+	}
+}
+
+// CloseActive closes the active scenario, asking first if it has unsaved
+// changes.
+func (w *Window) CloseActive() {
+	d := w.WS.Active
+	if d == nil {
+		return
+	}
+	if !d.Dirty {
+		w.WS.Close(d)
+		return
+	}
+	dialog.ShowConfirm("Close without saving?", fmt.Sprintf("%q has unsaved changes. Close it and lose them?", d.Scenario.Name),
+		func(ok bool) {
+			if ok {
+				w.WS.Close(d)
+			}
+		}, w.Win)
+}
+
+// DeleteActive deletes the active scenario's file after asking.
+func (w *Window) DeleteActive() {
+	d := w.WS.Active
+	if d == nil {
+		return
+	}
+	if d.ReadOnly() {
+		w.showError(errors.New("a built-in scenario cannot be deleted"))
+		return
+	}
+	what := "this unsaved scenario"
+	if d.Path != "" {
+		what = d.Path
+	}
+	dialog.ShowConfirm("Delete scenario?", "Delete "+what+"? This cannot be undone.", func(ok bool) {
+		if ok {
+			if err := w.WS.Delete(d); err != nil {
+				w.showError(err)
+			}
+		}
+	}, w.Win)
+}
+
+// requestClose asks before closing with unsaved work.
+func (w *Window) requestClose() {
+	unsaved := w.WS.Unsaved()
+	if len(unsaved) == 0 || w.quitting {
+		w.close()
+		return
+	}
+	var names []string
+	for _, d := range unsaved {
+		names = append(names, "• "+d.Scenario.Name)
+	}
+	dialog.ShowConfirm("Quit without saving?",
+		fmt.Sprintf("%d scenario(s) have unsaved changes:\n%s\nQuit and lose them?", len(unsaved), strings.Join(names, "\n")),
+		func(ok bool) {
+			if ok {
+				w.quitting = true
+				w.WS.DiscardAutosaves()
+				w.close()
+			}
+		}, w.Win)
+}
+
+func (w *Window) close() {
+	s := w.Win.Canvas().Size()
+	w.Settings.SetWindowSize(s.Width, s.Height)
+	w.Win.Close()
+}
+
+func (w *Window) showError(err error) {
+	w.WS.Notice = err.Error()
+	w.status.SetText(err.Error())
+	dialog.ShowError(err, w.Win)
 }

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// EntryKind says what a line of the library is.
+type EntryKind int
+
+// Kinds of library line.
+const (
+	EntryHeading EntryKind = iota
+	EntryOpen              // a document open in the window
+	EntryBuiltIn           // a built-in scenario, opened read-only on a tap
+	EntryRecent            // a recently used file
+)
+
+// LibraryEntry is one line of the library sidebar.
+type LibraryEntry struct {
+	Kind  EntryKind
+	Label string
+	Doc   *Document
+	ID    string // built-in scenario id
+	Path  string // recent file
+}
+
+// LibraryEntries lists the sidebar: open documents (unsaved ones marked,
+// the active one and the baseline named), the built-in library and the
+// recent files.
+func (w *Workspace) LibraryEntries() []LibraryEntry {
+	out := []LibraryEntry{{Kind: EntryHeading, Label: "Open scenarios"}}
+	for _, d := range w.Docs {
+		label := d.Title()
+		if d.ReadOnly() {
+			label += " (built-in)"
+		}
+		if d == w.Baseline {
+			label += " [baseline]"
+		}
+		if d == w.Active {
+			label = "▸ " + label
+		}
+		out = append(out, LibraryEntry{Kind: EntryOpen, Label: label, Doc: d})
+	}
+	out = append(out, LibraryEntry{Kind: EntryHeading, Label: "Built-in library (read-only)"})
+	for _, b := range w.BuiltIns {
+		out = append(out, LibraryEntry{Kind: EntryBuiltIn, Label: b.Scenario.Name, ID: b.Scenario.ID})
+	}
+	if recent := w.Settings.Recent(); len(recent) > 0 {
+		out = append(out, LibraryEntry{Kind: EntryHeading, Label: "Recent files"})
+		for _, p := range recent {
+			out = append(out, LibraryEntry{Kind: EntryRecent, Label: filepath.Base(p), Path: p})
+		}
+	}
+	return out
+}
+
+// libraryScreen is the sidebar: what is open, what can be opened.
+type libraryScreen struct {
+	ws      *Workspace
+	entries []LibraryEntry
+	list    *widget.List
+	content fyne.CanvasObject
+}
+
+func newLibraryScreen(ws *Workspace, onError func(error)) *libraryScreen {
+	l := &libraryScreen{ws: ws}
+	l.list = widget.NewList(
+		func() int { return len(l.entries) },
+		func() fyne.CanvasObject {
+			lb := widget.NewLabel("")
+			lb.Truncation = fyne.TextTruncateEllipsis
+			return lb
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			e := l.entries[i]
+			lb := o.(*widget.Label)
+			lb.TextStyle = fyne.TextStyle{Bold: e.Kind == EntryHeading || (e.Kind == EntryOpen && e.Doc == ws.Active)}
+			lb.Importance = widget.MediumImportance
+			if e.Kind == EntryHeading {
+				lb.Importance = widget.LowImportance
+			}
+			lb.SetText(e.Label)
+		},
+	)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		l.list.UnselectAll()
+		if i >= len(l.entries) {
+			return
+		}
+		l.activate(l.entries[i], onError)
+	}
+	l.content = container.NewBorder(widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l.list)
+	l.refresh()
+	return l
+}
+
+// activate does what a tap on a line means.
+func (l *libraryScreen) activate(e LibraryEntry, onError func(error)) {
+	switch e.Kind {
+	case EntryOpen:
+		l.ws.Select(e.Doc)
+	case EntryBuiltIn:
+		l.ws.OpenBuiltIn(e.ID)
+	case EntryRecent:
+		if _, err := l.ws.OpenFile(e.Path); err != nil {
+			onError(err)
+		}
+	}
+}
+
+// Tap activates the i-th line, as a click on it does.
+func (l *libraryScreen) Tap(i int) { l.list.Select(i) }
+
+func (l *libraryScreen) refresh() {
+	l.entries = l.ws.LibraryEntries()
+	l.list.Refresh()
+}

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"mechplan/internal/plan"
+	"mechplan/internal/schedule"
+)
+
+// Figure is one line of the results panel: a metric of the active scenario,
+// the baseline's, and the change. Every value is the engine's; the panel
+// only formats it.
+type Figure struct {
+	Metric, Value, Baseline, Change string
+}
+
+// ResultsView is the results panel's view model.
+type ResultsView struct {
+	Title string
+	// Stale explains why the figures are an earlier result's.
+	Stale    string
+	Figures  []Figure
+	Years    [][]string // year, meeting days, meetings, blocks, max parallel
+	Conflict []string
+}
+
+// Results builds the results panel for the active document.
+func (w *Workspace) Results() ResultsView {
+	d := w.Active
+	if d == nil {
+		return ResultsView{Title: "No scenario open"}
+	}
+	v := ResultsView{Title: d.Scenario.Name}
+	switch {
+	case d.Result == nil && !d.Valid():
+		v.Stale = fmt.Sprintf("No result yet: fix the %d problem(s) marked in the editor.", len(d.Problems)+errCount(d.Failure))
+		return v
+	case d.Stale():
+		v.Stale = fmt.Sprintf("Showing the last valid result: %d problem(s) to fix in the editor.", len(d.Problems)+errCount(d.Failure))
+	}
+	r := d.Result
+	var base *plan.Result
+	if w.Baseline != nil && w.Baseline != d {
+		base = w.Baseline.Result
+	}
+	v.Figures = totalsFigures(r, base)
+	for _, y := range r.Years {
+		v.Years = append(v.Years, []string{y.Label, strconv.Itoa(y.MeetingDays), strconv.Itoa(y.Meetings), strconv.Itoa(y.Blocks), strconv.Itoa(y.MaxParallel)})
+	}
+	for _, c := range r.Conflicts {
+		v.Conflict = append(v.Conflict, c.Date+": "+c.Message)
+	}
+	return v
+}
+
+func errCount(err error) int {
+	if err != nil {
+		return 1
+	}
+	return 0
+}
+
+// totalsFigures lists the horizon's meeting-day figures against a baseline.
+func totalsFigures(r, base *plan.Result) []Figure {
+	t := r.Total.Totals
+	var b schedule.Totals
+	var delta plan.Delta
+	if base != nil {
+		b = base.Total.Totals
+		delta = plan.Diff(t, b)
+	}
+	row := func(metric string, v, bv, dv int) Figure {
+		f := Figure{Metric: metric, Value: strconv.Itoa(v)}
+		if base != nil {
+			f.Baseline, f.Change = strconv.Itoa(bv), signed(dv)
+		}
+		return f
+	}
+	days, meetings, blocks := r.AverageYear()
+	avg := Figure{Metric: "Meeting days a year", Value: oneDecimal(days)}
+	avgM := Figure{Metric: "Meetings a year", Value: oneDecimal(meetings)}
+	avgB := Figure{Metric: "Blocks (trips) a year", Value: oneDecimal(blocks)}
+	if base != nil {
+		bd, bm, bb := base.AverageYear()
+		avg.Baseline, avgM.Baseline, avgB.Baseline = oneDecimal(bd), oneDecimal(bm), oneDecimal(bb)
+	}
+	bodyDays := Figure{Metric: "Body-days (parallel counted apart)", Value: oneDecimal(t.BodyDays)}
+	if base != nil {
+		bodyDays.Baseline, bodyDays.Change = oneDecimal(b.BodyDays), signedFloat(delta.BodyDays)
+	}
+	return []Figure{
+		{Metric: "Horizon", Value: r.Total.Label, Baseline: baseLabel(base)},
+		row("Meeting days", t.MeetingDays, b.MeetingDays, delta.MeetingDays),
+		avg,
+		bodyDays,
+		row("Meetings (3-hour slots)", t.Meetings, b.Meetings, delta.Meetings),
+		avgM,
+		row("Interpreted meetings", t.InterpretedMeetings, b.InterpretedMeetings, delta.InterpretedMeetings),
+		row("In-person days", t.InPersonDays, b.InPersonDays, delta.InPersonDays),
+		row("Hybrid days", t.HybridDays, b.HybridDays, delta.HybridDays),
+		row("Virtual days", t.VirtualDays, b.VirtualDays, delta.VirtualDays),
+		row("Blocks (trips)", t.Blocks, b.Blocks, delta.Blocks),
+		avgB,
+		row("Max parallel (smallest full delegation)", t.MaxParallel, b.MaxParallel, delta.MaxParallel),
+	}
+}
+
+func baseLabel(base *plan.Result) string {
+	if base == nil {
+		return ""
+	}
+	return base.Total.Label
+}
+
+func signed(n int) string {
+	if n > 0 {
+		return "+" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func signedFloat(f float64) string {
+	if f > 0 {
+		return "+" + oneDecimal(f)
+	}
+	return oneDecimal(f)
+}
+
+func oneDecimal(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// resultsScreen is the panel beside the editor.
+type resultsScreen struct {
+	ws      *Workspace
+	view    ResultsView
+	title   *widget.Label
+	stale   *widget.Label
+	figures *widget.Table
+	years   *widget.Table
+	conf    *widget.Label
+	content fyne.CanvasObject
+}
+
+var figureHeader = []string{"Figure", "This scenario", "Baseline", "Change"}
+var yearHeader = []string{"Year", "Meeting days", "Meetings", "Blocks", "Max parallel"}
+
+func newResultsScreen(ws *Workspace) *resultsScreen {
+	r := &resultsScreen{ws: ws}
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Wrapping = fyne.TextWrapWord
+	r.stale = widget.NewLabel("")
+	r.stale.Importance = widget.WarningImportance
+	r.stale.Wrapping = fyne.TextWrapWord
+	r.conf = widget.NewLabel("")
+	r.conf.Wrapping = fyne.TextWrapWord
+	r.conf.Importance = widget.DangerImportance
+	r.figures = newTextTable(func() [][]string {
+		rows := [][]string{figureHeader}
+		for _, f := range r.view.Figures {
+			rows = append(rows, []string{f.Metric, f.Value, f.Baseline, f.Change})
+		}
+		return rows
+	}, []float32{250, 100, 90, 70})
+	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
+	top := container.NewVBox(r.title, r.stale)
+	split := container.NewVSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
+	split.Offset = 0.6
+	r.content = container.NewBorder(top, nil, nil, nil, split)
+	r.refresh()
+	return r
+}
+
+func (r *resultsScreen) refresh() {
+	r.view = r.ws.Results()
+	r.title.SetText("Results: " + r.view.Title)
+	r.stale.SetText(r.view.Stale)
+	if r.view.Stale == "" {
+		r.stale.Hide()
+	} else {
+		r.stale.Show()
+	}
+	if len(r.view.Conflict) > 0 {
+		r.conf.SetText(fmt.Sprintf("Calendar conflicts (%d):\n", len(r.view.Conflict)) + joinLines(r.view.Conflict, 6))
+		r.conf.Show()
+	} else {
+		r.conf.Hide()
+	}
+	r.figures.Refresh()
+	r.years.Refresh()
+}
+
+// joinLines joins up to n lines and says how many more there are.
+func joinLines(lines []string, n int) string {
+	out := ""
+	for i, l := range lines {
+		if i == n {
+			return out + fmt.Sprintf("… and %d more", len(lines)-n)
+		}
+		if i > 0 {
+			out += "\n"
+		}
+		out += l
+	}
+	return out
+}
+
+// newTextTable is a read-only table of strings whose first row is a bold
+// header; rows is called on every refresh.
+func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
+	var cache [][]string
+	t := widget.NewTable(
+		func() (int, int) {
+			cache = rows()
+			if len(cache) == 0 {
+				return 0, 0
+			}
+			return len(cache), len(cache[0])
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			text := ""
+			if id.Row < len(cache) && id.Col < len(cache[id.Row]) {
+				text = cache[id.Row][id.Col]
+			}
+			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+			l.SetText(text)
+		},
+	)
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	t.StickyRowCount = 1
+	return t
+}

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"mechplan/internal/settings"
+)
+
+// Colour names of Mechplan's own elements. Every colour on screen is
+// defined once, in mechTheme.Color, for both variants.
+const (
+	colorNight      fyne.ThemeColorName = "mechplan.night"
+	colorUnsociable fyne.ThemeColorName = "mechplan.unsociable"
+	colorWorking    fyne.ThemeColorName = "mechplan.working"
+	colorConflict   fyne.ThemeColorName = "mechplan.conflict"
+	colorGrid       fyne.ThemeColorName = "mechplan.grid"
+	colorLand       fyne.ThemeColorName = "mechplan.land"
+	colorBetter     fyne.ThemeColorName = "mechplan.better"
+	colorWorse      fyne.ThemeColorName = "mechplan.worse"
+)
+
+// seriesLight and seriesDark colour bodies and chart series. They are
+// Okabe–Ito colours, told apart with colour-blindness; every bar also
+// carries its label, so no figure is told by colour alone.
+var (
+	seriesLight = []color.NRGBA{{0x00, 0x72, 0xB2, 0xff}, {0xD5, 0x5E, 0x00, 0xff}, {0x00, 0x9E, 0x73, 0xff},
+		{0xCC, 0x79, 0xA7, 0xff}, {0x56, 0xB4, 0xE9, 0xff}, {0xE6, 0x9F, 0x00, 0xff}, {0x66, 0x66, 0x66, 0xff}}
+	seriesDark = []color.NRGBA{{0x56, 0xB4, 0xE9, 0xff}, {0xE6, 0x9F, 0x00, 0xff}, {0x2E, 0xC4, 0x9A, 0xff},
+		{0xE0, 0x9C, 0xC4, 0xff}, {0x80, 0xC8, 0xF0, 0xff}, {0xF0, 0xE4, 0x42, 0xff}, {0xAA, 0xAA, 0xAA, 0xff}}
+)
+
+// mechTheme is Fyne's default theme with a variant the user may force and
+// Mechplan's own colours.
+type mechTheme struct {
+	fyne.Theme
+	force *fyne.ThemeVariant
+}
+
+// newTheme builds the theme for the user's choice of colour scheme.
+func newTheme(choice settings.Theme) *mechTheme {
+	t := &mechTheme{Theme: theme.DefaultTheme()}
+	switch choice {
+	case settings.ThemeLight:
+		v := theme.VariantLight
+		t.force = &v
+	case settings.ThemeDark:
+		v := theme.VariantDark
+		t.force = &v
+	}
+	return t
+}
+
+func (t *mechTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
+	if t.force != nil {
+		return *t.force
+	}
+	return v
+}
+
+// Color returns the colour of a name in the forced or the system variant.
+func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	v = t.variant(v)
+	dark := v == theme.VariantDark
+	pick := func(light, darkC color.NRGBA) color.Color {
+		if dark {
+			return darkC
+		}
+		return light
+	}
+	switch n {
+	case colorNight:
+		return pick(color.NRGBA{0x3B, 0x3F, 0x8C, 0xff}, color.NRGBA{0x5A, 0x5F, 0xC8, 0xff})
+	case colorUnsociable:
+		return pick(color.NRGBA{0xF2, 0xB7, 0x05, 0xff}, color.NRGBA{0xC9, 0x95, 0x00, 0xff})
+	case colorWorking:
+		return pick(color.NRGBA{0x8F, 0xD1, 0x9E, 0xff}, color.NRGBA{0x2E, 0x7D, 0x45, 0xff})
+	case colorConflict:
+		return pick(color.NRGBA{0xC6, 0x28, 0x28, 0xff}, color.NRGBA{0xFF, 0x6B, 0x6B, 0xff})
+	case colorGrid:
+		return pick(color.NRGBA{0, 0, 0, 0x22}, color.NRGBA{0xff, 0xff, 0xff, 0x22})
+	case colorLand:
+		return pick(color.NRGBA{0xDD, 0xE3, 0xEA, 0xff}, color.NRGBA{0x2A, 0x31, 0x3A, 0xff})
+	case colorBetter:
+		return pick(color.NRGBA{0x1B, 0x7F, 0x3B, 0xff}, color.NRGBA{0x6F, 0xD8, 0x8C, 0xff})
+	case colorWorse:
+		return pick(color.NRGBA{0xB3, 0x26, 0x1E, 0xff}, color.NRGBA{0xFF, 0x8A, 0x80, 0xff})
+	}
+	return t.Theme.Color(n, v)
+}
+
+// seriesColor is the colour of the i-th body or chart series.
+func seriesColor(i int) color.Color {
+	s := seriesLight
+	if currentVariant() == theme.VariantDark {
+		s = seriesDark
+	}
+	return s[((i%len(s))+len(s))%len(s)]
+}
+
+// themeColor resolves a colour name in the app's current theme.
+func themeColor(n fyne.ThemeColorName) color.Color {
+	a := fyne.CurrentApp()
+	return a.Settings().Theme().Color(n, a.Settings().ThemeVariant())
+}
+
+// currentVariant is the variant the screen is drawn in: the forced one, or
+// the system's.
+func currentVariant() fyne.ThemeVariant {
+	a := fyne.CurrentApp()
+	if t, ok := a.Settings().Theme().(*mechTheme); ok {
+		return t.variant(a.Settings().ThemeVariant())
+	}
+	return a.Settings().ThemeVariant()
+}

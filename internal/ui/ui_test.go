@@ -1,0 +1,322 @@
+package ui
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"mechplan/internal/store"
+)
+
+// fakePicker answers every file question with a fixed path, as a user
+// choosing a file in a dialog would.
+type fakePicker struct {
+	open, save string
+	asked      []string // titles of the questions asked
+}
+
+func (p *fakePicker) Open(title string, _ []string, chosen func(string)) {
+	p.asked = append(p.asked, title)
+	if p.open != "" {
+		chosen(p.open)
+	}
+}
+
+func (p *fakePicker) Save(title, suggested string, _ []string, chosen func(string)) {
+	p.asked = append(p.asked, title)
+	if p.save != "" {
+		chosen(p.save)
+	}
+}
+
+func newTestWindow(t *testing.T) (*Window, *fakePicker) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	p := &fakePicker{}
+	w, err := Create(a, Config{Picker: p, AutosaveDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.Win.Close)
+	return w, p
+}
+
+// retype replaces an entry's text the way a user does: clear, then type.
+func retype(t *testing.T, w *Window, path, text string) {
+	t.Helper()
+	e := w.Editor.Entry(path)
+	if e == nil {
+		t.Fatalf("no entry for %s", path)
+	}
+	e.SetText("")
+	test.Type(e, text)
+}
+
+// libraryLine finds a line of the library sidebar by its label.
+func libraryLine(t *testing.T, w *Window, kind EntryKind, contains string) int {
+	t.Helper()
+	for i, e := range w.Library.entries {
+		if e.Kind == kind && strings.Contains(e.Label, contains) {
+			return i
+		}
+	}
+	t.Fatalf("no library line %q", contains)
+	return -1
+}
+
+func TestOpenDuplicateEditUndo(t *testing.T) {
+	w, _ := newTestWindow(t)
+	ws := w.WS
+	if ws.Baseline == nil || ws.Baseline.Scenario.ID != BaselineBuiltIn {
+		t.Fatalf("baseline = %v, want the OEWG as held", ws.Baseline)
+	}
+	w.Library.Tap(libraryLine(t, w, EntryBuiltIn, "Global Mechanism as adopted"))
+	d := ws.Active
+	if d == nil || !d.ReadOnly() || d.Scenario.ID != "global-mechanism" {
+		t.Fatalf("active = %+v, want the built-in Global Mechanism, read-only", d)
+	}
+	if e := w.Editor.Entry("bodies[0].meetings"); e == nil || !e.Disabled() {
+		t.Fatal("a built-in's fields can be edited")
+	}
+	w.Duplicate()
+	dup := ws.Active
+	if dup == d || dup.ReadOnly() || !dup.Dirty || !strings.HasPrefix(dup.Title(), "● ") {
+		t.Fatalf("duplicate = %q read-only %v dirty %v", dup.Title(), dup.ReadOnly(), dup.Dirty)
+	}
+	before := dup.Result.Total.Meetings
+	beforeDays := dup.Result.Total.BodyDays
+	plenary := dup.Scenario.Bodies[1]
+	if plenary.ID != "plenary" || plenary.Meetings != 10 {
+		t.Fatalf("bodies[1] = %s with %d meetings, the test expects the plenary's 10", plenary.ID, plenary.Meetings)
+	}
+	w.Editor.body = 1
+	w.Editor.refresh()
+	retype(t, w, "bodies[1].meetings", "14")
+	if got := dup.Scenario.Bodies[1].Meetings; got != 14 {
+		t.Fatalf("plenary meetings = %d after typing 14", got)
+	}
+	after := dup.Result.Total.Meetings
+	if after <= before || dup.Result.Total.BodyDays <= beforeDays {
+		t.Fatalf("meetings %d → %d, body-days %v → %v: the totals did not grow", before, after, beforeDays, dup.Result.Total.BodyDays)
+	}
+	if figure(t, ws.Results(), "Meetings (3-hour slots)").Value != strconv.Itoa(after) {
+		t.Errorf("results panel shows %q meetings, the engine %d", figure(t, ws.Results(), "Meetings (3-hour slots)").Value, after)
+	}
+	// The built-in itself is untouched.
+	if d.Scenario.Bodies[1].Meetings != 10 {
+		t.Error("editing the copy changed the built-in")
+	}
+	test.Tap(w.Editor.Entry("bodies[1].meetings")) // focus stays usable
+	w.WS.Undo()
+	if got := dup.Scenario.Bodies[1].Meetings; got != 10 {
+		t.Fatalf("undo left %d meetings, want 10 (typing one field is one undo step)", got)
+	}
+	if dup.Result.Total.Meetings != before {
+		t.Errorf("undo: meetings %d, want %d", dup.Result.Total.Meetings, before)
+	}
+	if w.Editor.Entry("bodies[1].meetings").Text != "10" {
+		t.Errorf("the field shows %q after undo", w.Editor.Entry("bodies[1].meetings").Text)
+	}
+	w.WS.Redo()
+	if dup.Scenario.Bodies[1].Meetings != 14 || dup.Result.Total.Meetings != after {
+		t.Errorf("redo: %d meetings, total %d", dup.Scenario.Bodies[1].Meetings, dup.Result.Total.Meetings)
+	}
+}
+
+func TestInvalidEntryShowsMessageAndKeepsResult(t *testing.T) {
+	w, _ := newTestWindow(t)
+	d := w.WS.New()
+	good := d.Result
+	if good == nil {
+		t.Fatalf("a new scenario does not evaluate: %v", d.Problems)
+	}
+	retype(t, w, "bodies[0].meetings", "0")
+	msgs := w.Editor.Messages()
+	if !strings.Contains(msgs["bodies[0].meetings"], "between 1 and 60") {
+		t.Fatalf("messages = %v, want the allowed range next to the meetings field", msgs)
+	}
+	if d.Result != good || !d.Stale() {
+		t.Fatal("the last valid result was not kept")
+	}
+	if rv := w.WS.Results(); !strings.Contains(rv.Stale, "last valid result") || len(rv.Figures) == 0 {
+		t.Errorf("results panel: stale %q with %d figures", rv.Stale, len(rv.Figures))
+	}
+	// Letters are not a number: the message says so, the model keeps 0.
+	retype(t, w, "bodies[0].meetings", "ten")
+	if m := w.Editor.Messages()["bodies[0].meetings"]; !strings.Contains(m, "not a whole number") {
+		t.Errorf("message = %q", m)
+	}
+	if w.Editor.Entry("bodies[0].meetings").Text != "ten" {
+		t.Error("the text being corrected was replaced")
+	}
+	retype(t, w, "bodies[0].meetings", "6")
+	if len(w.Editor.Messages()) != 0 || !d.Valid() || d.Result == good {
+		t.Errorf("after a valid entry: messages %v, valid %v", w.Editor.Messages(), d.Valid())
+	}
+	if d.Result.Total.Meetings != 6*d.Result.Total.Blocks {
+		t.Errorf("%d meetings in %d blocks of one 6-meeting session", d.Result.Total.Meetings, d.Result.Total.Blocks)
+	}
+	retype(t, w, "cycle_years", "9")
+	if m := w.Editor.Messages()["cycle_years"]; !strings.Contains(m, "horizon.years") {
+		t.Errorf("cycle longer than horizon: message %q", m)
+	}
+}
+
+func TestSaveOpenAndRecent(t *testing.T) {
+	w, p := newTestWindow(t)
+	w.WS.New()
+	retype(t, w, "name", "Two plenaries")
+	p.save = filepath.Join(t.TempDir(), "two")
+	w.Save()
+	d := w.WS.Active
+	if d.Dirty || d.Path != p.save+".json" || strings.HasPrefix(d.Title(), "●") {
+		t.Fatalf("after save: dirty %v path %q title %q", d.Dirty, d.Path, d.Title())
+	}
+	s, err := store.Load(d.Path)
+	if err != nil || s.Name != "Two plenaries" {
+		t.Fatalf("saved file: %v %v", s, err)
+	}
+	w.CloseActive()
+	p.open = d.Path
+	w.Open()
+	if w.WS.Active == nil || w.WS.Active.Path != d.Path {
+		t.Fatal("the file did not reopen")
+	}
+	if line := libraryLine(t, w, EntryRecent, "two.json"); line < 0 {
+		t.Fatal("not in recent files")
+	}
+	// Built-ins refuse to be saved over.
+	w.WS.OpenBuiltIn("global-mechanism")
+	if err := w.WS.Save(w.WS.Active); err == nil {
+		t.Error("a built-in was saved")
+	}
+}
+
+func TestAutosaveRecoversAfterCrash(t *testing.T) {
+	dir := t.TempDir()
+	a := test.NewTempApp(t)
+	w, err := Create(a, Config{Picker: &fakePicker{}, AutosaveDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WS.New()
+	retype(t, w, "name", "Unsaved work")
+	files, _ := filepath.Glob(filepath.Join(dir, "unsaved-*.json"))
+	if len(files) != 1 {
+		t.Fatalf("autosave files: %v", files)
+	}
+	// A crash: the window goes away without asking. A new session finds
+	// the work again.
+	w2, err := Create(test.NewTempApp(t), Config{Picker: &fakePicker{}, AutosaveDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range w2.WS.Docs {
+		names = append(names, d.Scenario.Name)
+	}
+	if !strings.Contains(strings.Join(names, "|"), "Unsaved work") || !w2.WS.Active.Dirty {
+		t.Fatalf("recovered: %v", names)
+	}
+	// Quitting without saving, when the user says so, forgets it.
+	w2.WS.DiscardAutosaves()
+	if files, _ := filepath.Glob(filepath.Join(dir, "unsaved-*.json")); len(files) != 0 {
+		t.Errorf("left behind: %v", files)
+	}
+}
+
+func TestBodiesAddRemoveReorderAndBlocks(t *testing.T) {
+	w, _ := newTestWindow(t)
+	d := w.WS.New()
+	w.Editor.AddBody()
+	if len(d.Scenario.Bodies) != 2 || w.Editor.body != 1 {
+		t.Fatalf("bodies %d, selected %d", len(d.Scenario.Bodies), w.Editor.body)
+	}
+	group := d.Scenario.Bodies[1].ID
+	w.Editor.MoveBody(-1)
+	if d.Scenario.Bodies[0].ID != group {
+		t.Fatalf("move up: %v", d.Scenario.Bodies)
+	}
+	w.Editor.AddSession()
+	sessions := d.Scenario.Blocks[0].Sessions
+	if len(sessions) != 2 || sessions[1].Body != group {
+		t.Fatalf("sessions = %+v", sessions)
+	}
+	meetingsWithGroup := d.Result.Total.Meetings
+	w.Editor.RemoveBody()
+	if len(d.Scenario.Bodies) != 1 || len(d.Scenario.Blocks[0].Sessions) != 1 || !d.Valid() {
+		t.Fatalf("remove: bodies %d, sessions %d, problems %v", len(d.Scenario.Bodies), len(d.Scenario.Blocks[0].Sessions), d.Problems)
+	}
+	w.WS.Undo()
+	if len(d.Scenario.Bodies) != 2 || d.Result.Total.Meetings != meetingsWithGroup {
+		t.Errorf("undo remove: %d bodies, %d meetings", len(d.Scenario.Bodies), d.Result.Total.Meetings)
+	}
+	w.Editor.AddBlock()
+	if len(d.Scenario.Blocks) != 2 || d.Result.Total.Blocks <= 5 {
+		t.Errorf("blocks %d, total blocks %d", len(d.Scenario.Blocks), d.Result.Total.Blocks)
+	}
+	// A venue not in the reference data is flagged on its field.
+	w.Editor.block = 1
+	w.Editor.refresh()
+	retype(t, w, "blocks[1].venues", "NYC, XXX")
+	if m := w.Editor.Messages()["blocks[1].venues"]; !strings.Contains(m, "unknown venue") {
+		t.Errorf("venues message = %q (all: %v)", m, w.Editor.Messages())
+	}
+}
+
+func TestCalendarShowsSessionsAndConflicts(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("global-mechanism")
+	cal := w.WS.Calendar(2026)
+	if len(cal.Lanes) == 0 {
+		t.Fatal("no lanes in 2026")
+	}
+	bars := 0
+	for _, l := range cal.Lanes {
+		if l.Venue != "NYC" {
+			t.Errorf("lane at %s; the adopted mechanism meets in New York", l.Venue)
+		}
+		bars += len(l.Bars)
+	}
+	if bars < 3 {
+		t.Errorf("%d sessions in 2026; want the organizational session, the plenary and the groups", bars)
+	}
+	w.ShowView(ViewCalendar)
+	w.Calendar.SetYear(2027)
+	if w.Calendar.view.Year != 2027 {
+		t.Errorf("year = %d", w.Calendar.view.Year)
+	}
+}
+
+func TestRecomputeAllOnSettingsChange(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("s9-hybrid-groups")
+	d := w.WS.Active
+	if d.Result == nil || d.Result.Burden == nil {
+		t.Fatal("no burden result")
+	}
+	before := d.Result.Burden.Summary.TotalNight
+	if err := w.Prefs.ApplyBands("night 20:00 08:00 3"); err != nil {
+		t.Fatal(err)
+	}
+	if after := d.Result.Burden.Summary.TotalNight; after <= before {
+		t.Errorf("a longer night did not raise the night minutes: %d → %d", before, after)
+	}
+	if err := w.Prefs.ApplyBands("night 25:00 08:00 3"); err == nil {
+		t.Error("a band from 25:00 was accepted")
+	}
+}
+
+func figure(t *testing.T, v ResultsView, metric string) Figure {
+	t.Helper()
+	for _, f := range v.Figures {
+		if f.Metric == metric {
+			return f
+		}
+	}
+	t.Fatalf("no figure %q", metric)
+	return Figure{}
+}

@@ -1,0 +1,500 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"mechplan/internal/model"
+	"mechplan/internal/plan"
+	"mechplan/internal/refdata"
+	"mechplan/internal/settings"
+	"mechplan/internal/store"
+)
+
+// maxUndo bounds the undo history of one document; a snapshot is a deep
+// copy of the scenario, a few kilobytes.
+const maxUndo = 200
+
+// Document is one scenario open in the window: the scenario being edited,
+// where it lives, its undo history and its last valid result.
+type Document struct {
+	Scenario *model.Scenario
+	// Path is the file the scenario was opened from or saved to; "" until
+	// it is first saved.
+	Path string
+	// BuiltIn names the built-in library file the document shows; built-ins
+	// are read-only and must be duplicated to be edited.
+	BuiltIn string
+	// Dirty marks changes not yet saved.
+	Dirty bool
+	// Result is the last result computed from a valid scenario: it stays
+	// on screen while the user's latest input is invalid.
+	Result *plan.Result
+	// Problems are what is wrong with the scenario as it stands now.
+	Problems model.Problems
+	// Failure is an evaluation error that is not a field problem.
+	Failure error
+
+	serial     int // names the autosave file
+	undo, redo []*model.Scenario
+	// lastEdit is the field of the last edit, so that the keystrokes of
+	// one field make one undo step rather than one step per character.
+	lastEdit string
+}
+
+// ReadOnly reports whether the document is a built-in scenario.
+func (d *Document) ReadOnly() bool { return d.BuiltIn != "" }
+
+// Title is the document's name as the window lists it, with a marker for
+// unsaved changes.
+func (d *Document) Title() string {
+	name := d.Scenario.Name
+	if strings.TrimSpace(name) == "" {
+		name = "Untitled scenario"
+	}
+	if d.Dirty {
+		return "● " + name
+	}
+	return name
+}
+
+// Valid reports whether the scenario as it stands evaluated.
+func (d *Document) Valid() bool { return len(d.Problems) == 0 && d.Failure == nil }
+
+// Stale reports whether the result on screen is an earlier one, because
+// the scenario as it stands does not evaluate.
+func (d *Document) Stale() bool { return !d.Valid() && d.Result != nil }
+
+// ProblemAt returns the messages of the problems at a field path and the
+// fields inside it ("bodies[0]" collects "bodies[0].meetings").
+func (d *Document) ProblemAt(path string) string {
+	var msgs []string
+	for _, p := range d.Problems {
+		if p.Path == path || strings.HasPrefix(p.Path, path+".") || strings.HasPrefix(p.Path, path+"[") {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	return strings.Join(msgs, "; ")
+}
+
+// CanUndo and CanRedo say whether the history has a step to go to.
+func (d *Document) CanUndo() bool { return len(d.undo) > 0 }
+
+// CanRedo reports whether an undone edit can be made again.
+func (d *Document) CanRedo() bool { return len(d.redo) > 0 }
+
+// Workspace is the window's view model: the open documents, the one being
+// edited, the baseline the results compare against, and the settings. Every
+// figure it holds comes from plan.Evaluate.
+type Workspace struct {
+	Ref      *refdata.Data
+	Settings *settings.Settings
+	BuiltIns []store.BuiltIn
+	Docs     []*Document
+	Active   *Document
+	Baseline *Document
+	// AutosaveDir receives a copy of every unsaved document after each
+	// edit, so a crash loses nothing; "" turns autosave off.
+	AutosaveDir string
+	// Notice is the latest message for the status bar.
+	Notice string
+
+	serial    int
+	listeners []func()
+}
+
+// BaselineBuiltIn is the scenario changes are measured against until the
+// user picks another: the OEWG as held, the figure delegations quote.
+const BaselineBuiltIn = "oewg-2021-2025"
+
+// NewWorkspace loads the built-in library and opens the baseline.
+func NewWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string) (*Workspace, error) {
+	all, err := store.BuiltIns()
+	if err != nil {
+		return nil, err
+	}
+	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir}
+	if d := w.OpenBuiltIn(BaselineBuiltIn); d != nil {
+		w.Baseline = d
+	}
+	return w, nil
+}
+
+// OnChange registers a function called after every change of the model.
+func (w *Workspace) OnChange(f func()) { w.listeners = append(w.listeners, f) }
+
+func (w *Workspace) changed() {
+	for _, f := range w.listeners {
+		f()
+	}
+}
+
+// Options returns the engine's options from the user's settings.
+func (w *Workspace) Options() plan.Options { return planOptions(w.Settings) }
+
+// evaluate recomputes one document, keeping its last valid result when the
+// scenario as it stands does not evaluate.
+func (w *Workspace) evaluate(d *Document) {
+	r, err := plan.Evaluate(d.Scenario, w.Ref, w.Options())
+	d.Problems, d.Failure = nil, nil
+	if err != nil {
+		var ps model.Problems
+		if errors.As(err, &ps) {
+			d.Problems = ps
+		} else {
+			d.Failure = err
+		}
+		return
+	}
+	d.Result = r
+}
+
+// Recompute evaluates every open document, as after a change of settings.
+func (w *Workspace) Recompute() {
+	for _, d := range w.Docs {
+		w.evaluate(d)
+	}
+	w.changed()
+}
+
+func (w *Workspace) add(d *Document) *Document {
+	w.serial++
+	d.serial = w.serial
+	w.evaluate(d)
+	w.Docs = append(w.Docs, d)
+	w.Active = d
+	w.changed()
+	return d
+}
+
+// Find returns the open document showing a built-in or a file.
+func (w *Workspace) find(builtIn, path string) *Document {
+	for _, d := range w.Docs {
+		if (builtIn != "" && d.BuiltIn == builtIn) || (path != "" && d.Path == path) {
+			return d
+		}
+	}
+	return nil
+}
+
+// OpenBuiltIn opens a built-in scenario by id (read-only), or brings it to
+// the front if it is open already.
+func (w *Workspace) OpenBuiltIn(id string) *Document {
+	for _, b := range w.BuiltIns {
+		if b.Scenario.ID != id {
+			continue
+		}
+		if d := w.find(b.File, ""); d != nil {
+			w.Select(d)
+			return d
+		}
+		return w.add(&Document{Scenario: b.Scenario.Clone(), BuiltIn: b.File})
+	}
+	w.Notice = fmt.Sprintf("There is no built-in scenario %q.", id)
+	w.changed()
+	return nil
+}
+
+// OpenFile opens a scenario file.
+func (w *Workspace) OpenFile(path string) (*Document, error) {
+	if d := w.find("", path); d != nil {
+		w.Select(d)
+		return d, nil
+	}
+	s, err := store.Load(path)
+	if err != nil {
+		w.Settings.RemoveRecent(path)
+		w.Notice = fmt.Sprintf("Could not open %s: %v", filepath.Base(path), err)
+		w.changed()
+		return nil, err
+	}
+	w.Settings.AddRecent(path)
+	w.Notice = "Opened " + path
+	return w.add(&Document{Scenario: s, Path: path}), nil
+}
+
+// New opens an empty scenario: one plenary of five days in New York each
+// year, so it evaluates from the first moment and the user edits from there.
+func (w *Workspace) New() *Document {
+	s := &model.Scenario{
+		Version: model.FormatVersion, ID: "new-scenario", Name: "New scenario",
+		Horizon: model.Horizon{Start: fmt.Sprintf("%d-01-01", w.firstYear()), Years: 5}, CycleYears: 1,
+		Bodies: []model.Body{{ID: "plenary", Name: "Plenary", Kind: model.Plenary, Meetings: 10,
+			Format: model.InPerson, Interpretation: true, Webcast: true}},
+		Blocks: []model.Block{{ID: "plenary-week", Name: "Plenary week", Venue: "NYC", Month: 7, Week: 2,
+			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "plenary"}}}},
+	}
+	d := w.add(&Document{Scenario: s, Dirty: true})
+	w.autosave(d)
+	return d
+}
+
+// firstYear is where a new scenario starts: the baseline's end, else 2026.
+func (w *Workspace) firstYear() int {
+	if w.Baseline != nil && w.Baseline.Result != nil {
+		return max(2026, w.Baseline.Result.Total.LastYear+1)
+	}
+	return 2026
+}
+
+// Duplicate opens an editable copy of a document, unsaved.
+func (w *Workspace) Duplicate(src *Document) *Document {
+	s := src.Scenario.Clone()
+	s.ID = uniqueID(s.ID+"-copy", func(id string) bool {
+		return slices.ContainsFunc(w.Docs, func(d *Document) bool { return d.Scenario.ID == id })
+	})
+	s.Name += " (copy)"
+	d := w.add(&Document{Scenario: s, Dirty: true})
+	w.Notice = "Duplicated " + src.Scenario.Name + ": edit the copy, then save it."
+	w.autosave(d)
+	w.changed()
+	return d
+}
+
+// Select makes a document the one being edited.
+func (w *Workspace) Select(d *Document) {
+	w.Active = d
+	w.changed()
+}
+
+// SetBaseline picks the document changes are measured against.
+func (w *Workspace) SetBaseline(d *Document) {
+	w.Baseline = d
+	w.changed()
+}
+
+// Close removes a document from the window and drops its autosaved copy.
+// The caller asks the user first when it has unsaved changes.
+func (w *Workspace) Close(d *Document) {
+	i := slices.Index(w.Docs, d)
+	if i < 0 {
+		return
+	}
+	w.Docs = slices.Delete(w.Docs, i, i+1)
+	w.dropAutosave(d)
+	if w.Baseline == d {
+		w.Baseline = nil
+	}
+	if w.Active == d {
+		w.Active = nil
+		if len(w.Docs) > 0 {
+			w.Active = w.Docs[min(i, len(w.Docs)-1)]
+		}
+	}
+	w.changed()
+}
+
+// Delete removes a saved scenario's file and closes it. Built-ins cannot
+// be deleted.
+func (w *Workspace) Delete(d *Document) error {
+	if d.ReadOnly() {
+		return errors.New("a built-in scenario cannot be deleted")
+	}
+	if d.Path != "" {
+		if err := os.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		w.Settings.RemoveRecent(d.Path)
+	}
+	w.Notice = "Deleted " + d.Scenario.Name
+	w.Close(d)
+	return nil
+}
+
+// Save writes a document to its file; one never saved needs SaveAs.
+func (w *Workspace) Save(d *Document) error {
+	if d.ReadOnly() {
+		return errors.New("built-in scenarios are read-only: duplicate it to edit and save a copy")
+	}
+	if d.Path == "" {
+		return errors.New("choose a file first (Save as)")
+	}
+	return w.SaveAs(d, d.Path)
+}
+
+// SaveAs writes a document to a new file and makes it the document's file.
+// An invalid scenario is saved too, so that nothing is lost; it reopens
+// with its problems shown.
+func (w *Workspace) SaveAs(d *Document, path string) error {
+	if d.ReadOnly() {
+		return errors.New("built-in scenarios are read-only: duplicate it to edit and save a copy")
+	}
+	if filepath.Ext(path) == "" {
+		path += ".json"
+	}
+	if err := store.Save(path, d.Scenario); err != nil {
+		w.Notice = "Could not save: " + err.Error()
+		w.changed()
+		return err
+	}
+	d.Path, d.Dirty = path, false
+	w.dropAutosave(d)
+	w.Settings.AddRecent(path)
+	w.Notice = "Saved " + path
+	if !d.Valid() {
+		w.Notice += fmt.Sprintf(" (with %d problems still to fix)", len(d.Problems))
+	}
+	w.changed()
+	return nil
+}
+
+// Unsaved lists the documents with unsaved changes.
+func (w *Workspace) Unsaved() []*Document {
+	var out []*Document
+	for _, d := range w.Docs {
+		if d.Dirty {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Edit changes the active document. field names what is edited (a model
+// field path): successive edits of the same field make one undo step. The
+// change is recomputed at once; an invalid result keeps the last valid one.
+func (w *Workspace) Edit(field string, change func(s *model.Scenario)) {
+	d := w.Active
+	if d == nil || d.ReadOnly() {
+		return
+	}
+	if field == "" || field != d.lastEdit || len(d.undo) == 0 {
+		d.undo = append(d.undo, d.Scenario.Clone())
+		if len(d.undo) > maxUndo {
+			d.undo = d.undo[1:]
+		}
+	}
+	d.lastEdit = field
+	d.redo = nil
+	change(d.Scenario)
+	d.Dirty = true
+	w.evaluate(d)
+	w.autosave(d)
+	w.changed()
+}
+
+// Undo steps the active document back one edit.
+func (w *Workspace) Undo() {
+	d := w.Active
+	if d == nil || !d.CanUndo() {
+		return
+	}
+	d.redo = append(d.redo, d.Scenario)
+	d.Scenario = d.undo[len(d.undo)-1]
+	d.undo = d.undo[:len(d.undo)-1]
+	w.afterHistory(d)
+}
+
+// Redo makes the last undone edit again.
+func (w *Workspace) Redo() {
+	d := w.Active
+	if d == nil || !d.CanRedo() {
+		return
+	}
+	d.undo = append(d.undo, d.Scenario)
+	d.Scenario = d.redo[len(d.redo)-1]
+	d.redo = d.redo[:len(d.redo)-1]
+	w.afterHistory(d)
+}
+
+func (w *Workspace) afterHistory(d *Document) {
+	d.lastEdit = ""
+	d.Dirty = true
+	w.evaluate(d)
+	w.autosave(d)
+	w.changed()
+}
+
+// uniqueID returns base, or base-2, base-3… the first not taken.
+func uniqueID(base string, taken func(string) bool) string {
+	id := base
+	for n := 2; taken(id); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}
+
+// autosaved is an autosave file: the unsaved scenario and where it belongs.
+type autosaved struct {
+	Path     string          `json:"path,omitempty"`
+	Scenario json.RawMessage `json:"scenario"`
+}
+
+func (w *Workspace) autosavePath(d *Document) string {
+	return filepath.Join(w.AutosaveDir, fmt.Sprintf("unsaved-%d.json", d.serial))
+}
+
+// autosave writes an unsaved document beside the app's preferences,
+// atomically, so that a crash in the middle leaves the previous copy.
+func (w *Workspace) autosave(d *Document) {
+	if w.AutosaveDir == "" || !d.Dirty || d.ReadOnly() {
+		return
+	}
+	data, err := store.Encode(d.Scenario)
+	if err == nil {
+		data, err = json.Marshal(autosaved{Path: d.Path, Scenario: data})
+	}
+	if err == nil {
+		err = os.MkdirAll(w.AutosaveDir, 0o755)
+	}
+	if err == nil {
+		err = store.WriteFileAtomic(w.autosavePath(d), data, 0o600)
+	}
+	if err != nil {
+		w.Notice = "Autosave failed: " + err.Error()
+	}
+}
+
+func (w *Workspace) dropAutosave(d *Document) {
+	if w.AutosaveDir != "" {
+		os.Remove(w.autosavePath(d))
+	}
+}
+
+// Recover reopens the unsaved documents a previous session left behind
+// (it ended without saving or closing them: a crash) and returns how many.
+func (w *Workspace) Recover() int {
+	if w.AutosaveDir == "" {
+		return 0
+	}
+	files, _ := filepath.Glob(filepath.Join(w.AutosaveDir, "unsaved-*.json"))
+	slices.Sort(files)
+	var found []*Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		var a autosaved
+		if json.Unmarshal(data, &a) != nil {
+			continue
+		}
+		s, err := store.Decode(a.Scenario)
+		if err != nil {
+			continue
+		}
+		// The old file goes before the new copy is written, as the new
+		// serial may take its name.
+		os.Remove(f)
+		d := w.add(&Document{Scenario: s, Path: a.Path, Dirty: true})
+		w.autosave(d)
+		found = append(found, d)
+	}
+	if len(found) > 0 {
+		w.Notice = fmt.Sprintf("Recovered %d unsaved scenario(s) from the last session.", len(found))
+		w.changed()
+	}
+	return len(found)
+}
+
+// DiscardAutosaves forgets every autosaved copy: the user chose to quit
+// without saving.
+func (w *Workspace) DiscardAutosaves() {
+	for _, d := range w.Docs {
+		w.dropAutosave(d)
+	}
+}
