@@ -37,13 +37,31 @@ func Load(path string) (*model.Scenario, error) {
 // Encode writes a scenario in the file format: indented JSON, fields in a
 // fixed order, current format version.
 func Encode(s *model.Scenario) ([]byte, error) {
-	c := *s
+	c := s.Clone()
 	c.Version = model.FormatVersion
+	// Required lists are written as [] even when empty, since the decoder
+	// refuses null (found by FuzzDecode).
+	if c.Bodies == nil {
+		c.Bodies = []model.Body{}
+	}
+	if c.Blocks == nil {
+		c.Blocks = []model.Block{}
+	}
+	for i := range c.Blocks {
+		if c.Blocks[i].Sessions == nil {
+			c.Blocks[i].Sessions = []model.Session{}
+		}
+	}
+	for i := range c.Rotations {
+		if c.Rotations[i].Bodies == nil {
+			c.Rotations[i].Bodies = []string{}
+		}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
+	if err := enc.Encode(c); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
