@@ -1,0 +1,375 @@
+// Package travel turns a schedule into travel blocks: the trips a
+// delegation books to attend its in-person and hybrid meetings, what each
+// trip costs (return air fare from the capital, subsistence at the venue,
+// terminal expenses) and which parallel sessions a delegation of k people
+// cannot cover. The trip structure depends only on the calendar, so it is
+// built once and priced for each of the 193 delegations.
+package travel
+
+import (
+	"sort"
+	"time"
+
+	"mechplan/internal/geo"
+	"mechplan/internal/model"
+	"mechplan/internal/refdata"
+	"mechplan/internal/schedule"
+)
+
+// DefaultBridgeDays is how many days without meetings a traveller waits
+// through at the venue rather than flying home: a weekend plus a holiday
+// on either side, so a block that spans a weekend is one trip.
+const DefaultBridgeDays = 4
+
+// FareModel is the air-fare and flight-time rule set.
+type FareModel struct {
+	// Base and PerKm give a one-way economy fare: Base + PerKm × km.
+	Base, PerKm float64
+	// BusinessMultiplier is the business-class fare over the economy fare.
+	BusinessMultiplier float64
+	Flight             geo.FlightModel
+	// Business class when the longest leg (taken as the whole distance
+	// flown, as if direct) reaches LegHours or the journey, connections
+	// included, reaches JourneyHours: the UN staff rule.
+	LegHours, JourneyHours float64
+}
+
+// Flight is the one-way journey from a capital to a venue.
+type Flight struct {
+	Km       float64
+	Hours    float64 // journey time, connections included
+	Business bool
+	// Fare is the one-way fare in USD, business class when Business.
+	Fare float64
+}
+
+// LocalKm is the distance under which a capital counts as the venue city
+// (Vienna, Nairobi, Bangkok...): its delegates go home at night, so they
+// need no fare, no subsistence and no terminal expenses.
+const LocalKm = 50
+
+// Fly prices the one-way journey over a great-circle distance; within
+// LocalKm there is no journey.
+func (f FareModel) Fly(km float64) Flight {
+	if km < LocalKm {
+		return Flight{}
+	}
+	fl := Flight{Km: km, Hours: f.Flight.Hours(km)}
+	leg := km / f.Flight.SpeedKmh
+	fl.Business = leg >= f.LegHours || fl.Hours >= f.JourneyHours
+	fl.Fare = f.Base + f.PerKm*km
+	if fl.Business {
+		fl.Fare *= f.BusinessMultiplier
+	}
+	return fl
+}
+
+// Rules are the travel rules and rates of one evaluation, in USD.
+type Rules struct {
+	Fare FareModel
+	// Subsistence is the daily subsistence allowance per night, in USD,
+	// by venue code.
+	Subsistence map[string]float64
+	// Terminal is the terminal expenses of one traveller's trip, in USD.
+	Terminal float64
+	// LongHaulHours: from this journey time on, travellers leave two days
+	// before the first meeting instead of one.
+	LongHaulHours float64
+	// BridgeDays: see DefaultBridgeDays.
+	BridgeDays int
+}
+
+// Trip is a travel block in the calendar: meetings in person or hybrid at
+// one venue with at most BridgeDays idle days between them. It is the same
+// for every delegation that attends everything; only the dates of
+// departure and the cost differ from one capital to another.
+type Trip struct {
+	Venue string
+	// First and Last are the first and last meeting days, civil dates at
+	// the venue (midnight UTC).
+	First, Last time.Time
+	Year        int   // the year of the first meeting day
+	Sessions    []int // indexes into Schedule.Sessions, in calendar order
+	Meetings    int
+	// kinds has bit i set when a session of model.BodyKinds[i] is in the trip.
+	kinds uint8
+}
+
+// Trips lays out the trips of a delegation that attends every in-person
+// and hybrid meeting. Virtual meetings need no trip. A change of venue
+// always starts a new trip.
+func Trips(sch *schedule.Schedule, bridgeDays int) []Trip {
+	order := make([]int, 0, len(sch.Meetings))
+	for i := range sch.Meetings {
+		if sch.Meetings[i].Format != model.Virtual {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return sch.Meetings[order[a]].Start.Before(sch.Meetings[order[b]].Start)
+	})
+	var trips []Trip
+	lastDay := 0
+	for _, i := range order {
+		m := &sch.Meetings[i]
+		day := civilDay(m.Start)
+		cur := len(trips) - 1
+		if cur < 0 || trips[cur].Venue != m.Venue || day-lastDay-1 > bridgeDays {
+			d := dayDate(day)
+			trips = append(trips, Trip{Venue: m.Venue, First: d, Year: d.Year()})
+			cur++
+		}
+		t := &trips[cur]
+		if day > lastDay || t.Last.IsZero() {
+			t.Last = dayDate(day)
+			lastDay = day
+		}
+		t.Meetings++
+		t.kinds |= kindBit(m.Kind)
+		if n := len(t.Sessions); n == 0 || !contains(t.Sessions, m.Session) {
+			t.Sessions = append(t.Sessions, m.Session)
+		}
+	}
+	for i := range trips {
+		sort.Ints(trips[i].Sessions)
+	}
+	return trips
+}
+
+func contains(xs []int, x int) bool {
+	// Trips hold a handful of sessions; a scan beats a map.
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// civilDay numbers the venue's calendar day of t, so that gaps between
+// meeting days are plain subtraction.
+func civilDay(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func dayDate(n int) time.Time { return time.Unix(int64(n)*86400, 0).UTC() }
+
+func kindIndex(k model.BodyKind) int {
+	for i, b := range model.BodyKinds {
+		if b == k {
+			return i
+		}
+	}
+	return len(model.BodyKinds) - 1
+}
+
+func kindBit(k model.BodyKind) uint8 { return 1 << kindIndex(k) }
+
+// Delegation is who a member state sends to the mechanism's meetings.
+type Delegation struct {
+	State *refdata.MemberState
+	// Travellers is how many capital-based experts fly to a session, by
+	// body kind, indexed as model.BodyKinds. On a trip with sessions of
+	// several kinds the largest number travels and stays throughout.
+	// Counts may be fractional: an average delegation over many states,
+	// or a sensitivity run that moves the count by 20%.
+	Travellers [6]float64
+	// MissionDelegates is how many diplomats of the permanent mission
+	// follow the process. Where the state keeps a mission at the venue
+	// they attend locally; elsewhere they fly in with the experts.
+	MissionDelegates float64
+}
+
+// SetTravellers sends the same number of experts to every kind of body.
+func (d *Delegation) SetTravellers(n float64) {
+	for i := range d.Travellers {
+		d.Travellers[i] = n
+	}
+}
+
+// People is how many of the delegation are in the room for a trip with
+// the given sessions: the most experts any of its body kinds needs, plus
+// the mission's delegates.
+func (d *Delegation) people(kinds uint8) float64 {
+	n := 0.0
+	for i, t := range d.Travellers {
+		if kinds&(1<<i) != 0 && t > n {
+			n = t
+		}
+	}
+	return n + d.MissionDelegates
+}
+
+// flying is how many of them board a plane for a trip to the venue.
+func (d *Delegation) flying(kinds uint8, hasMission bool) float64 {
+	n := d.people(kinds)
+	if hasMission {
+		n -= d.MissionDelegates
+	}
+	return n
+}
+
+// Bill is what some travellers on some trips cost, in the parts a cost
+// statement shows. All money is USD.
+type Bill struct {
+	TravellerTrips  float64 // one traveller's return journey counts 1
+	EconomyFlights  float64 // one-way flights in economy
+	BusinessFlights float64 // one-way flights in business class
+	EconomyKm       float64 // passenger-km flown in economy
+	BusinessKm      float64
+	Nights          float64 // traveller-nights at the venue
+	Fares           float64
+	Subsistence     float64
+	Terminal        float64
+}
+
+// Total is fares, subsistence and terminal expenses together.
+func (b *Bill) Total() float64 { return b.Fares + b.Subsistence + b.Terminal }
+
+// Add adds another bill.
+func (b *Bill) Add(o *Bill) {
+	b.TravellerTrips += o.TravellerTrips
+	b.EconomyFlights += o.EconomyFlights
+	b.BusinessFlights += o.BusinessFlights
+	b.EconomyKm += o.EconomyKm
+	b.BusinessKm += o.BusinessKm
+	b.Nights += o.Nights
+	b.Fares += o.Fares
+	b.Subsistence += o.Subsistence
+	b.Terminal += o.Terminal
+}
+
+// Price prices n travellers on one return journey of the given nights;
+// callers send no one when there is no flight (a local delegation).
+func Price(n float64, fl Flight, nights int, dsa, terminal float64) Bill {
+	if n <= 0 {
+		return Bill{}
+	}
+	b := Bill{TravellerTrips: n, Nights: n * float64(nights)}
+	if fl.Business {
+		b.BusinessFlights = 2 * n
+		b.BusinessKm = 2 * n * fl.Km
+	} else {
+		b.EconomyFlights = 2 * n
+		b.EconomyKm = 2 * n * fl.Km
+	}
+	b.Fares = 2 * n * fl.Fare
+	b.Terminal = n * terminal
+	b.Subsistence = b.Nights * dsa
+	return b
+}
+
+// Table holds, for one evaluation, every capital-to-venue flight and each
+// venue's subsistence rate, so that pricing 193 delegations is arithmetic.
+type Table struct {
+	Rules   Rules
+	States  []refdata.MemberState
+	venues  []string
+	index   map[string]int
+	flights []Flight // state i, venue j at i*len(venues)+j
+	mission []bool
+	dsa     []float64
+}
+
+// NewTable computes the flights of every member state to every venue.
+func NewTable(ref *refdata.Data, rules Rules) *Table {
+	t := &Table{Rules: rules, States: ref.States, venues: ref.VenueCodes(), index: map[string]int{}}
+	nv := len(t.venues)
+	t.flights = make([]Flight, len(ref.States)*nv)
+	t.mission = make([]bool, len(ref.States)*nv)
+	t.dsa = make([]float64, nv)
+	for j, code := range t.venues {
+		t.index[code] = j
+		t.dsa[j] = rules.Subsistence[code]
+	}
+	for i := range ref.States {
+		s := &ref.States[i]
+		for j := range ref.Venues {
+			v := &ref.Venues[j]
+			t.flights[i*nv+j] = rules.Fare.Fly(geo.GreatCircleKm(s.Lat, s.Lon, v.Lat, v.Lon))
+			t.mission[i*nv+j] = s.HasMission(v.Code)
+		}
+	}
+	return t
+}
+
+// FlightFrom returns the one-way flight between two points under the
+// table's rules, for travellers who do not start from a capital (the
+// secretariat's staff flying from New York).
+func (t *Table) FlightFrom(lat, lon float64, ref *refdata.Data, venue string) Flight {
+	v, ok := ref.Venue(venue)
+	if !ok {
+		return Flight{}
+	}
+	return t.Rules.Fare.Fly(geo.GreatCircleKm(lat, lon, v.Lat, v.Lon))
+}
+
+// Subsistence returns the USD rate per night at a venue.
+func (t *Table) Subsistence(venue string) float64 { return t.dsa[t.index[venue]] }
+
+// Departure returns the day a traveller leaves for a trip and the day they
+// come home: the day before the first meeting (two days before after a
+// long-haul journey) and the day after the last.
+func (t *Table) Departure(trip *Trip, fl Flight) (depart, back time.Time) {
+	lead := 1
+	if fl.Km > 0 && fl.Hours >= t.Rules.LongHaulHours {
+		lead = 2
+	}
+	return trip.First.AddDate(0, 0, -lead), trip.Last.AddDate(0, 0, 1)
+}
+
+// TripPlan is one trip as a delegation books it.
+type TripPlan struct {
+	Trip         *Trip
+	Depart, Back time.Time
+	Nights       int
+	DaysAway     int     // departure and return days included
+	People       float64 // in the room: experts and mission delegates
+	Flying       float64 // of whom fly from the capital
+	Flight       Flight
+	Bill         Bill
+}
+
+// Itinerary is a delegation's trips over the horizon.
+type Itinerary struct {
+	Delegation Delegation
+	Trips      []TripPlan
+	DaysAway   int
+	Cost       float64
+	Bill       Bill
+}
+
+// Plan prices a delegation's trips. The delegation's state must be one of
+// the table's member states or carry its own coordinates and missions.
+func (t *Table) Plan(trips []Trip, d Delegation, ref *refdata.Data) Itinerary {
+	it := Itinerary{Delegation: d}
+	for k := range trips {
+		tr := &trips[k]
+		v, ok := ref.Venue(tr.Venue)
+		if !ok {
+			continue
+		}
+		fl := t.Rules.Fare.Fly(geo.GreatCircleKm(d.State.Lat, d.State.Lon, v.Lat, v.Lon))
+		p := t.plan(tr, &d, fl, d.State.HasMission(tr.Venue), t.Subsistence(tr.Venue))
+		it.Trips = append(it.Trips, p)
+		it.DaysAway += p.DaysAway
+		it.Bill.Add(&p.Bill)
+	}
+	it.Cost = it.Bill.Total()
+	return it
+}
+
+func (t *Table) plan(tr *Trip, d *Delegation, fl Flight, hasMission bool, dsa float64) TripPlan {
+	p := TripPlan{Trip: tr, Flight: fl, People: d.people(tr.kinds)}
+	if fl.Km > 0 {
+		p.Flying = d.flying(tr.kinds, hasMission)
+	}
+	p.Depart, p.Back = t.Departure(tr, fl)
+	p.Nights = int(p.Back.Sub(p.Depart).Hours() / 24)
+	if p.Flying > 0 {
+		p.DaysAway = p.Nights + 1
+	}
+	p.Bill = Price(p.Flying, fl, p.Nights, dsa, t.Rules.Terminal)
+	return p
+}
