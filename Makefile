@@ -4,7 +4,7 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli check lint unit bench clean
+.PHONY: run test desktop-deps build cli check lint unit bench clean screenshots
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
@@ -37,6 +37,12 @@ cli:
 bench:
 	mkdir -p build
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./... | tee build/bench.txt
+
+## screenshots: every view of the window as PNG, light and dark, drawn by Fyne's test driver (no display needed)
+screenshots:
+	mkdir -p build/screenshots
+	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/
+	@ls build/screenshots
 
 clean:
 	rm -rf build

@@ -107,6 +107,8 @@ func (ed *editorScreen) refresh() {
 			widget.NewButtonWithIcon("Duplicate to edit", theme.ContentCopyIcon(), ed.onDuplicate),
 			widget.NewLabel("Built-in scenarios are read-only. Duplicate this one to change it.")))
 	}
+	// The banner's height changed; the border must lay out again.
+	ed.content.Refresh()
 	ed.body = min(ed.body, max(len(d.Scenario.Bodies)-1, 0))
 	ed.block = min(ed.block, max(len(d.Scenario.Blocks)-1, 0))
 	ed.loading = true
@@ -181,7 +183,7 @@ func (ed *editorScreen) buildScenario(fs *fieldSet) fyne.CanvasObject {
 		fs.integer("Cycle (years)", "cycle_years", fmt.Sprintf("1–%d years, at most the horizon", model.MaxCycleYears),
 			func(s *model.Scenario) int { return s.CycleYears }, func(s *model.Scenario, v int) { s.CycleYears = v }, nil),
 	)
-	return container.NewVScroll(form)
+	return fs.scroll(form)
 }
 
 // bodyAt returns the selected body of a scenario, or a throwaway one when
@@ -267,7 +269,7 @@ func (ed *editorScreen) buildBodies(fs *fieldSet) fyne.CanvasObject {
 		fs.list("Start times (venue time, rotating)", p+".start_times", "e.g. 10:00, 07:00 — blank: the venue's hours",
 			func(s *model.Scenario) []string { return body(s).StartTimes }, func(s *model.Scenario, v []string) { body(s).StartTimes = v }),
 	)
-	split := container.NewHSplit(list, container.NewVScroll(form))
+	split := container.NewHSplit(list, fs.scroll(form))
 	split.Offset = 0.3
 	return split
 }
@@ -423,7 +425,7 @@ func (ed *editorScreen) buildBlocks(fs *fieldSet) fyne.CanvasObject {
 		widget.NewLabelWithStyle("Sessions in this block", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
 	form.Add(ed.buildSessions(fs, p))
-	split := container.NewHSplit(list, container.NewVScroll(form))
+	split := container.NewHSplit(list, fs.scroll(form))
 	split.Offset = 0.3
 	return split
 }
@@ -572,7 +574,7 @@ func (ed *editorScreen) buildRotations(fs *fieldSet) fyne.CanvasObject {
 			s.Rotations = append(s.Rotations, model.Rotation{ID: id, Bodies: ids})
 		})
 	})))
-	return container.NewVScroll(box)
+	return fs.scroll(box)
 }
 
 func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
@@ -616,7 +618,7 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 			}
 		})
 	})))
-	return container.NewVScroll(box)
+	return fs.scroll(box)
 }
 
 // defaultRate describes the default a scenario's override replaces.

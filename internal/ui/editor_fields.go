@@ -35,6 +35,16 @@ type fieldSet struct {
 	selects map[string]*widget.Select
 	// inputs are disabled together when the document is read-only.
 	inputs []fyne.Disableable
+	// scrolls hold the forms; a message that appears or goes changes a
+	// form's height, which only a refresh of its scroll lays out again.
+	scrolls []*container.Scroll
+}
+
+// scroll wraps a form in a vertical scroll the field set re-lays out.
+func (fs *fieldSet) scroll(form fyne.CanvasObject) *container.Scroll {
+	sc := container.NewVScroll(form)
+	fs.scrolls = append(fs.scrolls, sc)
+	return sc
 }
 
 func newFieldSet(ed *editorScreen) *fieldSet {
@@ -101,8 +111,11 @@ func (fs *fieldSet) integer(label, path, allowed string, get func(*model.Scenari
 		if v == 0 {
 			text = ""
 		}
-		// A field being corrected keeps what the user typed.
-		if fs.byPath(path).parseError == "" {
+		// A field being corrected, or holding the same number in other
+		// words ("0", "07"), keeps what the user typed.
+		typed, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		same := (err == nil && typed == v) || (v == 0 && strings.TrimSpace(e.Text) == "")
+		if fs.byPath(path).parseError == "" && !same {
 			setText(e, text)
 		}
 		if hintLabel != nil {
@@ -283,6 +296,14 @@ func (fs *fieldSet) load(s *model.Scenario) {
 
 // showProblems writes each field's problems, or its parse error, under it.
 func (fs *fieldSet) showProblems(d *Document) {
+	changed := false
+	defer func() {
+		if changed {
+			for _, sc := range fs.scrolls {
+				sc.Refresh()
+			}
+		}
+	}()
 	for _, f := range fs.fields {
 		msg := f.parseError
 		if msg == "" {
@@ -291,6 +312,7 @@ func (fs *fieldSet) showProblems(d *Document) {
 		if msg == f.message.Text && f.message.Visible() == (msg != "") {
 			continue
 		}
+		changed = true
 		f.message.SetText(msg)
 		if msg == "" {
 			f.message.Hide()

@@ -151,7 +151,7 @@ var yearHeader = []string{"Year", "Meeting days", "Meetings", "Blocks", "Max par
 func newResultsScreen(ws *Workspace) *resultsScreen {
 	r := &resultsScreen{ws: ws}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.title.Wrapping = fyne.TextWrapWord
+	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.stale = widget.NewLabel("")
 	r.stale.Importance = widget.WarningImportance
 	r.stale.Wrapping = fyne.TextWrapWord
@@ -167,8 +167,8 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 	}, []float32{250, 100, 90, 70})
 	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
 	top := container.NewVBox(r.title, r.stale)
-	split := container.NewVSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
-	split.Offset = 0.6
+	split := container.NewHSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
+	split.Offset = 0.55
 	r.content = container.NewBorder(top, nil, nil, nil, split)
 	r.refresh()
 	return r
@@ -191,6 +191,8 @@ func (r *resultsScreen) refresh() {
 	}
 	r.figures.Refresh()
 	r.years.Refresh()
+	// A warning shown or hidden changes the header's height.
+	r.content.Refresh()
 }
 
 // joinLines joins up to n lines and says how many more there are.

@@ -122,8 +122,10 @@ func (w *Window) build() {
 	w.Calendar = newCalendarScreen(w.WS)
 	w.Prefs = newSettingsScreen(w)
 
-	editor := container.NewHSplit(w.Editor.content, w.Results.content)
-	editor.Offset = 0.55
+	// Results sit under the forms, not beside them: the forms need the
+	// width, and the figures read as a table across.
+	editor := container.NewVSplit(w.Editor.content, w.Results.content)
+	editor.Offset = 0.6
 	w.Views = container.NewAppTabs(
 		container.NewTabItemWithIcon(ViewEditor, theme.DocumentCreateIcon(), editor),
 		container.NewTabItemWithIcon(ViewCalendar, theme.GridIcon(), w.Calendar.content),
@@ -142,7 +144,7 @@ func (w *Window) build() {
 		w.undo, w.redo,
 	)
 	main := container.NewHSplit(w.Library.content, w.Views)
-	main.Offset = 0.2
+	main.Offset = 0.18
 	w.Win.SetContent(container.NewBorder(toolbar, w.status, nil, nil, main))
 	w.setMenus()
 }

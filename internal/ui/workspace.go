@@ -229,6 +229,7 @@ func (w *Workspace) New() *Document {
 		Blocks: []model.Block{{ID: "plenary-week", Name: "Plenary week", Venue: "NYC", Month: 7, Week: 2,
 			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "plenary"}}}},
 	}
+	w.Notice = "New scenario: one plenary week in New York a year. Edit it, then save it."
 	d := w.add(&Document{Scenario: s, Dirty: true})
 	w.autosave(d)
 	return d
