@@ -1,0 +1,123 @@
+package cost
+
+import (
+	"fmt"
+	"sort"
+
+	"mechplan/internal/model"
+	"mechplan/internal/refdata"
+)
+
+// Assumption is a rate in force for one evaluation: the default from the
+// rates table, or the scenario's override of it with the override's own
+// source and date.
+type Assumption struct {
+	refdata.Rate
+	// Default is the value in the rates table; Rate.Value is the one used.
+	Default    float64
+	Overridden bool
+	// Source, AsOf and Note of the override; the default's stay in Rate.
+	OverrideSource, OverrideAsOf, OverrideNote string
+}
+
+// Assumptions resolves rate keys: a scenario's override replaces the
+// default for exactly its key and nothing else.
+type Assumptions struct {
+	ref  *refdata.Data
+	over map[string]model.Override
+}
+
+// NewAssumptions combines the default rates with a scenario's overrides.
+// An override of a key the rates table does not have is an error at the
+// override's field path, so a typo cannot silently change nothing.
+func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions, error) {
+	a := &Assumptions{ref: ref, over: make(map[string]model.Override, len(overrides))}
+	var ps model.Problems
+	for i, o := range overrides {
+		if _, ok := ref.Rate(o.Key); !ok {
+			ps = append(ps, model.Problem{Path: fmt.Sprintf("assumptions[%d].key", i),
+				Message: fmt.Sprintf("unknown assumption %q; see mechplan-cli data rates for the keys", o.Key)})
+			continue
+		}
+		a.over[o.Key] = o
+	}
+	return a, ps.Err()
+}
+
+// Get returns the assumption in force for a key.
+func (a *Assumptions) Get(key string) (Assumption, bool) {
+	r, ok := a.ref.Rate(key)
+	if !ok {
+		return Assumption{}, false
+	}
+	out := Assumption{Rate: *r, Default: r.Value}
+	if o, ok := a.over[key]; ok {
+		out.Value = o.Value
+		out.Overridden = true
+		out.OverrideSource, out.OverrideAsOf, out.OverrideNote = o.Source, o.AsOf, o.Note
+	}
+	return out, true
+}
+
+// With returns a copy with one key set to a value, as a sensitivity run or
+// an editor's preview needs.
+func (a *Assumptions) With(key string, value float64) *Assumptions {
+	c := &Assumptions{ref: a.ref, over: make(map[string]model.Override, len(a.over)+1)}
+	for k, o := range a.over {
+		c.over[k] = o
+	}
+	o := c.over[key]
+	o.Key, o.Value = key, value
+	c.over[key] = o
+	return c
+}
+
+// Overridden lists the keys the scenario overrides, sorted.
+func (a *Assumptions) Overridden() []string {
+	out := make([]string, 0, len(a.over))
+	for k := range a.over {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reader reads values and remembers the keys the rates table lacks, so
+// that an evaluation reports all of them at once.
+type reader struct {
+	a       *Assumptions
+	missing []string
+}
+
+func (r *reader) value(key string) float64 {
+	v, ok := r.a.Get(key)
+	if !ok {
+		r.missing = append(r.missing, key)
+		return 0
+	}
+	return v.Value
+}
+
+// usd returns a money rate in US dollars and the keys it took: the rate
+// and, for francs or euros, the exchange rate.
+func (r *reader) usd(key string) (float64, []string) {
+	v, ok := r.a.Get(key)
+	if !ok {
+		r.missing = append(r.missing, key)
+		return 0, []string{key}
+	}
+	switch v.Currency {
+	case "", "USD":
+		return v.Value, []string{key}
+	default:
+		fx := "fx." + v.Currency
+		return v.Value * r.value(fx), []string{key, fx}
+	}
+}
+
+func (r *reader) err() error {
+	if len(r.missing) == 0 {
+		return nil
+	}
+	return fmt.Errorf("rates table lacks %v: add them to resources/data/rates.json", r.missing)
+}
