@@ -6,6 +6,7 @@ package plan
 
 import (
 	"mechplan/internal/burden"
+	"mechplan/internal/cost"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
@@ -21,6 +22,9 @@ type Result struct {
 	Conflicts []schedule.Conflict
 	// Burden is the time-zone burden on every delegation.
 	Burden *burden.Report
+	// Cost is the cost estimate: lines by section and payer, the travel
+	// of all 193 delegations and the sponsorship fund.
+	Cost *cost.Estimate
 }
 
 // Options tunes an evaluation beyond what the scenario file says: the
@@ -31,6 +35,9 @@ type Options struct {
 	// Burden holds the time-zone burden settings: bands, weights, the
 	// night override and whether every meeting counts.
 	Burden burden.Settings
+	// Cost holds the travel-block bridging and the sponsorship
+	// eligibility.
+	Cost cost.Options
 }
 
 // Evaluate computes a scenario's result. A scenario that does not validate
@@ -44,6 +51,10 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	est, err := cost.Compute(s, sch, ref, opt.Cost)
+	if err != nil {
+		return nil, err
+	}
 	return &Result{
 		Scenario:  s,
 		Schedule:  sch,
@@ -52,6 +63,7 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 		Total:     sch.HorizonTotals(),
 		Conflicts: sch.Conflicts,
 		Burden:    bur,
+		Cost:      est,
 	}, nil
 }
 
