@@ -227,7 +227,7 @@ func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt 
 	e := &Estimate{Assumptions: a, Eligible: eligible, sch: sch, ref: ref, opt: opt}
 	e.PriceYear = int(r.value("cost.price_year"))
 	e.Escalation = r.value("cost.escalation_per_year")
-	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref}
+	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, placeholder: map[string]bool{}}
 	b.rules(opt)
 	b.servicing()
 	b.documentation()
@@ -280,6 +280,19 @@ type builder struct {
 	ref *refdata.Data
 	// dsaKeys are the keys behind each venue's subsistence rate in USD.
 	dsaKeys map[string][]string
+	// placeholder remembers, per key, whether the rate in force is a
+	// placeholder: every line asks for a dozen keys.
+	placeholder map[string]bool
+}
+
+func (b *builder) isPlaceholder(key string) bool {
+	p, ok := b.placeholder[key]
+	if !ok {
+		v, found := b.a.Get(key)
+		p = found && v.Placeholder && !v.Overridden
+		b.placeholder[key] = p
+	}
+	return p
 }
 
 // flightKeys decide which flights are business class and how long the
@@ -346,7 +359,7 @@ func (b *builder) add(l Line) {
 		l.RatePriceYear = v.PriceYear
 	}
 	for _, k := range l.Uses {
-		if v, ok := b.a.Get(k); ok && v.Placeholder && !v.Overridden {
+		if b.isPlaceholder(k) {
 			l.Placeholder = true
 		}
 	}

@@ -55,8 +55,10 @@ func (t *Table) All(trips []Trip, d Delegation, sp Sponsorship) *AllStates {
 	}
 	nv := len(t.venues)
 	venue := make([]int, len(trips))
+	nights := make([]int, len(trips)) // from the day before to the day after
 	for k := range trips {
 		venue[k] = t.index[trips[k].Venue]
+		nights[k] = int(trips[k].Last.Sub(trips[k].First).Hours()/24) + 2
 	}
 	for i := range t.States {
 		st := &out.States[i]
@@ -73,18 +75,20 @@ func (t *Table) All(trips []Trip, d Delegation, sp Sponsorship) *AllStates {
 			if flying <= 0 {
 				continue
 			}
-			depart, back := t.Departure(tr, fl)
-			nights := int(back.Sub(depart).Hours() / 24)
-			st.DaysAway += nights + 1
+			n := nights[k]
+			if t.long[i*nv+j] {
+				n++ // see Departure
+			}
+			st.DaysAway += n + 1
 			seats := 0.0
 			if eligible {
 				seats = min(sp.Seats, flying)
 			}
-			paid := Price(flying-seats, fl, nights, t.dsa[j], t.Rules.Terminal)
+			paid := Price(flying-seats, fl, n, t.dsa[j], t.Rules.Terminal)
 			out.Paid[k].Add(&paid)
 			st.Cost += paid.Total()
 			if seats > 0 {
-				fund := Price(seats, fl, nights, t.dsa[j], t.Rules.Terminal)
+				fund := Price(seats, fl, n, t.dsa[j], t.Rules.Terminal)
 				out.Sponsored[k].Add(&fund)
 				st.Cost += fund.Total()
 				st.Sponsored += fund.Total()

@@ -8,6 +8,7 @@ package travel
 
 import (
 	"sort"
+	"sync"
 	"time"
 
 	"mechplan/internal/geo"
@@ -268,31 +269,60 @@ type Table struct {
 	venues  []string
 	index   map[string]int
 	flights []Flight // state i, venue j at i*len(venues)+j
+	long    []bool   // the flight is long haul: leave two days early
 	mission []bool
 	dsa     []float64
 }
 
-// NewTable computes the flights of every member state to every venue.
+// geometry is what does not depend on the rates: distances and missions.
+type geometry struct {
+	km      []float64
+	mission []bool
+}
+
+// geometries caches the geometry of each reference set: the rates change
+// from one evaluation to the next, the capitals and venues do not.
+var geometries sync.Map // *refdata.Data -> *geometry
+
+func geometryOf(ref *refdata.Data) *geometry {
+	if g, ok := geometries.Load(ref); ok {
+		return g.(*geometry)
+	}
+	nv := len(ref.Venues)
+	g := &geometry{km: make([]float64, len(ref.States)*nv), mission: make([]bool, len(ref.States)*nv)}
+	for i := range ref.States {
+		s := &ref.States[i]
+		for j := range ref.Venues {
+			v := &ref.Venues[j]
+			g.km[i*nv+j] = geo.GreatCircleKm(s.Lat, s.Lon, v.Lat, v.Lon)
+			g.mission[i*nv+j] = s.HasMission(v.Code)
+		}
+	}
+	geometries.Store(ref, g)
+	return g
+}
+
+// NewTable prices the flights of every member state to every venue.
 func NewTable(ref *refdata.Data, rules Rules) *Table {
 	t := &Table{Rules: rules, States: ref.States, venues: ref.VenueCodes(), index: map[string]int{}}
 	nv := len(t.venues)
-	t.flights = make([]Flight, len(ref.States)*nv)
-	t.mission = make([]bool, len(ref.States)*nv)
+	g := geometryOf(ref)
+	t.mission = g.mission
+	t.flights = make([]Flight, len(g.km))
+	t.long = make([]bool, len(g.km))
+	for k, km := range g.km {
+		t.flights[k] = rules.Fare.Fly(km)
+		t.long[k] = t.isLong(t.flights[k])
+	}
 	t.dsa = make([]float64, nv)
 	for j, code := range t.venues {
 		t.index[code] = j
 		t.dsa[j] = rules.Subsistence[code]
 	}
-	for i := range ref.States {
-		s := &ref.States[i]
-		for j := range ref.Venues {
-			v := &ref.Venues[j]
-			t.flights[i*nv+j] = rules.Fare.Fly(geo.GreatCircleKm(s.Lat, s.Lon, v.Lat, v.Lon))
-			t.mission[i*nv+j] = s.HasMission(v.Code)
-		}
-	}
 	return t
 }
+
+func (t *Table) isLong(fl Flight) bool { return fl.Km > 0 && fl.Hours >= t.Rules.LongHaulHours }
 
 // FlightFrom returns the one-way flight between two points under the
 // table's rules, for travellers who do not start from a capital (the
@@ -313,7 +343,7 @@ func (t *Table) Subsistence(venue string) float64 { return t.dsa[t.index[venue]]
 // long-haul journey) and the day after the last.
 func (t *Table) Departure(trip *Trip, fl Flight) (depart, back time.Time) {
 	lead := 1
-	if fl.Km > 0 && fl.Hours >= t.Rules.LongHaulHours {
+	if t.isLong(fl) {
 		lead = 2
 	}
 	return trip.First.AddDate(0, 0, -lead), trip.Last.AddDate(0, 0, 1)
