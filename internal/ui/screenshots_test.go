@@ -45,6 +45,11 @@ var screenshots = []screenshot{
 		w.ShowView(ViewCalendar)
 		w.Calendar.SetYear(2027)
 	}},
+	{"timezones", func(w *Window) {
+		w.WS.OpenBuiltIn("s9-hybrid-groups")
+		w.ShowView(ViewZones)
+		w.Zones.sort.SetSelected(SortByBurden)
+	}},
 	{"settings", func(w *Window) { w.ShowView(ViewSettings) }},
 }
 

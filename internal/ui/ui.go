@@ -44,6 +44,7 @@ type Window struct {
 	Editor   *editorScreen
 	Results  *resultsScreen
 	Calendar *calendarScreen
+	Zones    *zonesScreen
 	Prefs    *settingsScreen
 
 	Views  *container.AppTabs
@@ -58,6 +59,7 @@ type Window struct {
 const (
 	ViewEditor   = "Editor"
 	ViewCalendar = "Calendar"
+	ViewZones    = "Time zones"
 	ViewSettings = "Settings"
 )
 
@@ -120,6 +122,7 @@ func (w *Window) build() {
 	w.Editor = newEditorScreen(w.WS, w.Duplicate)
 	w.Results = newResultsScreen(w.WS)
 	w.Calendar = newCalendarScreen(w.WS)
+	w.Zones = newZonesScreen(w)
 	w.Prefs = newSettingsScreen(w)
 
 	// Results sit under the forms, not beside them: the forms need the
@@ -129,8 +132,10 @@ func (w *Window) build() {
 	w.Views = container.NewAppTabs(
 		container.NewTabItemWithIcon(ViewEditor, theme.DocumentCreateIcon(), editor),
 		container.NewTabItemWithIcon(ViewCalendar, theme.GridIcon(), w.Calendar.content),
+		container.NewTabItemWithIcon(ViewZones, theme.HistoryIcon(), w.Zones.content),
 		container.NewTabItemWithIcon(ViewSettings, theme.SettingsIcon(), w.Prefs.content),
 	)
+	w.Views.OnSelected = func(*container.TabItem) { w.refreshView() }
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.undo = widget.NewToolbarAction(theme.ContentUndoIcon(), w.WS.Undo)
@@ -230,7 +235,7 @@ func (w *Window) refresh() {
 	w.Library.refresh()
 	w.Editor.refresh()
 	w.Results.refresh()
-	w.Calendar.refresh()
+	w.refreshView()
 	title := "Mechplan"
 	if d := w.WS.Active; d != nil {
 		title = d.Title() + " — Mechplan"
@@ -240,6 +245,17 @@ func (w *Window) refresh() {
 	}
 	w.Win.SetTitle(title)
 	w.status.SetText(w.WS.Notice)
+}
+
+// refreshView brings the selected view up to date; the others catch up
+// when they are selected, so an edit recomputes only what is on screen.
+func (w *Window) refreshView() {
+	switch w.Views.Selected().Text {
+	case ViewCalendar:
+		w.Calendar.refresh()
+	case ViewZones:
+		w.Zones.refresh()
+	}
 }
 
 // New opens a new scenario.

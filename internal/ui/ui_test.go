@@ -320,3 +320,67 @@ func figure(t *testing.T, v ResultsView, metric string) Figure {
 	t.Fatalf("no figure %q", metric)
 	return Figure{}
 }
+
+func TestTimeZonesTableAndOptimiser(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("s9-hybrid-groups")
+	w.ShowView(ViewZones)
+	z := w.Zones
+	var remote int = -1
+	for i, m := range w.WS.Active.Result.Schedule.Meetings {
+		if m.Format.Remote() {
+			remote = i
+			break
+		}
+	}
+	if remote < 0 {
+		t.Fatal("the hybrid scenario has no hybrid meeting")
+	}
+	z.meeting.SetSelectedIndex(remote)
+	if n := len(z.Rows()); n != 193 {
+		t.Fatalf("%d delegations, want 193", n)
+	}
+	night := 0
+	for _, r := range z.Rows() {
+		if r.Band == bandNight {
+			night++
+			if r.Night == 0 {
+				t.Errorf("%s is shown as night with no night minutes", r.ISO3)
+			}
+		}
+	}
+	if night == 0 {
+		t.Error("no delegation has this hybrid meeting in its night")
+	}
+	z.sort.SetSelected(SortByBurden)
+	if rows := z.Rows(); rows[0].Night < rows[len(rows)-1].Night {
+		t.Error("sorting by night minutes did not put the worst first")
+	}
+	z.group.SetSelected("Asia-Pacific")
+	for _, r := range z.Rows() {
+		if r.Group != "Asia-Pacific" {
+			t.Fatalf("filter by group let %s (%s) through", r.Name, r.Group)
+		}
+	}
+	z.status.SetSelected("SIDS")
+	for _, r := range z.Rows() {
+		if !strings.Contains(r.Status, "SIDS") {
+			t.Fatalf("filter by SIDS let %s through", r.Name)
+		}
+	}
+
+	// The optimiser runs off the UI goroutine; applying its suggestion to a
+	// built-in duplicates it first, and is one undoable edit.
+	done := make(chan struct{})
+	z.optim.Run(func() { close(done) })
+	<-done
+	if z.optim.Suggestion == nil {
+		t.Fatalf("no suggestion: %s", z.optim.report.Text)
+	}
+	after := z.optim.Suggestion.After.Max
+	test.Tap(z.optim.apply)
+	d := w.WS.Active
+	if d.ReadOnly() || d.Result.Burden.Summary.Max != after {
+		t.Errorf("after apply: read-only %v, worst-off %v, suggestion promised %v", d.ReadOnly(), d.Result.Burden.Summary.Max, after)
+	}
+}

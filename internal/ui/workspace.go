@@ -41,6 +41,7 @@ type Document struct {
 	Failure error
 
 	serial     int // names the autosave file
+	rev        int // counts changes, so a view can tell its data is old
 	undo, redo []*model.Scenario
 	// lastEdit is the field of the last edit, so that the keystrokes of
 	// one field make one undo step rather than one step per character.
@@ -193,6 +194,7 @@ func (w *Workspace) OpenBuiltIn(id string) *Document {
 			w.Select(d)
 			return d
 		}
+		w.Notice = "Opened the built-in " + b.Scenario.Name + " (read-only: Duplicate to edit)."
 		return w.add(&Document{Scenario: b.Scenario.Clone(), BuiltIn: b.File})
 	}
 	w.Notice = fmt.Sprintf("There is no built-in scenario %q.", id)
@@ -372,6 +374,7 @@ func (w *Workspace) Edit(field string, change func(s *model.Scenario)) {
 	d.lastEdit = field
 	d.redo = nil
 	change(d.Scenario)
+	d.rev++
 	d.Dirty = true
 	w.evaluate(d)
 	w.autosave(d)
@@ -403,6 +406,7 @@ func (w *Workspace) Redo() {
 }
 
 func (w *Workspace) afterHistory(d *Document) {
+	d.rev++
 	d.lastEdit = ""
 	d.Dirty = true
 	w.evaluate(d)
