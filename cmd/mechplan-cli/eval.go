@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/schedule"
@@ -13,13 +15,17 @@ import (
 
 // evaluate runs the engine on each scenario, naming the scenario on failure.
 func (c *cli) evaluate(ss []*model.Scenario) ([]*plan.Result, error) {
+	return c.evaluateWith(ss, plan.Options{})
+}
+
+func (c *cli) evaluateWith(ss []*model.Scenario, opt plan.Options) ([]*plan.Result, error) {
 	ref, err := c.refdata()
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*plan.Result, len(ss))
 	for i, s := range ss {
-		r, err := plan.Evaluate(s, ref, plan.Options{})
+		r, err := plan.Evaluate(s, ref, opt)
 		if err != nil {
 			return nil, withFile(s.ID, err)
 		}
@@ -31,11 +37,13 @@ func (c *cli) evaluate(ss []*model.Scenario) ([]*plan.Result, error) {
 type yearJSON struct {
 	Year int `json:"year"`
 	schedule.Totals
+	Cost cost.Totals `json:"cost"`
 }
 
 type periodJSON struct {
 	Label string `json:"label"`
 	schedule.Totals
+	Cost cost.Totals `json:"cost"`
 }
 
 type conflictJSON struct {
@@ -54,6 +62,17 @@ type evalJSON struct {
 	// VsBaseline is the horizon total minus the baseline's, per average
 	// year, when a baseline is chosen.
 	VsBaseline *baselineJSON `json:"vs_baseline,omitempty"`
+	// PriceYear: every amount is USD of that year (escalated after it
+	// when an escalation rate is set).
+	PriceYear  int     `json:"price_year"`
+	Escalation float64 `json:"escalation_per_year"`
+	// CostLines are the cost statement's lines; Assumptions are every
+	// rate they name, with source, date and placeholder flag.
+	CostLines        []lineJSON       `json:"cost_lines"`
+	Assumptions      []assumptionJSON `json:"assumptions"`
+	DelegationTravel delegationsJSON  `json:"delegation_travel"`
+	Sponsorship      fundJSON         `json:"sponsorship"`
+	Sensitivity      []swingJSON      `json:"sensitivity,omitempty"`
 }
 
 type baselineJSON struct {
@@ -68,6 +87,8 @@ func cmdEval(c *cli, args []string) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	baseline := fs.String("baseline", "", "id of the scenario to compare against (it is evaluated too)")
+	eligible := fs.String("eligible", "", "who the sponsorship fund serves: LDC, LLDC, SIDS and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS)")
+	sensitivity := fs.Bool("sensitivity", false, "also move each assumption by ±20% and list the swing of the total")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
@@ -76,7 +97,8 @@ func cmdEval(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	results, err := c.evaluate(ss)
+	opt := plan.Options{Cost: cost.Options{Eligible: splitList(*eligible)}}
+	results, err := c.evaluateWith(ss, opt)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -92,7 +114,7 @@ func cmdEval(c *cli, args []string) int {
 			if err != nil {
 				return c.fail(err)
 			}
-			br, err := c.evaluate([]*model.Scenario{bs})
+			br, err := c.evaluateWith([]*model.Scenario{bs}, opt)
 			if err != nil {
 				return c.fail(err)
 			}
@@ -101,12 +123,26 @@ func cmdEval(c *cli, args []string) int {
 	}
 	out := make([]evalJSON, len(results))
 	for i, r := range results {
-		e := evalJSON{ID: r.Scenario.ID, Name: r.Scenario.Name, Total: periodJSON{r.Total.Label, r.Total.Totals}}
-		for _, y := range r.Years {
-			e.Years = append(e.Years, yearJSON{y.FirstYear, y.Totals})
+		est := r.Cost
+		e := evalJSON{ID: r.Scenario.ID, Name: r.Scenario.Name, Total: periodJSON{r.Total.Label, r.Total.Totals, est.Total.Totals}}
+		for i, y := range r.Years {
+			e.Years = append(e.Years, yearJSON{y.FirstYear, y.Totals, est.Years[i].Totals})
 		}
-		for _, p := range r.Cycles {
-			e.Cycles = append(e.Cycles, periodJSON{p.Label, p.Totals})
+		for i, p := range r.Cycles {
+			e.Cycles = append(e.Cycles, periodJSON{p.Label, p.Totals, est.Cycles[i].Totals})
+		}
+		e.PriceYear, e.Escalation = est.PriceYear, est.Escalation
+		e.CostLines, e.Assumptions = costLines(est)
+		e.DelegationTravel = delegations(est)
+		e.Sponsorship = fund(est)
+		if *sensitivity {
+			sw, err := est.Sensitivity(0.2)
+			if err != nil {
+				return c.fail(withFile(r.Scenario.ID, err))
+			}
+			for _, w := range sw {
+				e.Sensitivity = append(e.Sensitivity, swingJSON{w.Key, w.Label, w.Value, round2(w.Low), round2(w.High), round2(w.Swing), w.Placeholder})
+			}
 		}
 		e.Conflicts = []conflictJSON{}
 		for _, k := range r.Conflicts {
@@ -139,6 +175,7 @@ func cmdEval(c *cli, args []string) int {
 		}
 		t.row(totalsRow("total "+e.Total.Label, e.Total.Totals)...)
 		t.flush()
+		c.printCost(e)
 		if e.VsBaseline != nil {
 			fmt.Fprintf(c.stdout, "vs %s, per year: %+.1f meeting days, %+.1f meetings, %+.1f blocks; max parallel %+d\n",
 				e.VsBaseline.Baseline, e.VsBaseline.MeetingDaysPerYear, e.VsBaseline.MeetingsPerYear, e.VsBaseline.BlocksPerYear, e.VsBaseline.MaxParallel)
@@ -224,4 +261,211 @@ func cmdSchedule(c *cli, args []string) int {
 		fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
 	}
 	return exitOK
+}
+
+// splitList splits a comma-separated flag value; empty gives nil.
+func splitList(v string) []string {
+	var out []string
+	for _, f := range strings.Split(v, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, strings.ToUpper(f))
+		}
+	}
+	return out
+}
+
+// lineJSON is one cost line: amount = quantity × rate, with the
+// assumptions it rests on.
+type lineJSON struct {
+	Year          int      `json:"year"`
+	Category      string   `json:"category"`
+	Section       string   `json:"section"`
+	Payer         string   `json:"payer"`
+	Venue         string   `json:"venue,omitempty"`
+	Item          string   `json:"item"`
+	Quantity      float64  `json:"quantity"`
+	Unit          string   `json:"unit"`
+	Rate          float64  `json:"rate"`
+	Amount        float64  `json:"amount"`
+	Key           string   `json:"key"`
+	Uses          []string `json:"uses"`
+	Basis         string   `json:"basis,omitempty"`
+	Placeholder   bool     `json:"placeholder"`
+	RatePriceYear int      `json:"rate_price_year,omitempty"`
+}
+
+type assumptionJSON struct {
+	Key            string  `json:"key"`
+	Label          string  `json:"label"`
+	Value          float64 `json:"value"`
+	Default        float64 `json:"default"`
+	Unit           string  `json:"unit"`
+	Currency       string  `json:"currency,omitempty"`
+	PriceYear      int     `json:"price_year,omitempty"`
+	Source         string  `json:"source"`
+	AsOf           string  `json:"as_of"`
+	Placeholder    bool    `json:"placeholder"`
+	Overridden     bool    `json:"overridden"`
+	OverrideSource string  `json:"override_source,omitempty"`
+	OverrideAsOf   string  `json:"override_as_of,omitempty"`
+}
+
+// costLines lists the lines and, once each, the assumptions they name.
+func costLines(est *cost.Estimate) ([]lineJSON, []assumptionJSON) {
+	lines := make([]lineJSON, len(est.Lines))
+	seen := map[string]bool{}
+	var keys []string
+	for i, l := range est.Lines {
+		lines[i] = lineJSON{l.Year, string(l.Category), sectionLabel(l.Section), string(l.Payer), l.Venue, l.Item,
+			round2(l.Quantity), l.Unit, l.Rate, round2(l.Amount), l.Key, l.Uses, l.Basis, l.Placeholder, l.RatePriceYear}
+		for _, k := range l.Uses {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	as := make([]assumptionJSON, 0, len(keys))
+	for _, k := range keys {
+		a, _ := est.Assumptions.Get(k)
+		as = append(as, assumptionJSON{k, a.Label, a.Value, a.Default, a.Unit, a.Currency, a.PriceYear, a.Source, a.AsOf,
+			a.Placeholder && !a.Overridden, a.Overridden, a.OverrideSource, a.OverrideAsOf})
+	}
+	return lines, as
+}
+
+// sectionLabel names a budget section for scripts: "2", "4", "28" or
+// "none" for what the programme budget does not carry.
+func sectionLabel(s cost.Section) string {
+	if s == cost.Outside {
+		return "none"
+	}
+	return string(s)
+}
+
+type stateCostJSON struct {
+	ISO3      string  `json:"iso3"`
+	Name      string  `json:"name"`
+	Group     string  `json:"group"`
+	Cost      float64 `json:"cost"`
+	Sponsored float64 `json:"sponsored"`
+	DaysAway  int     `json:"days_away"`
+}
+
+type groupCostJSON struct {
+	Group    string  `json:"group"`
+	States   int     `json:"states"`
+	Cost     float64 `json:"cost"`
+	PerState float64 `json:"per_state"`
+}
+
+type delegationsJSON struct {
+	Cost         float64         `json:"cost"`
+	ByGroup      []groupCostJSON `json:"by_group"`
+	MostBurdened []stateCostJSON `json:"most_burdened"`
+}
+
+func delegations(est *cost.Estimate) delegationsJSON {
+	d := delegationsJSON{Cost: round2(est.Travel.Cost)}
+	for _, g := range est.Travel.ByGroup() {
+		d.ByGroup = append(d.ByGroup, groupCostJSON{g.Group, g.States, round2(g.Cost), round2(g.PerState)})
+	}
+	d.MostBurdened = []stateCostJSON{}
+	for _, s := range est.Travel.MostBurdened(10) {
+		d.MostBurdened = append(d.MostBurdened, stateCostJSON{s.State.ISO3, s.State.Name, s.State.Group, round2(s.Cost), round2(s.Sponsored), s.DaysAway})
+	}
+	return d
+}
+
+type fundYearJSON struct {
+	Year      int     `json:"year,omitempty"`
+	SeatTrips float64 `json:"seat_trips"`
+	Cost      float64 `json:"cost"`
+}
+
+type fundJSON struct {
+	EligibleStates int            `json:"eligible_states"`
+	SeatsPerState  float64        `json:"seats_per_state"`
+	Years          []fundYearJSON `json:"years"`
+	Total          fundYearJSON   `json:"total"`
+}
+
+func fund(est *cost.Estimate) fundJSON {
+	f := est.Fund()
+	out := fundJSON{EligibleStates: f.Eligible, SeatsPerState: f.Seats, Total: fundYearJSON{0, f.Total.SeatTrips, round2(f.Total.Cost)}}
+	for _, y := range f.Years {
+		out.Years = append(out.Years, fundYearJSON{y.Year, y.SeatTrips, round2(y.Cost)})
+	}
+	return out
+}
+
+type swingJSON struct {
+	Key         string  `json:"key"`
+	Label       string  `json:"label"`
+	Value       float64 `json:"value"`
+	Low         float64 `json:"low"`
+	High        float64 `json:"high"`
+	Swing       float64 `json:"swing"`
+	Placeholder bool    `json:"placeholder"`
+}
+
+// usd prints whole dollars with thousands separators.
+func usd(v float64) string {
+	n := strconv.FormatFloat(v, 'f', 0, 64)
+	neg := strings.HasPrefix(n, "-")
+	n = strings.TrimPrefix(n, "-")
+	var b strings.Builder
+	for i, r := range n {
+		if i > 0 && (len(n)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// printCost prints the cost by category and by section and payer, and
+// says how much rests on placeholder rates.
+func (c *cli) printCost(e evalJSON) {
+	fmt.Fprintf(c.stdout, "\nCost, USD of %d", e.PriceYear)
+	if e.Escalation != 0 {
+		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
+	}
+	fmt.Fprintln(c.stdout)
+	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "TOTAL",
+		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND")
+	row := func(label string, k cost.Totals) {
+		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),
+			usd(k.BySection.ConferenceManagement), usd(k.BySection.Disarmament), usd(k.BySection.PublicInformation),
+			usd(k.ByPayer.RegularBudget), usd(k.ByPayer.MemberStates), usd(k.ByPayer.VoluntaryFund))
+	}
+	for _, y := range e.Years {
+		row(strconv.Itoa(y.Year), y.Cost)
+	}
+	row("total "+e.Total.Label, e.Total.Cost)
+	t.flush()
+	var ph, all float64
+	for _, l := range e.CostLines {
+		all += l.Amount
+		if l.Placeholder {
+			ph += l.Amount
+		}
+	}
+	var keys []string
+	for _, a := range e.Assumptions {
+		if a.Placeholder {
+			keys = append(keys, a.Key)
+		}
+	}
+	if all > 0 {
+		fmt.Fprintf(c.stdout, "%.0f%% of the total rests on placeholder rates: %s\n", 100*ph/all, strings.Join(keys, ", "))
+	}
+	for _, s := range e.Sensitivity {
+		if s.Swing > 0 {
+			fmt.Fprintf(c.stdout, "  ±20%% %-45s total %s to %s\n", s.Key, usd(s.Low), usd(s.High))
+		}
+	}
 }

@@ -1,0 +1,149 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"mechplan/internal/cost"
+	"mechplan/internal/plan"
+	"mechplan/internal/schedule"
+)
+
+type tripSessionJSON struct {
+	Body     string `json:"body"`
+	Name     string `json:"name"`
+	Kind     string `json:"kind"`
+	Block    string `json:"block"`
+	Date     string `json:"date"` // first meeting, venue time
+	Meetings int    `json:"meetings"`
+}
+
+type tripJSON struct {
+	Venue       string            `json:"venue"`
+	Year        int               `json:"year"`
+	Depart      string            `json:"depart"`
+	Return      string            `json:"return"`
+	Nights      int               `json:"nights"`
+	DaysAway    int               `json:"days_away"`
+	Sessions    []tripSessionJSON `json:"sessions"`
+	People      float64           `json:"people"`
+	Flying      float64           `json:"flying"`
+	FlightKm    float64           `json:"flight_km"`
+	FlightHours float64           `json:"flight_hours"`
+	Business    bool              `json:"business_class"`
+	Fares       float64           `json:"fares"`
+	Subsistence float64           `json:"subsistence"`
+	Terminal    float64           `json:"terminal"`
+	Cost        float64           `json:"cost"`
+}
+
+type uncoveredJSON struct {
+	Body     string `json:"body"`
+	Name     string `json:"name"`
+	Block    string `json:"block"`
+	Venue    string `json:"venue"`
+	Date     string `json:"date"`
+	Missed   int    `json:"missed_meetings"`
+	Meetings int    `json:"meetings"`
+}
+
+type coverageJSON struct {
+	People    int             `json:"people"`
+	Meetings  int             `json:"meetings"`
+	Covered   int             `json:"covered"`
+	Share     float64         `json:"share"`
+	Uncovered []uncoveredJSON `json:"uncovered"`
+}
+
+type travelJSON struct {
+	Scenario   string       `json:"scenario"`
+	Delegation string       `json:"delegation"`
+	Name       string       `json:"name"`
+	Trips      []tripJSON   `json:"trips"`
+	DaysAway   int          `json:"days_away"`
+	Cost       float64      `json:"cost"`
+	Coverage   coverageJSON `json:"coverage"`
+}
+
+func cmdTravel(c *cli, args []string) int {
+	fs := flag.NewFlagSet("travel", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	iso3 := fs.String("delegation", "", "ISO3 code of the member state")
+	travellers := fs.Int("travellers", -1, "capital experts flying to every session (default: per body kind, from the rates)")
+	bridge := fs.Int("bridge", 0, fmt.Sprintf("days without meetings a traveller waits through rather than flying home (default %d)", 4))
+	pos, ok := c.flags(fs, args)
+	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
+		fmt.Fprintln(c.stderr, "usage: mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] SCENARIO")
+		return exitUsage
+	}
+	ss, err := c.scenarios(pos)
+	if err != nil {
+		return c.fail(err)
+	}
+	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{BridgeDays: *bridge}})
+	if err != nil {
+		return c.fail(err)
+	}
+	r := rs[0]
+	it, err := r.Cost.Itinerary(strings.ToUpper(*iso3), float64(*travellers))
+	if err != nil {
+		fmt.Fprintln(c.stderr, "mechplan-cli travel:", err)
+		return exitInvalid
+	}
+	out := travelJSON{Scenario: r.Scenario.ID, Delegation: it.Delegation.State.ISO3, Name: it.Delegation.State.Name,
+		Trips: []tripJSON{}, DaysAway: it.DaysAway, Cost: round2(it.Cost)}
+	for _, p := range it.Trips {
+		tj := tripJSON{Venue: p.Trip.Venue, Year: p.Trip.Year, Depart: p.Depart.Format(time.DateOnly), Return: p.Back.Format(time.DateOnly),
+			Nights: p.Nights, DaysAway: p.DaysAway, People: p.People, Flying: p.Flying, FlightKm: math.Round(p.Flight.Km),
+			FlightHours: round2(p.Flight.Hours), Business: p.Flight.Business, Fares: round2(p.Bill.Fares),
+			Subsistence: round2(p.Bill.Subsistence), Terminal: round2(p.Bill.Terminal), Cost: round2(p.Bill.Total())}
+		for _, si := range p.Trip.Sessions {
+			tj.Sessions = append(tj.Sessions, sessionRow(r.Schedule, si))
+		}
+		out.Trips = append(out.Trips, tj)
+	}
+	cv := it.Coverage
+	out.Coverage = coverageJSON{People: cv.People, Meetings: cv.Meetings, Covered: cv.Covered, Share: round2(cv.Share), Uncovered: []uncoveredJSON{}}
+	for _, u := range cv.Uncovered {
+		out.Coverage.Uncovered = append(out.Coverage.Uncovered, uncoveredJSON{u.Body, u.BodyName, u.Block, u.Venue, u.Date, u.Missed, u.Meetings})
+	}
+	if *asJSON {
+		return c.json(out)
+	}
+	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s\n", out.Scenario, out.Name, out.Delegation,
+		len(out.Trips), out.DaysAway, usd(out.Cost))
+	t := newTable(c.stdout, "DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
+	for _, tj := range out.Trips {
+		class := "economy"
+		if tj.Business {
+			class = "business"
+		}
+		names := make([]string, len(tj.Sessions))
+		for i, s := range tj.Sessions {
+			names[i] = s.Name
+		}
+		t.row(tj.Depart, tj.Return, tj.Venue, strconv.Itoa(tj.Nights), num(tj.Flying), num(tj.People),
+			fmt.Sprintf("%s km, %.1f h, %s", usd(tj.FlightKm), tj.FlightHours, class),
+			usd(tj.Fares), usd(tj.Subsistence), usd(tj.Terminal), usd(tj.Cost), strings.Join(names, "; "))
+	}
+	t.flush()
+	fmt.Fprintf(c.stdout, "With %d people in the room, %d of %d meetings covered (%.0f%% of meeting hours).\n",
+		cv.People, cv.Covered, cv.Meetings, 100*cv.Share)
+	for _, u := range out.Coverage.Uncovered {
+		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", u.Name, u.Date, u.Venue, u.Missed, u.Meetings)
+	}
+	return exitOK
+}
+
+func sessionRow(sch *schedule.Schedule, i int) tripSessionJSON {
+	sr := &sch.Sessions[i]
+	return tripSessionJSON{Body: sr.Body, Name: sr.BodyName, Kind: string(sr.Kind), Block: sr.Block,
+		Date: sch.Meetings[sr.First].Start.Format(time.DateOnly), Meetings: sr.Count}
+}
+
+// num prints a head count without a decimal point when it is whole.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
