@@ -1,0 +1,255 @@
+// Package ics writes the meetings of one or more scenarios as an
+// iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple
+// Calendar import: one VEVENT per meeting in its venue's time zone, with a
+// VTIMEZONE for every zone used, stable UIDs, escaped text and folded lines.
+package ics
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"mechplan/internal/model"
+	"mechplan/internal/plan"
+	"mechplan/internal/refdata"
+	"mechplan/internal/schedule"
+)
+
+const (
+	prodID     = "-//Mechplan//Intergovernmental meeting planner//EN"
+	localStamp = "20060102T150405"
+	utcStamp   = "20060102T150405Z"
+	// maxOctets is the longest a content line may be before folding.
+	maxOctets = 75
+)
+
+// Encode returns the calendar of every meeting of the comparison's
+// scenarios. DTSTAMP is the comparison's date, so the same input gives
+// the same bytes.
+func Encode(c *plan.Comparison) []byte {
+	w := &writer{}
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:" + prodID)
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:PUBLISH")
+	names := make([]string, len(c.Results))
+	for i, r := range c.Results {
+		names[i] = r.Scenario.Name
+	}
+	w.line("X-WR-CALNAME:" + escape("Mechplan: "+strings.Join(names, "; ")))
+	for _, z := range zonesUsed(c.Results) {
+		w.timezone(z.loc, z.from, z.to)
+	}
+	stamp := c.Date.UTC().Format(utcStamp)
+	for _, r := range c.Results {
+		for i := range r.Schedule.Meetings {
+			w.event(r, &r.Schedule.Meetings[i], c.Ref, stamp)
+		}
+	}
+	w.line("END:VCALENDAR")
+	return w.buf.Bytes()
+}
+
+type writer struct{ buf bytes.Buffer }
+
+// line writes one content line, folded at 75 octets without splitting a
+// UTF-8 sequence: continuation lines start with a space (RFC 5545 §3.1).
+func (w *writer) line(s string) {
+	limit := maxOctets
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		w.buf.WriteString(s[:cut])
+		w.buf.WriteString("\r\n ")
+		s = s[cut:]
+		limit = maxOctets - 1 // the leading space counts
+	}
+	w.buf.WriteString(s)
+	w.buf.WriteString("\r\n")
+}
+
+// escape makes text safe for a TEXT value (RFC 5545 §3.3.11).
+func escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; ch {
+		case '\\', ';', ',':
+			b.WriteByte('\\')
+			b.WriteByte(ch)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			b.WriteString(`\n`)
+		default:
+			if ch < 0x20 && ch != '\t' {
+				continue // control characters are not allowed in TEXT
+			}
+			b.WriteByte(ch)
+		}
+	}
+	return b.String()
+}
+
+var formatNames = map[model.Format]string{model.InPerson: "in person", model.Hybrid: "hybrid", model.Virtual: "virtual"}
+
+func (w *writer) event(r *plan.Result, m *schedule.Meeting, ref *refdata.Data, stamp string) {
+	tz := m.Start.Location().String()
+	venue := m.Venue
+	if ref != nil {
+		if v, ok := ref.Venue(m.Venue); ok {
+			venue = v.Name
+		}
+	}
+	w.line("BEGIN:VEVENT")
+	// The UID names what the meeting is, not where it sits in a list, so
+	// re-importing an edited scenario updates the meetings that remain.
+	w.line("UID:" + escape(fmt.Sprintf("%s/%s/%d/%s/%s@mechplan", r.Scenario.ID, m.Block, m.Occurrence, m.Body, m.Start.Format("20060102T1504"))))
+	w.line("DTSTAMP:" + stamp)
+	w.line("DTSTART;TZID=" + tz + ":" + m.Start.Format(localStamp))
+	w.line("DTEND;TZID=" + tz + ":" + m.End.Format(localStamp))
+	w.line("SUMMARY:" + escape(m.BodyName+" — "+r.Scenario.Name))
+	w.line("LOCATION:" + escape(venue))
+	desc := []string{
+		"Scenario: " + r.Scenario.Name,
+		"Body: " + m.BodyName,
+		"Format: " + formatNames[m.Format],
+		fmt.Sprintf("Venue time %s–%s (%s); UTC %s–%s", m.Start.Format("15:04"), m.End.Format("15:04"), tz,
+			m.Start.UTC().Format("15:04"), m.End.UTC().Format("15:04")),
+	}
+	if m.Interpreted {
+		desc = append(desc, "Interpretation into the six official languages")
+	}
+	if m.Informal {
+		desc = append(desc, "Informal meeting")
+	}
+	w.line("DESCRIPTION:" + escape(strings.Join(desc, "\n")))
+	w.line("CATEGORIES:" + escape(string(m.Kind)))
+	w.line("TRANSP:OPAQUE")
+	w.line("END:VEVENT")
+}
+
+type zoneUse struct {
+	loc      *time.Location
+	from, to time.Time
+}
+
+// zonesUsed lists each venue zone with the span of its meetings, by name.
+func zonesUsed(rs []*plan.Result) []zoneUse {
+	byName := map[string]*zoneUse{}
+	for _, r := range rs {
+		for i := range r.Schedule.Meetings {
+			m := &r.Schedule.Meetings[i]
+			loc := m.Start.Location()
+			z, ok := byName[loc.String()]
+			if !ok {
+				z = &zoneUse{loc: loc, from: m.Start, to: m.End}
+				byName[loc.String()] = z
+			}
+			if m.Start.Before(z.from) {
+				z.from = m.Start
+			}
+			if m.End.After(z.to) {
+				z.to = m.End
+			}
+		}
+	}
+	out := make([]zoneUse, 0, len(byName))
+	for _, z := range byName {
+		out = append(out, *z)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].loc.String() < out[j].loc.String() })
+	return out
+}
+
+// transition is a change of a zone's UTC offset.
+type transition struct {
+	at             time.Time // the first instant of the new offset
+	fromOff, toOff int
+	name           string
+	daylight       bool
+}
+
+// transitions finds every change of offset between from and to, to the
+// second: a daily scan, then bisection inside the day that changed.
+func transitions(loc *time.Location, from, to time.Time) []transition {
+	var out []transition
+	prev := from.In(loc)
+	_, prevOff := prev.Zone()
+	for t := prev.Add(24 * time.Hour); !t.After(to.Add(24 * time.Hour)); t = t.Add(24 * time.Hour) {
+		_, off := t.In(loc).Zone()
+		if off == prevOff {
+			prev = t
+			continue
+		}
+		lo, hi := prev, t
+		for hi.Sub(lo) > time.Second {
+			mid := lo.Add(hi.Sub(lo) / 2)
+			if _, o := mid.In(loc).Zone(); o == prevOff {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		at := hi.In(loc)
+		name, _ := at.Zone()
+		out = append(out, transition{at: at, fromOff: prevOff, toOff: off, name: name, daylight: at.IsDST()})
+		prev, prevOff = t, off
+	}
+	return out
+}
+
+// timezone writes a VTIMEZONE with one observance per transition in the
+// years the meetings span (and one before, for the first meeting).
+func (w *writer) timezone(loc *time.Location, from, to time.Time) {
+	start := time.Date(from.Year()-1, time.January, 1, 0, 0, 0, 0, loc)
+	end := time.Date(to.Year()+1, time.December, 31, 0, 0, 0, 0, loc)
+	w.line("BEGIN:VTIMEZONE")
+	w.line("TZID:" + loc.String())
+	name, off := start.Zone()
+	kind := "STANDARD"
+	if start.IsDST() {
+		kind = "DAYLIGHT"
+	}
+	w.observance(kind, start, off, off, name)
+	for _, tr := range transitions(loc, start, end) {
+		kind := "STANDARD"
+		if tr.daylight {
+			kind = "DAYLIGHT"
+		}
+		// DTSTART is the wall-clock time of the change on the old offset.
+		local := tr.at.UTC().Add(time.Duration(tr.fromOff) * time.Second)
+		w.observance(kind, local, tr.fromOff, tr.toOff, tr.name)
+	}
+	w.line("END:VTIMEZONE")
+}
+
+func (w *writer) observance(kind string, wall time.Time, from, to int, name string) {
+	w.line("BEGIN:" + kind)
+	w.line("DTSTART:" + wall.Format(localStamp))
+	w.line("TZOFFSETFROM:" + offset(from))
+	w.line("TZOFFSETTO:" + offset(to))
+	w.line("TZNAME:" + escape(name))
+	w.line("END:" + kind)
+}
+
+// offset formats seconds east of UTC as ±hhmm (or ±hhmmss).
+func offset(sec int) string {
+	sign := "+"
+	if sec < 0 {
+		sign, sec = "-", -sec
+	}
+	s := fmt.Sprintf("%s%02d%02d", sign, sec/3600, sec/60%60)
+	if sec%60 != 0 {
+		s += fmt.Sprintf("%02d", sec%60)
+	}
+	return s
+}
