@@ -11,6 +11,7 @@ import (
 	"mechplan/internal/cost"
 	"mechplan/internal/plan"
 	"mechplan/internal/schedule"
+	"mechplan/internal/travel"
 )
 
 type tripSessionJSON struct {
@@ -74,7 +75,7 @@ func cmdTravel(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	iso3 := fs.String("delegation", "", "ISO3 code of the member state")
 	travellers := fs.Int("travellers", -1, "capital experts flying to every session (default: per body kind, from the rates)")
-	bridge := fs.Int("bridge", 0, fmt.Sprintf("days without meetings a traveller waits through rather than flying home (default %d)", 4))
+	bridge := fs.Int("bridge", 0, fmt.Sprintf("days without meetings a traveller waits through rather than flying home (default %d)", travel.DefaultBridgeDays))
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
 		fmt.Fprintln(c.stderr, "usage: mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] SCENARIO")

@@ -127,7 +127,7 @@ func Trips(sch *schedule.Schedule, bridgeDays int) []Trip {
 		}
 		t.Meetings++
 		t.kinds |= kindBit(m.Kind)
-		if n := len(t.Sessions); n == 0 || !contains(t.Sessions, m.Session) {
+		if !contains(t.Sessions, m.Session) {
 			t.Sessions = append(t.Sessions, m.Session)
 		}
 	}
@@ -189,7 +189,7 @@ func (d *Delegation) SetTravellers(n float64) {
 	}
 }
 
-// People is how many of the delegation are in the room for a trip with
+// people is how many of the delegation are in the room for a trip with
 // the given sessions: the most experts any of its body kinds needs, plus
 // the mission's delegates.
 func (d *Delegation) people(kinds uint8) float64 {
