@@ -81,9 +81,22 @@ func Decode(data []byte) (*model.Scenario, error) {
 // migrate brings an older file up to model.FormatVersion and refuses one
 // written by a newer program.
 func migrate(obj map[string]any) error {
+	return migrateWith(obj, model.FormatVersion, migrations)
+}
+
+// A migration turns a file of one format version into the next, working on
+// the decoded JSON object so that it can rename, move or convert fields.
+type migration func(obj map[string]any) error
+
+// migrations[v] turns a version-v file into a version-v+1 file. Version 1
+// is the first published format, so none exist yet; the chain is exercised
+// by a test with versions of its own.
+var migrations = map[int64]migration{}
+
+func migrateWith(obj map[string]any, current int64, steps map[int64]migration) error {
 	v, ok := obj[versionField]
 	if !ok {
-		return problem(versionField, "is required: a Mechplan scenario file starts with \"%s\": %d", versionField, model.FormatVersion)
+		return problem(versionField, "is required: a Mechplan scenario file starts with \"%s\": %d", versionField, current)
 	}
 	n, ok := v.(json.Number)
 	ver, err := n.Int64()
@@ -91,25 +104,23 @@ func migrate(obj map[string]any) error {
 		return problem(versionField, "must be a whole number (the file format version), got %s", kindOf(v))
 	}
 	switch {
-	case ver > model.FormatVersion:
-		return problem(versionField, "this file was written in format version %d, which needs a newer Mechplan; this version reads format versions 1 to %d", ver, model.FormatVersion)
+	case ver > current:
+		return problem(versionField, "this file was written in format version %d, which needs a newer Mechplan; this version reads format versions 1 to %d", ver, current)
 	case ver < 1:
-		return problem(versionField, "must be between 1 and %d, got %d", model.FormatVersion, ver)
+		return problem(versionField, "must be between 1 and %d, got %d", current, ver)
 	}
-	for ver < model.FormatVersion {
-		step := migrations[ver]
+	for ; ver < current; ver++ {
+		step, ok := steps[ver]
+		if !ok {
+			return problem(versionField, "no migration from format version %d is known", ver)
+		}
 		if err := step(obj); err != nil {
 			return err
 		}
-		ver++
-		obj[versionField] = json.Number(fmt.Sprint(ver))
 	}
+	obj[versionField] = json.Number(fmt.Sprint(current))
 	return nil
 }
-
-// migrations[v] turns a version-v file into a version-v+1 file. Version 1
-// is the first published format, so none exist yet.
-var migrations = map[int64]func(map[string]any) error{}
 
 func syntaxProblem(data []byte, err error) error {
 	var se *json.SyntaxError
