@@ -1,0 +1,104 @@
+package xlsx
+
+import (
+	"strings"
+)
+
+// Columns of the Assumptions sheet.
+const (
+	aKey = iota + 1
+	aLabel
+	aValue
+	aUnit
+	aCurrency
+	aPriceYear
+	aSource
+	aAsOf
+	aPlaceholder
+	aAppliesTo
+)
+
+// assumptionsHeaderRow is the row of the Assumptions sheet's header.
+const assumptionsHeaderRow = 1
+
+// rateCells says where each rate in force sits on the Assumptions sheet:
+// the default row of a key, or a scenario's own row when it overrides it.
+type rateCells struct {
+	defaults  map[string]int   // key -> row
+	overrides []map[string]int // per scenario: key -> row
+}
+
+// cell is the absolute reference to the value of key for scenario i.
+func (rc *rateCells) cell(i int, key string) (string, bool) {
+	if row, ok := rc.overrides[i][key]; ok {
+		return ref(AssumptionsSheet, aValue, row), true
+	}
+	row, ok := rc.defaults[key]
+	return ref(AssumptionsSheet, aValue, row), ok
+}
+
+// assumptions lists every default rate, then each scenario's overrides,
+// with unit, source, date and the placeholder mark.
+func (w *workbook) assumptions() {
+	const sh = AssumptionsSheet
+	ref := w.c.Ref
+	w.rates = rateCells{defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results))}
+	type entry struct {
+		key, label, unit, currency, source, asOf, appliesTo string
+		value                                               float64
+		priceYear                                           int
+		placeholder                                         bool
+	}
+	var rows []entry
+	if ref != nil {
+		for _, r := range ref.Rates {
+			rows = append(rows, entry{r.Key, r.Label, r.Unit, r.Currency, r.Source, r.AsOf, "every scenario unless overridden below",
+				r.Value, r.PriceYear, r.Placeholder})
+		}
+	}
+	first := assumptionsHeaderRow + 1
+	for k, e := range rows {
+		w.rates.defaults[e.key] = first + k
+	}
+	for i, r := range w.c.Results {
+		w.rates.overrides[i] = map[string]int{}
+		if r.Cost == nil || r.Cost.Assumptions == nil {
+			continue
+		}
+		for _, key := range r.Cost.Assumptions.Overridden() {
+			a, ok := r.Cost.Assumptions.Get(key)
+			if !ok {
+				continue
+			}
+			src := a.OverrideSource
+			if a.OverrideNote != "" {
+				src = strings.TrimSpace(src + " " + a.OverrideNote)
+			}
+			w.rates.overrides[i][key] = first + len(rows)
+			rows = append(rows, entry{key, a.Label, a.Unit, a.Currency, src, a.OverrideAsOf, r.Scenario.Name,
+				a.Value, a.PriceYear, false})
+		}
+	}
+	last := first + len(rows) - 1
+	w.header(sh, assumptionsHeaderRow, last, []float64{34, 60, 14, 22, 9, 10, 90, 11, 13, 30},
+		"Key", "Assumption", "Value", "Unit", "Currency", "Price year", "Source", "As of", "Placeholder", "Applies to")
+	for k, e := range rows {
+		row := first + k
+		w.text(sh, aKey, row, e.key, 0)
+		w.text(sh, aLabel, row, e.label, 0)
+		valueStyle := w.st.rate
+		if e.placeholder {
+			valueStyle = w.st.placeholderRate
+			w.text(sh, aPlaceholder, row, "PLACEHOLDER", w.st.placeholderText)
+		}
+		w.number(sh, aValue, row, e.value, valueStyle)
+		w.text(sh, aUnit, row, e.unit, 0)
+		w.text(sh, aCurrency, row, e.currency, 0)
+		if e.priceYear != 0 {
+			w.number(sh, aPriceYear, row, float64(e.priceYear), 0)
+		}
+		w.text(sh, aSource, row, e.source, 0)
+		w.text(sh, aAsOf, row, e.asOf, 0)
+		w.text(sh, aAppliesTo, row, e.appliesTo, 0)
+	}
+}

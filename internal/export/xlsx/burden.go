@@ -1,0 +1,82 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// burdenHeaderRow is the header row of a Burden sheet.
+const burdenHeaderRow = 3
+
+// Columns of a Burden sheet that carry a colour scale.
+const (
+	bNight = 8
+	bScore = 10
+)
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
+// burden writes the time-zone burden of scenario i on every delegation,
+// one row each, with a colour scale on the night hours and the score.
+func (w *workbook) burden(i int) {
+	r := w.c.Results[i]
+	if r.Burden == nil {
+		return
+	}
+	sh := w.bases[i] + BurdenSuffix
+	b := r.Burden
+	bands := make([]string, len(b.Bands))
+	for k, band := range b.Bands {
+		bands[k] = band.String()
+	}
+	counted := "meetings open to remote participation"
+	if b.AllMeetings {
+		counted = "every meeting"
+	}
+	w.text(sh, 1, 1, r.Scenario.Name+": time-zone burden on the capital-based experts of each delegation", w.st.title)
+	w.text(sh, 1, 2, fmt.Sprintf("Local clock at the capital on each meeting's date; bands %s; %d %s counted. Score = hours in a band × its weight. Travel: in-person blocks.",
+		strings.Join(bands, ", "), len(b.Counted), counted), w.st.note)
+	first := burdenHeaderRow + 1
+	last := first + len(b.Delegations) - 1
+	w.header(sh, burdenHeaderRow, last, []float64{30, 6, 26, 6, 6, 6, 22, 11, 11, 11, 11, 11, 7, 10, 10},
+		"Member state", "ISO3", "Regional group", "LDC", "LLDC", "SIDS", "Capital time zone",
+		"Night hours", "Unsociable hours", "Score, weighted hours", "Meetings with any burden", "Meetings at night",
+		"Trips", "Flight hours", "Time zones crossed")
+	for k := range b.Delegations {
+		d := &b.Delegations[k]
+		row := first + k
+		w.text(sh, 1, row, d.Name, 0)
+		w.text(sh, 2, row, d.ISO3, 0)
+		w.text(sh, 3, row, d.Group, 0)
+		w.text(sh, 4, row, yesNo(d.LDC), 0)
+		w.text(sh, 5, row, yesNo(d.LLDC), 0)
+		w.text(sh, 6, row, yesNo(d.SIDS), 0)
+		w.text(sh, 7, row, d.TZ, 0)
+		w.number(sh, bNight, row, float64(d.NightMinutes)/60, w.st.one)
+		w.number(sh, 9, row, float64(d.UnsociableMinutes)/60, w.st.one)
+		w.number(sh, bScore, row, d.Score, w.st.one)
+		w.number(sh, 11, row, float64(d.MeetingsTouched), w.st.integer)
+		w.number(sh, 12, row, float64(d.NightMeetings), w.st.integer)
+		w.number(sh, 13, row, float64(d.Travel.Trips), w.st.integer)
+		w.number(sh, 14, row, d.Travel.FlightHours, w.st.one)
+		w.number(sh, 15, row, d.Travel.ZonesCrossed, w.st.one)
+	}
+	if last < first {
+		return
+	}
+	for _, col := range []int{bNight, bScore} {
+		rng := cell(col, first) + ":" + cell(col, last)
+		w.fail(w.f.SetConditionalFormat(sh, rng, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=",
+			MinType: "min", MidType: "percentile", MaxType: "max", MidValue: "50",
+			MinColor: colourScaleLow, MidColor: colourScaleMid, MaxColor: colourScaleHigh,
+		}}))
+	}
+}

@@ -1,0 +1,256 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"mechplan/internal/cost"
+	"mechplan/internal/plan"
+)
+
+// Layout of the Summary sheet.
+const (
+	summaryHeaderRow = 4
+	sFirstScenario   = 3 // column of the first scenario
+)
+
+// summary writes every metric per year, its change against the
+// baseline and its horizon total, scenarios as columns, and the charts.
+func (w *workbook) summary() {
+	const sh = SummarySheet
+	c := w.c
+	base := c.Results[c.Baseline]
+	lastCol := sFirstScenario + len(c.Results) - 1
+	w.text(sh, 1, 1, fmt.Sprintf("Comparison of %d scenarios against %s", len(c.Results), base.Scenario.Name), w.st.title)
+	w.text(sh, 1, 2, "Issued "+c.Date.Format("2 January 2006")+
+		". Per year: the horizon total divided by the years of the horizon, so horizons of different lengths compare. "+
+		"Change: scenario minus baseline, per year; green is better, red worse.", w.st.note)
+	widths := []float64{58, 15}
+	titles := []string{"Metric", "Unit"}
+	for _, r := range c.Results {
+		titles = append(titles, r.Scenario.Name)
+		widths = append(widths, 17)
+	}
+	w.header(sh, summaryHeaderRow, 0, widths, titles...)
+	w.fail(w.f.SetRowHeight(sh, summaryHeaderRow, 48))
+	row := summaryHeaderRow + 1
+	w.text(sh, 1, row, "Horizon", w.st.label)
+	for i, r := range c.Results {
+		w.text(sh, sFirstScenario+i, row, r.Total.Label, 0)
+	}
+	row++
+	w.text(sh, 1, row, "Years in the horizon", w.st.label)
+	yearsRow := row
+	for i, r := range c.Results {
+		w.number(sh, sFirstScenario+i, row, float64(r.YearCount()), w.st.integer)
+	}
+	row++
+	names := make([]string, len(c.ParetoOn))
+	for k, key := range c.ParetoOn {
+		if m, ok := c.Row(key); ok {
+			names[k] = strings.ToLower(m.Label)
+		}
+	}
+	w.text(sh, 1, row, "Pareto-best (no other scenario is better on all of: "+strings.Join(names, "; ")+")", w.st.label)
+	for i, p := range c.Pareto {
+		w.text(sh, sFirstScenario+i, row, map[bool]string{true: "yes", false: "no"}[p], 0)
+	}
+	row += 2
+
+	// Horizon cells come last on the sheet but the per-year formulas of the
+	// costs refer to them, so their rows are laid out first.
+	perYear := map[string]int{}
+	change := map[string]int{}
+	horizon := map[string]int{}
+	layout := func(dst map[string]int, start int) int {
+		r := start + 1 // section heading
+		for _, g := range c.Groups() {
+			r++ // group heading
+			for _, m := range c.Rows {
+				if m.Group == g {
+					dst[m.Key] = r
+					r++
+				}
+			}
+		}
+		return r + 1
+	}
+	next := layout(perYear, row)
+	next = layout(change, next)
+	layout(horizon, next)
+
+	section := func(title string, rows map[string]int, write func(m *plan.Row, i, row int)) {
+		first := -1
+		for _, r := range rows {
+			if first < 0 || r < first {
+				first = r
+			}
+		}
+		w.text(sh, 1, first-2, title, w.st.title)
+		for _, g := range c.Groups() {
+			gr := -1
+			for k := range c.Rows {
+				m := &c.Rows[k]
+				if m.Group != g {
+					continue
+				}
+				r := rows[m.Key]
+				if gr < 0 {
+					gr = r - 1
+					w.text(sh, 1, gr, g, w.st.group)
+					for col := 2; col <= lastCol; col++ {
+						w.text(sh, col, gr, "", w.st.group)
+					}
+				}
+				w.text(sh, 1, r, m.Label, w.st.label)
+				w.text(sh, 2, r, m.Unit, 0)
+				for i := range c.Results {
+					if m.Figures[i].Known {
+						write(m, i, r)
+					}
+				}
+			}
+		}
+	}
+	costRow := func(i int, key string) (string, bool) {
+		t := w.totals[i]
+		if t.sheet == "" {
+			return "", false
+		}
+		var r int
+		switch key {
+		case "cost.servicing":
+			r = t.categories[cost.Servicing]
+		case "cost.documentation":
+			r = t.categories[cost.Documentation]
+		case "cost.secretariat":
+			r = t.categories[cost.Secretariat]
+		case "cost.travel":
+			r = t.categories[cost.Travel]
+		case "cost.sponsorship":
+			r = t.categories[cost.Sponsorship]
+		case plan.KeyCostTotal:
+			r = t.total
+		case "cost.section_2":
+			r = t.sections[cost.ConferenceManagement]
+		case "cost.section_4":
+			r = t.sections[cost.Disarmament]
+		case "cost.section_28":
+			r = t.sections[cost.PublicInformation]
+		case "cost.outside_budget":
+			r = t.sections[cost.Outside]
+		case "cost.regular_budget":
+			r = t.payers[cost.RegularBudget]
+		case "cost.member_states":
+			r = t.payers[cost.MemberStates]
+		case "cost.voluntary_fund":
+			r = t.payers[cost.VoluntaryFund]
+		default:
+			return "", false
+		}
+		return ref(t.sheet, cAmount, r), r > 0
+	}
+	section("Average per year", perYear, func(m *plan.Row, i, r int) {
+		col := sFirstScenario + i
+		if m.Aggregation == plan.Summed && m.Money {
+			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), w.st.figure(m.Decimals, m.Money))
+			return
+		}
+		w.number(sh, col, r, m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
+	})
+	section("Change per year against "+base.Scenario.Name, change, func(m *plan.Row, i, r int) {
+		col := sFirstScenario + i
+		if !m.Figures[c.Baseline].Known {
+			return
+		}
+		if m.Money {
+			bc := abs(sFirstScenario+c.Baseline, perYear[m.Key])
+			w.formula(sh, col, r, fmt.Sprintf("%s-%s", cell(col, perYear[m.Key]), bc), w.st.change(true))
+			return
+		}
+		w.number(sh, col, r, m.Figures[i].DeltaPerYear, w.st.change(false))
+	})
+	section("Horizon totals", horizon, func(m *plan.Row, i, r int) {
+		col := sFirstScenario + i
+		if m.Money {
+			if src, ok := costRow(i, m.Key); ok {
+				w.formula(sh, col, r, src, w.st.figure(m.Decimals, true))
+				return
+			}
+		}
+		w.number(sh, col, r, m.Figures[i].Horizon, w.st.figure(m.Decimals, m.Money))
+	})
+	for k := range c.Rows {
+		m := &c.Rows[k]
+		if m.Better == plan.Neutral {
+			continue
+		}
+		good, bad := ">", "<"
+		if m.Better == plan.LowerIsBetter {
+			good, bad = "<", ">"
+		}
+		limit := 0.0005
+		rng := cell(sFirstScenario, change[m.Key]) + ":" + cell(lastCol, change[m.Key])
+		w.fail(w.f.SetConditionalFormat(sh, rng, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: good, Value: fmt.Sprint(map[string]float64{"<": -limit, ">": limit}[good]), Format: &w.st.better},
+			{Type: "cell", Criteria: bad, Value: fmt.Sprint(map[string]float64{"<": -limit, ">": limit}[bad]), Format: &w.st.worse},
+		}))
+	}
+	w.charts(lastCol, perYear, maxRow(horizon)+3)
+}
+
+func maxRow(rows map[string]int) int {
+	m := 0
+	for _, r := range rows {
+		m = max(m, r)
+	}
+	return m
+}
+
+// charts adds the Summary's native charts below the table: cost a year by
+// budget section, meeting days a year and night hours a year.
+func (w *workbook) charts(lastCol int, perYear map[string]int, row int) {
+	const sh = SummarySheet
+	categories := fmt.Sprintf("%s!%s:%s", quote(sh), abs(sFirstScenario, summaryHeaderRow), abs(lastCol, summaryHeaderRow))
+	series := func(key string) (excelize.ChartSeries, bool) {
+		r, ok := perYear[key]
+		if !ok {
+			return excelize.ChartSeries{}, false
+		}
+		return excelize.ChartSeries{
+			Name:       ref(sh, 1, r),
+			Categories: categories,
+			Values:     fmt.Sprintf("%s!%s:%s", quote(sh), abs(sFirstScenario, r), abs(lastCol, r)),
+		}, true
+	}
+	height := uint(160 + 26*len(w.c.Results))
+	add := func(title string, typ excelize.ChartType, format string, keys ...string) {
+		ch := &excelize.Chart{
+			Type:      typ,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Dimension: excelize.ChartDimension{Width: 900, Height: height},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: format}},
+		}
+		if len(keys) == 1 {
+			ch.Legend.Position = "none"
+		}
+		for _, k := range keys {
+			if s, ok := series(k); ok {
+				ch.Series = append(ch.Series, s)
+			}
+		}
+		if len(ch.Series) == 0 {
+			return
+		}
+		w.fail(w.f.AddChart(sh, cell(1, row), ch))
+		row += int(height)/20 + 2
+	}
+	add("Cost a year by budget section (USD)", excelize.BarStacked, fmtMoney,
+		"cost.section_2", "cost.section_4", "cost.section_28", "cost.outside_budget")
+	add("Meeting days a year", excelize.Bar, fmtOne, plan.KeyMeetingDays)
+	add("Night hours a year, summed over the 193 delegations", excelize.Bar, fmtInteger, plan.KeyNightHours)
+}

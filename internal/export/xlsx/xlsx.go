@@ -1,0 +1,229 @@
+// Package xlsx writes a comparison as an Excel workbook: a Summary of every
+// metric with deltas and native charts, the Assumptions behind every cost,
+// and per scenario its Calendar, its Costs (amounts are formulas on the
+// Assumptions sheet, so an officer who changes a rate sees the totals
+// follow) and its time-zone Burden on the 193 delegations.
+//
+// Text a user typed (scenario names, notes) is always written as a string
+// cell, never as a formula, whatever it starts with.
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"mechplan/internal/plan"
+)
+
+// Sheet names that are not a scenario's.
+const (
+	SummarySheet     = "Summary"
+	AssumptionsSheet = "Assumptions"
+)
+
+// Suffixes of each scenario's sheets.
+const (
+	CalendarSuffix = " Calendar"
+	CostsSuffix    = " Costs"
+	BurdenSuffix   = " Burden"
+)
+
+// maxSheetName is Excel's limit on a sheet name, in characters.
+const maxSheetName = 31
+
+// Encode returns the workbook of a comparison.
+func Encode(c *plan.Comparison) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &workbook{f: f, c: c}
+	if err := w.build(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// workbook carries what the sheets share while they are written.
+type workbook struct {
+	f      *excelize.File
+	c      *plan.Comparison
+	st     styles
+	bases  []string // per scenario: the sheet-name stem
+	rates  rateCells
+	totals []costTotals // per scenario: where its Costs sheet keeps its totals
+	err    error
+}
+
+func (w *workbook) build() error {
+	var err error
+	if w.st, err = newStyles(w.f); err != nil {
+		return err
+	}
+	w.bases = SheetStems(w.c)
+	if err := w.f.SetSheetName("Sheet1", SummarySheet); err != nil {
+		return err
+	}
+	for _, name := range []string{AssumptionsSheet} {
+		if _, err := w.f.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	for i, r := range w.c.Results {
+		for _, suffix := range []string{CalendarSuffix, CostsSuffix, BurdenSuffix} {
+			if suffix == CostsSuffix && r.Cost == nil || suffix == BurdenSuffix && r.Burden == nil {
+				continue
+			}
+			if _, err := w.f.NewSheet(w.bases[i] + suffix); err != nil {
+				return err
+			}
+		}
+	}
+	w.assumptions()
+	w.totals = make([]costTotals, len(w.c.Results))
+	for i := range w.c.Results {
+		w.calendar(i)
+		w.costs(i)
+		w.burden(i)
+	}
+	w.summary()
+	if w.err != nil {
+		return w.err
+	}
+	date := w.c.Date.UTC().Format(time.RFC3339)
+	full := true
+	if err := w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
+		return err
+	}
+	return w.f.SetDocProps(&excelize.DocProperties{
+		Title: "Mechplan comparison", Creator: "Mechplan", Created: date, Modified: date,
+		Description: "Scenarios compared against " + w.c.Results[w.c.Baseline].Scenario.Name,
+	})
+}
+
+// fail keeps the first error; writing goes on so the code stays linear.
+func (w *workbook) fail(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// cell names a cell from 1-based column and row.
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// abs names a cell with absolute column and row.
+func abs(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row, true)
+	return name
+}
+
+func column(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// ref is a reference to a cell on another sheet, the sheet name quoted.
+func ref(sheet string, col, row int) string {
+	return quote(sheet) + "!" + abs(col, row)
+}
+
+// quote quotes a sheet name for a formula or a chart range.
+func quote(sheet string) string {
+	return "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+}
+
+// text writes a string cell: never parsed as a formula or a number.
+func (w *workbook) text(sheet string, col, row int, s string, style int) {
+	w.fail(w.f.SetCellStr(sheet, cell(col, row), s))
+	w.style(sheet, col, row, style)
+}
+
+func (w *workbook) number(sheet string, col, row int, v float64, style int) {
+	w.fail(w.f.SetCellFloat(sheet, cell(col, row), v, -1, 64))
+	w.style(sheet, col, row, style)
+}
+
+func (w *workbook) formula(sheet string, col, row int, formula string, style int) {
+	w.fail(w.f.SetCellFormula(sheet, cell(col, row), formula))
+	w.style(sheet, col, row, style)
+}
+
+func (w *workbook) style(sheet string, col, row, style int) {
+	if style != 0 {
+		w.fail(w.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
+	}
+}
+
+// header writes a header row, freezes the sheet below it and puts an
+// autofilter on the columns down to lastRow.
+func (w *workbook) header(sheet string, row, lastRow int, widths []float64, titles ...string) {
+	for i, t := range titles {
+		w.text(sheet, i+1, row, t, w.st.header)
+		if i < len(widths) {
+			w.fail(w.f.SetColWidth(sheet, column(i+1), column(i+1), widths[i]))
+		}
+	}
+	w.fail(w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"}))
+	if lastRow > row {
+		w.fail(w.f.AutoFilter(sheet, cell(1, row)+":"+cell(len(titles), lastRow), nil))
+	}
+}
+
+// SheetStems returns, per scenario, the stem of its sheet names: the
+// scenario's name without the characters Excel forbids ([]:*?/\), without
+// leading or trailing apostrophes, short enough for the longest suffix,
+// and unique (Excel compares sheet names without case).
+func SheetStems(c *plan.Comparison) []string {
+	limit := maxSheetName - utf8.RuneCountInString(CalendarSuffix)
+	used := map[string]bool{strings.ToLower(SummarySheet): true, strings.ToLower(AssumptionsSheet): true}
+	out := make([]string, len(c.Results))
+	for i, r := range c.Results {
+		stem := sanitize(r.Scenario.Name)
+		if stem == "" {
+			stem = sanitize(r.Scenario.ID)
+		}
+		if stem == "" {
+			stem = "Scenario"
+		}
+		base := truncate(stem, limit)
+		for n := 2; used[strings.ToLower(base)]; n++ {
+			tag := fmt.Sprintf(" (%d)", n)
+			base = truncate(stem, limit-len(tag)) + tag
+		}
+		used[strings.ToLower(base)] = true
+		out[i] = base
+	}
+	return out
+}
+
+func sanitize(name string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case strings.ContainsRune(`[]:*?/\`, r):
+			return -1
+		case r < 0x20 || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, name)
+	name = strings.Join(strings.Fields(name), " ")
+	return strings.Trim(name, "' ")
+}
+
+// truncate cuts to n characters and drops what would end the name badly.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) > n {
+		s = string([]rune(s)[:n])
+	}
+	return strings.TrimRight(s, "' ")
+}

@@ -1,0 +1,349 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"mechplan/internal/cost"
+	"mechplan/internal/export/exporttest"
+	"mechplan/internal/plan"
+)
+
+func open(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func encode(t *testing.T, c *plan.Comparison) []byte {
+	t.Helper()
+	data, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func value(t *testing.T, f *excelize.File, sheet, cell string) float64 {
+	t.Helper()
+	s, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%s!%s = %q, not a number", sheet, cell, s)
+	}
+	return v
+}
+
+func numFmt(t *testing.T, f *excelize.File, sheet, cell string) string {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.CustomNumFmt == nil {
+		return ""
+	}
+	return *st.CustomNumFmt
+}
+
+func frozenAt(t *testing.T, f *excelize.File, sheet string) int {
+	t.Helper()
+	p, err := f.GetPanes(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Freeze {
+		t.Errorf("%s: header not frozen", sheet)
+	}
+	return p.YSplit
+}
+
+func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "global-mechanism", "s9-hybrid-groups")
+	f := open(t, encode(t, c))
+	stems := SheetStems(c)
+	want := []string{SummarySheet, AssumptionsSheet}
+	for _, s := range stems {
+		want = append(want, s+CalendarSuffix, s+CostsSuffix, s+BurdenSuffix)
+	}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("sheets\n%v\nwant\n%v", got, want)
+	}
+
+	// Summary: scenarios as columns, per-year meeting days from the engine.
+	for i, r := range c.Results {
+		if got, _ := f.GetCellValue(SummarySheet, cell(sFirstScenario+i, summaryHeaderRow)); got != r.Scenario.Name {
+			t.Errorf("column %d header %q, want %q", i, got, r.Scenario.Name)
+		}
+	}
+	if frozenAt(t, f, SummarySheet) != summaryHeaderRow {
+		t.Error("Summary header row not frozen")
+	}
+	days, _ := c.Row(plan.KeyMeetingDays)
+	rows, _ := f.GetRows(SummarySheet, excelize.Options{RawCellValue: true})
+	var perYearRow, changeRow int
+	for k, r := range rows {
+		if len(r) > 0 && r[0] == days.Label {
+			if perYearRow == 0 {
+				perYearRow = k + 1
+			} else if changeRow == 0 {
+				changeRow = k + 1
+			}
+		}
+	}
+	if perYearRow == 0 || changeRow == 0 {
+		t.Fatal("no meeting-days rows on the Summary")
+	}
+	for i := range c.Results {
+		if got := value(t, f, SummarySheet, cell(sFirstScenario+i, perYearRow)); math.Abs(got-days.Figures[i].PerYear) > 1e-9 {
+			t.Errorf("%s meeting days a year = %v, want %v", c.Results[i].Scenario.ID, got, days.Figures[i].PerYear)
+		}
+		if got := value(t, f, SummarySheet, cell(sFirstScenario+i, changeRow)); math.Abs(got-days.Figures[i].DeltaPerYear) > 1e-9 {
+			t.Errorf("%s change = %v, want %v", c.Results[i].Scenario.ID, got, days.Figures[i].DeltaPerYear)
+		}
+	}
+	if got := numFmt(t, f, SummarySheet, cell(sFirstScenario, changeRow)); got != fmtDelta {
+		t.Errorf("change format %q, want %q", got, fmtDelta)
+	}
+	cf, err := f.GetConditionalFormats(SummarySheet)
+	if err != nil || len(cf[cell(sFirstScenario, changeRow)+":"+cell(sFirstScenario+2, changeRow)]) != 2 {
+		t.Errorf("change row lacks its better/worse colouring: %v %v", cf, err)
+	}
+
+	// Calendar: every meeting, venue time and UTC, zone in the header.
+	r := c.Results[1]
+	cal := stems[1] + CalendarSuffix
+	if h, _ := f.GetCellValue(cal, "C2"); h != "Start (America/New_York)" {
+		t.Errorf("calendar header %q does not name the zone", h)
+	}
+	if frozenAt(t, f, cal) != 2 {
+		t.Error("calendar header not frozen below row 2")
+	}
+	m := r.Schedule.Meetings[0]
+	if got := value(t, f, cal, "A3"); got != math.Floor(serial(m.Start)) {
+		t.Errorf("first date serial %v", got)
+	}
+	if s, _ := f.GetCellValue(cal, "A3"); s != m.Start.Format("2006-01-02") {
+		t.Errorf("first date shows %q, want %s", s, m.Start.Format("2006-01-02"))
+	}
+	if s, _ := f.GetCellValue(cal, "C3"); s != m.Start.Format("15:04") {
+		t.Errorf("venue start shows %q, want %s", s, m.Start.Format("15:04"))
+	}
+	if s, _ := f.GetCellValue(cal, "E3"); s != m.Start.UTC().Format("2006-01-02 15:04") {
+		t.Errorf("UTC start shows %q, want %s", s, m.Start.UTC().Format("2006-01-02 15:04"))
+	}
+	calRows, _ := f.GetRows(cal)
+	if len(calRows) != 2+len(r.Schedule.Meetings) {
+		t.Errorf("calendar has %d rows, want 2 + %d meetings", len(calRows), len(r.Schedule.Meetings))
+	}
+
+	// Burden: 193 delegations, colour scale, figures from the engine.
+	bur := stems[2] + BurdenSuffix
+	b := c.Results[2].Burden
+	bRows, _ := f.GetRows(bur)
+	if n := len(bRows) - burdenHeaderRow; n != 193 {
+		t.Errorf("burden sheet has %d delegations, want 193", n)
+	}
+	for k, d := range b.Delegations {
+		row := burdenHeaderRow + 1 + k
+		if got := value(t, f, bur, cell(bScore, row)); math.Abs(got-d.Score) > 1e-9 {
+			t.Fatalf("%s score %v, want %v", d.ISO3, got, d.Score)
+		}
+	}
+	cf, _ = f.GetConditionalFormats(bur)
+	scale := cf[cell(bScore, burdenHeaderRow+1)+":"+cell(bScore, burdenHeaderRow+193)]
+	if len(scale) != 1 || scale[0].Type != "3_color_scale" {
+		t.Errorf("burden score has no colour scale: %v", cf)
+	}
+	if frozenAt(t, f, bur) != burdenHeaderRow {
+		t.Error("burden header not frozen")
+	}
+}
+
+func TestSummaryChartsAreNativeAndQuoteTheSheet(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s9-hybrid-groups")
+	data := encode(t, c)
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charts []string
+	for _, file := range z.File {
+		if strings.HasPrefix(file.Name, "xl/charts/chart") {
+			rc, _ := file.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			charts = append(charts, strings.ReplaceAll(string(b), "&#39;", "'"))
+		}
+	}
+	if len(charts) != 3 {
+		t.Fatalf("%d charts, want cost by section, meeting days and night hours", len(charts))
+	}
+	all := strings.Join(charts, "\n")
+	for _, want := range []string{"Cost a year by budget section", "Meeting days a year", "Night hours a year",
+		"<f>'Summary'!$C$4:$D$4</f>", "barChart"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("charts lack %q", want)
+		}
+	}
+	for _, ch := range charts {
+		if strings.Contains(ch, "budget section") && strings.Count(ch, "<ser>") != 4 {
+			t.Errorf("cost chart has %d series, want the four sections", strings.Count(ch, "<ser>"))
+		}
+	}
+}
+
+var (
+	refPattern = regexp.MustCompile(`^'Assumptions'!\$C\$(\d+)$`)
+	escPattern = regexp.MustCompile(`^IF\(\$A\$(\d+)>'Assumptions'!\$C\$(\d+),\(1\+'Assumptions'!\$C\$(\d+)\)\^\(\$A\$(\d+)-'Assumptions'!\$C\$(\d+)\),1\)$`)
+)
+
+// TestCostFormulasGiveTheEngineFigures recomputes each line of every
+// built-in's Costs sheet from the Assumptions sheet's values and the
+// quantities, reading the formulas, and compares with the engine.
+func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
+	c := exporttest.BuiltIns(t)
+	f := open(t, encode(t, c))
+	assumption := func(row string) float64 { return value(t, f, AssumptionsSheet, "C"+row) }
+	for i, r := range c.Results {
+		sh := SheetStems(c)[i] + CostsSuffix
+		sums := map[string]float64{}
+		for k, l := range r.Cost.Lines {
+			row := costsHeaderRow + 1 + k
+			rateF, _ := f.GetCellFormula(sh, cell(cRate, row))
+			rate := 1.0
+			for _, part := range strings.Split(rateF, "*") {
+				m := refPattern.FindStringSubmatch(part)
+				if m == nil {
+					t.Fatalf("%s row %d: rate formula %q is not a product of assumptions", sh, row, rateF)
+				}
+				rate *= assumption(m[1])
+			}
+			escF, _ := f.GetCellFormula(sh, cell(cEscalation, row))
+			m := escPattern.FindStringSubmatch(escF)
+			if m == nil || m[1] != strconv.Itoa(row) || m[4] != m[1] || m[2] != m[5] {
+				t.Fatalf("%s row %d: escalation formula %q", sh, row, escF)
+			}
+			year, py, esc := value(t, f, sh, cell(cYear, row)), assumption(m[2]), assumption(m[3])
+			factor := 1.0
+			if year > py {
+				factor = math.Pow(1+esc, year-py)
+			}
+			amtF, _ := f.GetCellFormula(sh, cell(cAmount, row))
+			if want := fmt.Sprintf("G%d*J%d*K%d", row, row, row); amtF != want {
+				t.Fatalf("%s row %d: amount formula %q, want %q", sh, row, amtF, want)
+			}
+			amount := value(t, f, sh, cell(cQuantity, row)) * rate * factor
+			if math.Abs(amount-l.Amount) > 1e-6*math.Max(1, l.Amount) {
+				t.Errorf("%s row %d %q: formulas give %.4f, engine %.4f", sh, row, l.Item, amount, l.Amount)
+			}
+			sums["total"] += amount
+			sums[CategoryNames[l.Category]] += amount
+		}
+		tot := r.Cost.Total
+		for label, want := range map[string]float64{"total": tot.Total, CategoryNames[cost.Servicing]: tot.Servicing,
+			CategoryNames[cost.Travel]: tot.Travel, CategoryNames[cost.Sponsorship]: tot.Sponsorship} {
+			if math.Abs(sums[label]-want) > 1e-6*math.Max(1, want) {
+				t.Errorf("%s %s: lines add to %.2f, engine %.2f", sh, label, sums[label], want)
+			}
+		}
+		// The total formulas, evaluated by excelize's own engine.
+		if i < 3 {
+			rows, _ := f.GetRows(sh)
+			last := len(rows)
+			got, err := f.CalcCellValue(sh, cell(cAmount, last), excelize.Options{RawCellValue: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v, _ := strconv.ParseFloat(got, 64); math.Abs(v-tot.Total) > 1e-6*tot.Total {
+				t.Errorf("%s grand total formula gives %v, engine %v", sh, v, tot.Total)
+			}
+		}
+		if frozenAt(t, f, sh) != costsHeaderRow {
+			t.Errorf("%s header not frozen", sh)
+		}
+		if got := numFmt(t, f, sh, cell(cAmount, costsHeaderRow+1)); got != fmtMoney {
+			t.Errorf("%s amount format %q", sh, got)
+		}
+	}
+}
+
+func TestUserTextIsNeverAFormula(t *testing.T) {
+	names := []string{`=HYPERLINK("http://x","y")`, "+1+2", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "Bad [name]: a*b?/c\\d that is far too long for a sheet"}
+	var rs []*plan.Result
+	base := exporttest.BuiltIn(t, "global-mechanism")
+	for _, n := range names {
+		r := *base
+		s := base.Scenario.Clone()
+		s.Name = n
+		r.Scenario = s
+		rs = append(rs, &r)
+	}
+	c := exporttest.Compare(t, rs...)
+	f := open(t, encode(t, c))
+	for i, n := range names {
+		cl := cell(sFirstScenario+i, summaryHeaderRow)
+		if got, _ := f.GetCellValue(SummarySheet, cl); got != n {
+			t.Errorf("%s = %q, want the literal %q", cl, got, n)
+		}
+		if fo, _ := f.GetCellFormula(SummarySheet, cl); fo != "" {
+			t.Errorf("%q became the formula %q", n, fo)
+		}
+		if typ, _ := f.GetCellType(SummarySheet, cl); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+			t.Errorf("%q stored as cell type %v, want a string", n, typ)
+		}
+	}
+	seen := map[string]bool{}
+	for _, sh := range f.GetSheetList() {
+		if len([]rune(sh)) > maxSheetName || strings.ContainsAny(sh, `[]:*?/\`) || seen[strings.ToLower(sh)] {
+			t.Errorf("bad or duplicate sheet name %q", sh)
+		}
+		seen[strings.ToLower(sh)] = true
+	}
+	title, _ := f.GetCellValue(SheetStems(c)[0]+CalendarSuffix, "A1")
+	if !strings.HasPrefix(title, names[0]) {
+		t.Errorf("calendar title %q", title)
+	}
+}
+
+func TestSheetStems(t *testing.T) {
+	r := exporttest.BuiltIn(t, "global-mechanism")
+	mk := func(names ...string) *plan.Comparison {
+		var rs []*plan.Result
+		for _, n := range names {
+			x := *r
+			s := r.Scenario.Clone()
+			s.Name = n
+			x.Scenario = s
+			rs = append(rs, &x)
+		}
+		return exporttest.Compare(t, rs...)
+	}
+	got := SheetStems(mk("'Quoted'", "Same name, long enough to be cut here", "same NAME, long enough to be cut there", "???", "Summary"))
+	want := []string{"Quoted", "Same name, long enough", "same NAME, long en (2)", "global-mechanism", "Summary (2)"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("stem %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
