@@ -5,6 +5,8 @@
 package plan
 
 import (
+	"sync"
+
 	"mechplan/internal/burden"
 	"mechplan/internal/cost"
 	"mechplan/internal/model"
@@ -101,4 +103,20 @@ func (r *Result) AverageYear() (days, meetings, blocks float64) {
 	n := float64(max(len(r.Years), 1))
 	t := r.Total.Totals
 	return float64(t.MeetingDays) / n, float64(t.Meetings) / n, float64(t.Blocks) / n
+}
+
+// EvaluateAll evaluates independent scenarios in parallel, one goroutine
+// each, so that every open scenario follows an edit at once. The results
+// and errors are in the order of the scenarios.
+func EvaluateAll(ss []*model.Scenario, ref *refdata.Data, opt Options) ([]*Result, []error) {
+	results := make([]*Result, len(ss))
+	errs := make([]error, len(ss))
+	var wg sync.WaitGroup
+	for i, s := range ss {
+		wg.Go(func() {
+			results[i], errs[i] = Evaluate(s, ref, opt)
+		})
+	}
+	wg.Wait()
+	return results, errs
 }

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -33,13 +34,29 @@ func civil(t time.Time) time.Time {
 }
 
 func (s *Schedule) findConflicts() {
+	// Each block's first and last day, read from the zone database once.
+	first := make([]time.Time, len(s.Blocks))
+	last := make([]time.Time, len(s.Blocks))
 	for i := range s.Blocks {
+		first[i], last[i] = civil(s.Blocks[i].Start), civil(s.Blocks[i].End)
+	}
+	// Sorted by first day, the blocks that can overlap a block follow it
+	// until one starts after it ends.
+	order := make([]int, len(s.Blocks))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return first[order[x]].Before(first[order[y]]) })
+	for x, i := range order {
 		a := &s.Blocks[i]
-		as, ae := civil(a.Start), civil(a.End)
-		for j := i + 1; j < len(s.Blocks); j++ {
+		as, ae := first[i], last[i]
+		for _, j := range order[x+1:] {
 			b := &s.Blocks[j]
-			bs, be := civil(b.Start), civil(b.End)
-			if !as.After(be) && !bs.After(ae) {
+			bs, be := first[j], last[j]
+			if bs.After(ae) {
+				break
+			}
+			if !as.After(be) {
 				s.Conflicts = append(s.Conflicts, Conflict{
 					Kind: "overlap", Date: maxTime(as, bs).Format(time.DateOnly),
 					Message: fmt.Sprintf("blocks %s (%s, %s to %s) and %s (%s, %s to %s) overlap",
@@ -48,13 +65,23 @@ func (s *Schedule) findConflicts() {
 				})
 			}
 		}
+	}
+	weeks := map[int][2]time.Time{}
+	for i := range s.Blocks {
+		a := &s.Blocks[i]
+		as, ae := first[i], last[i]
 		for y := as.Year(); y <= ae.Year(); y++ {
-			mon, fri := HighLevelWeek(y)
-			if !as.After(fri) && !mon.After(ae) {
+			w, ok := weeks[y]
+			if !ok {
+				mon, fri := HighLevelWeek(y)
+				w = [2]time.Time{mon, fri}
+				weeks[y] = w
+			}
+			if !as.After(w[1]) && !w[0].After(ae) {
 				s.Conflicts = append(s.Conflicts, Conflict{
 					Kind: "high-level week", Date: as.Format(time.DateOnly),
 					Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
-						a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), mon.Format(time.DateOnly), fri.Format(time.DateOnly)),
+						a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly)),
 				})
 			}
 		}

@@ -30,7 +30,11 @@ type Meeting struct {
 	Kind       model.BodyKind
 	Venue      string
 	Start, End time.Time // in the venue's zone
-	Format     model.Format
+	// Year and Day give the venue's calendar date (Day counts days since
+	// 1 January 1970), read once when the meeting is laid, so that totals
+	// never ask the zone database again.
+	Year, Day int
+	Format    model.Format
 	// Interpreted: six-language interpretation.
 	Interpreted bool
 	Webcast     bool
@@ -62,6 +66,7 @@ type BlockRun struct {
 	Occurrence  int
 	Venue       string
 	Start, End  time.Time // first meeting's start and last meeting's end, venue zone
+	Year        int       // the venue's calendar year of its first meeting
 	Sessions    []int     // indexes into Schedule.Sessions
 	Arrangement model.Arrangement
 }
@@ -82,6 +87,8 @@ type Schedule struct {
 	// FirstYear and Years give the calendar years of the horizon.
 	FirstYear, Years int
 	CycleYears       int
+
+	yearIndex [][]int // meetings by year, built by byYear
 }
 
 type occurrence struct {
@@ -308,11 +315,11 @@ func (b *builder) layBlock(o occurrence) error {
 			endT := time.Date(y, mo, d, st.end/60, st.end%60, 0, 0, venue.Location())
 			b.sch.Meetings = append(b.sch.Meetings, Meeting{
 				Block: blk.ID, Occurrence: o.n, Session: len(b.sch.Sessions), Body: e.body.ID, BodyName: e.body.Name,
-				Kind: e.body.Kind, Venue: code, Start: startT, End: endT, Format: e.format,
+				Kind: e.body.Kind, Venue: code, Start: startT, End: endT, Year: y, Day: int(cur.date.Unix() / 86400), Format: e.format,
 				Interpreted: e.body.Interpretation, Webcast: e.body.Webcast, Informal: e.body.Informal, Track: track,
 			})
 			if run.Start.IsZero() || startT.Before(run.Start) {
-				run.Start = startT
+				run.Start, run.Year = startT, y
 			}
 			if endT.After(run.End) {
 				run.End = endT

@@ -66,27 +66,38 @@ func label(first, last int) string {
 	return fmt.Sprintf("%d–%d", first, last)
 }
 
+// byYear indexes the meetings by the venue's calendar year, once, so that
+// the totals of every year and cycle cost one pass over the meetings.
+func (s *Schedule) byYear() [][]int {
+	if s.yearIndex == nil {
+		s.yearIndex = make([][]int, s.Years)
+		for i := range s.Meetings {
+			if k := s.Meetings[i].Year - s.FirstYear; k >= 0 && k < s.Years {
+				s.yearIndex[k] = append(s.yearIndex[k], i)
+			}
+		}
+	}
+	return s.yearIndex
+}
+
 // period computes the totals of the meetings whose venue date falls in
-// [first, last]; a block counts in the year it starts.
+// [first, last]; a session and a block count in the year they start.
 func (s *Schedule) period(first, last int) Period {
 	p := Period{Label: label(first, last), FirstYear: first, LastYear: last}
 	t := &p.Totals
-	type dayKey struct{ y, yd int }
-	days := map[dayKey]uint8{} // bit per format
+	days := map[int]uint8{} // day → a bit per format
 	var spans []instant
-	for i := range s.Meetings {
-		m := &s.Meetings[i]
-		y := m.Start.Year()
-		if y < first || y > last {
-			continue
+	index := s.byYear()
+	for y := max(first, s.FirstYear); y <= last && y-s.FirstYear < len(index); y++ {
+		for _, i := range index[y-s.FirstYear] {
+			m := &s.Meetings[i]
+			t.Meetings++
+			if m.Interpreted {
+				t.InterpretedMeetings++
+			}
+			days[m.Day] |= formatBit(m.Format)
+			spans = append(spans, instant{m.Start.Unix(), 1}, instant{m.End.Unix(), -1})
 		}
-		t.Meetings++
-		if m.Interpreted {
-			t.InterpretedMeetings++
-		}
-		k := dayKey{y, m.Start.YearDay()}
-		days[k] |= formatBit(m.Format)
-		spans = append(spans, instant{m.Start.Unix(), 1}, instant{m.End.Unix(), -1})
 	}
 	for _, bits := range days {
 		t.MeetingDays++
@@ -102,14 +113,12 @@ func (s *Schedule) period(first, last int) Period {
 	}
 	for i := range s.Sessions {
 		sr := &s.Sessions[i]
-		y := s.Meetings[sr.First].Start.Year()
-		if y < first || y > last {
-			continue
+		if y := s.Meetings[sr.First].Year; y >= first && y <= last {
+			t.BodyDays += float64(sr.Count) / float64(sr.PerDay)
 		}
-		t.BodyDays += float64(sr.Count) / float64(sr.PerDay)
 	}
 	for i := range s.Blocks {
-		if y := s.Blocks[i].Start.Year(); y >= first && y <= last {
+		if y := s.Blocks[i].Year; y >= first && y <= last {
 			t.Blocks++
 		}
 	}
