@@ -42,26 +42,3 @@ func TestEvaluateFillsBurden(t *testing.T) {
 			len(all.Burden.Counted), len(all.Schedule.Meetings), all.Burden.Summary.TotalScore, r.Burden.Summary.TotalScore)
 	}
 }
-
-// BenchmarkEvaluateBuiltIns is the whole evaluation (calendar and burden
-// for 193 delegations, counting every meeting) of each built-in scenario;
-// the project's budget is 2 ms per scenario.
-func BenchmarkEvaluateBuiltIns(b *testing.B) {
-	ref, err := refdata.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	all, err := store.BuiltIns()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, bi := range all {
-		b.Run(bi.Scenario.ID, func(b *testing.B) {
-			for b.Loop() {
-				if _, err := Evaluate(bi.Scenario, ref, Options{Burden: burden.Settings{AllMeetings: true}}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
