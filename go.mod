@@ -3,6 +3,7 @@ module mechplan
 go 1.26.0
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/xuri/excelize/v2 v2.11.1
 )

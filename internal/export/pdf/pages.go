@@ -1,0 +1,477 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"mechplan/internal/chart"
+	"mechplan/internal/plan"
+)
+
+// column is one column of the comparison table.
+type column struct {
+	title string
+	width float64
+	value func(i int) (text string, tone rgb)
+}
+
+// table is the one-page comparison: a row per scenario, per-year figures
+// and their change against the baseline.
+func (r *report) table() {
+	p := r.pdf
+	c := r.c
+	base := c.Results[c.Baseline].Scenario.Name
+	r.heading("Comparison at a glance", "Per year of each scenario's horizon; Δ is the change against "+base+
+		" (green better, red worse). Pareto-best: no other scenario is better on all of cost, meeting days and burden at once.")
+	figure := func(key string, i int) (plan.Figure, *plan.Row, bool) {
+		row, ok := c.Row(key)
+		if !ok || !row.Figures[i].Known {
+			return plan.Figure{}, nil, false
+		}
+		return row.Figures[i], row, true
+	}
+	plain := func(key string, decimals int) func(int) (string, rgb) {
+		return func(i int) (string, rgb) {
+			f, _, ok := figure(key, i)
+			if !ok {
+				return "n/a", colourMuted
+			}
+			return chart.Number(f.PerYear, decimals), colourText
+		}
+	}
+	delta := func(key string, decimals int, money bool) func(int) (string, rgb) {
+		return func(i int) (string, rgb) {
+			f, row, ok := figure(key, i)
+			if !ok || i == c.Baseline {
+				return "", colourText
+			}
+			d := f.DeltaPerYear
+			tone := colourText
+			tol := 0.5 * math.Pow(10, -float64(decimals))
+			if money {
+				tol = 0.5
+			}
+			if math.Abs(d) >= tol && row.Better != plan.Neutral {
+				if (d < 0) == (row.Better == plan.LowerIsBetter) {
+					tone = colourBetter
+				} else {
+					tone = colourWorse
+				}
+			}
+			if money {
+				s := chart.Money(d)
+				if d > 0 {
+					s = "+" + s
+				}
+				return s, tone
+			}
+			return chart.Signed(d, decimals), tone
+		}
+	}
+	money := func(key string) func(int) (string, rgb) {
+		return func(i int) (string, rgb) {
+			f, _, ok := figure(key, i)
+			if !ok {
+				return "n/a", colourMuted
+			}
+			return chart.Money(f.PerYear), colourText
+		}
+	}
+	cols := []column{
+		{"Scenario", 58, func(i int) (string, rgb) { return c.Results[i].Scenario.Name, colourText }},
+		{"Horizon", 20, func(i int) (string, rgb) { return c.Results[i].Total.Label, colourText }},
+		{"Meeting days a year", 17, plain(plan.KeyMeetingDays, 1)},
+		{"Δ days", 14, delta(plan.KeyMeetingDays, 1, false)},
+		{"Blocks (trips) a year", 15, plain("blocks", 1)},
+		{"Most bodies at once", 15, plain("max_parallel", 0)},
+		{"Night hours a year", 18, plain(plan.KeyNightHours, 0)},
+		{"Δ night hours", 16, delta(plan.KeyNightHours, 0, false)},
+		{"Hit at night (of 193)", 17, plain("burden.hit_by_night", 0)},
+		{"Cost a year", 21, money(plan.KeyCostTotal)},
+		{"Δ cost", 21, delta(plan.KeyCostTotal, 0, true)},
+		{"Sponsor- ship a year", 20, money("cost.sponsorship")},
+		{"Pareto- best", 17, func(i int) (string, rgb) {
+			if c.Pareto[i] {
+				return "yes", colourBetter
+			}
+			return "", colourText
+		}},
+	}
+	// Header: wrapped titles on a blue band.
+	y := p.GetY()
+	r.fill(colourHeader)
+	p.Rect(margin, y, contentW, 12, "F")
+	r.bold(7)
+	r.colour(rgb{255, 255, 255})
+	x := margin
+	for k, col := range cols {
+		lines := p.SplitText(col.title, col.width-2)
+		ly := y + (12-3.2*float64(len(lines)))/2
+		for _, l := range lines {
+			p.SetXY(x+1, ly)
+			align := "R"
+			if k < 2 {
+				align = "L"
+			}
+			p.CellFormat(col.width-2, 3.2, l, "", 0, align, false, 0, "")
+			ly += 3.2
+		}
+		x += col.width
+	}
+	y += 12
+	rowH := math.Min(7, (pageH-30-y)/float64(len(c.Results)))
+	for i := range c.Results {
+		if i%2 == 1 {
+			r.fill(colourBand)
+			p.Rect(margin, y, contentW, rowH, "F")
+		}
+		x := margin
+		for k, col := range cols {
+			text, tone := col.value(i)
+			r.colour(tone)
+			if k == 0 && i == c.Baseline || k == len(cols)-1 {
+				r.bold(7.5)
+			} else {
+				r.text(7.5)
+			}
+			align := "R"
+			if k < 2 {
+				align = "L"
+			}
+			p.SetXY(x+1, y)
+			p.CellFormat(col.width-2, rowH, r.fit(text, col.width-2), "", 0, align, false, 0, "")
+			x += col.width
+		}
+		y += rowH
+	}
+	r.draw(colourRule)
+	p.Line(margin, y, pageW-margin, y)
+	r.text(7.5)
+	r.colour(colourMuted)
+	p.SetXY(margin, y+2)
+	p.MultiCell(contentW, 3.8, "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
+		"Cost: conference servicing, documentation, Secretariat staff, delegation travel and sponsorship, at the rates listed in the appendix. "+
+		"Most bodies at once: the smallest delegation that can cover every meeting.", "", "L", false)
+}
+
+// comparisonCharts puts the comparison's bar charts on one page.
+func (r *report) comparisonCharts() {
+	c := r.c
+	r.heading("Side by side", "Averages per year of each horizon; the baseline's bar is grey.")
+	y := r.pdf.GetY()
+	h := pageH - y - 20
+	half := (contentW - 8) / 2
+	if b, ok := chart.CostPerYearBySection(c); ok {
+		r.bars(b, margin, y, half, h)
+	}
+	if b, ok := chart.MeetingDaysPerYear(c); ok {
+		r.bars(b, margin+half+8, y, half, h/2-3)
+	}
+	if b, ok := chart.NightHoursPerYear(c); ok {
+		r.bars(b, margin+half+8, y+h/2+3, half, h/2-3)
+	}
+}
+
+// scenario writes a scenario's pages: calendar and cost, then burden.
+func (r *report) scenario(i int) {
+	p := r.pdf
+	res := r.c.Results[i]
+	s := res.Scenario
+	sub := res.Total.Label
+	if s.Proponent != "" {
+		sub += " · proposed by " + s.Proponent
+	}
+	if s.Description != "" {
+		sub += " · " + s.Description
+	}
+	r.heading(s.Name, r.fitLines(sub, contentW, 2))
+	y := p.GetY()
+	t := chart.CalendarTimeline(res)
+	// The cost chart and key figures below need about 72 mm.
+	th := math.Min(12+float64(len(t.Years))*4+float64(lanes(t))*5.5, pageH-18-72-6-y)
+	r.timeline(t, margin, y, contentW, th)
+	y += th + 6
+	h := pageH - y - 16
+	if b, ok := chart.CostBreakdown(res); ok {
+		r.bars(b, margin, y, contentW*0.58, h)
+	}
+	r.keyFigures(i, margin+contentW*0.58+8, y, contentW*0.42-8)
+
+	if res.Burden == nil || len(res.Burden.Counted) == 0 {
+		return
+	}
+	r.heading(s.Name+": time-zone burden", r.burdenNote(i))
+	y = p.GetY()
+	strip, hasStrip := chart.BurdenAroundTheClock(r.c.Ref, res)
+	h = pageH - y - 20
+	hasStrip = hasStrip && strip.Max > 0
+	if hasStrip {
+		h -= 26
+	}
+	half := (contentW - 8) * 0.45
+	if b, ok := chart.BurdenByGroup(res); ok {
+		r.bars(b, margin, y, half, h)
+	}
+	if b, ok := chart.MostBurdened(res, 20); ok {
+		if len(b.Categories) == 0 {
+			r.note(margin+half+8, y+10, contentW-half-8, "No delegation has any meeting hour at night or at unsociable hours: every session is in person, or held at hours that suit every capital.")
+		} else {
+			r.bars(b, margin+half+8, y, contentW-half-8, h)
+		}
+	}
+	if hasStrip {
+		r.heat(strip, margin, y+h+6, contentW, 18)
+	}
+}
+
+func lanes(t chart.Timeline) int {
+	n := 0
+	for _, y := range t.Years {
+		n += max(len(y.Lanes), 1)
+	}
+	return n
+}
+
+// fitLines cuts text to the lines that fit at the current font.
+func (r *report) fitLines(s string, w float64, n int) string {
+	r.text(9)
+	lines := r.pdf.SplitText(s, w)
+	if len(lines) <= n {
+		return s
+	}
+	return strings.Join(lines[:n-1], " ") + " " + r.fit(lines[n-1]+" …", w)
+}
+
+func (r *report) burdenNote(i int) string {
+	b := r.c.Results[i].Burden
+	bands := make([]string, len(b.Bands))
+	for k, band := range b.Bands {
+		bands[k] = band.String()
+	}
+	counted := "meetings open to remote participation"
+	if b.AllMeetings {
+		counted = "all meetings"
+	}
+	return fmt.Sprintf("Local clock at each capital on each meeting's date, for %d %s; bands %s. Score: hours in a band × its weight.",
+		len(b.Counted), counted, strings.Join(bands, ", "))
+}
+
+func (r *report) note(x, y, w float64, s string) {
+	r.text(8.5)
+	r.colour(colourMuted)
+	r.pdf.SetXY(x, y)
+	r.pdf.MultiCell(w, 4.5, s, "", "L", false)
+	r.colour(colourText)
+}
+
+// keyFigures lists a scenario's headline figures next to its cost chart.
+func (r *report) keyFigures(i int, x, y, w float64) {
+	p := r.pdf
+	c := r.c
+	r.bold(9.5)
+	r.colour(colourHeader)
+	p.SetXY(x, y)
+	p.CellFormat(w, 6, "Key figures, per year (horizon total)", "", 1, "L", false, 0, "")
+	y += 8
+	group := ""
+	for _, key := range keyFigures {
+		row, ok := c.Row(key)
+		if !ok || !row.Figures[i].Known {
+			continue
+		}
+		f := row.Figures[i]
+		if row.Group != group {
+			group = row.Group
+			r.bold(7.5)
+			r.colour(colourText)
+			p.SetXY(x, y+0.8)
+			p.CellFormat(w, 4, group, "", 0, "L", false, 0, "")
+			y += 5
+		}
+		r.text(7)
+		r.colour(colourText)
+		p.SetXY(x+2, y)
+		p.CellFormat(w*0.58, 3.7, r.fit(row.Label, w*0.58-2), "", 0, "L", false, 0, "")
+		val, tot := chart.Number(f.PerYear, row.Decimals), chart.Number(f.Horizon, row.Decimals)
+		if row.Money {
+			val, tot = chart.Money(f.PerYear), chart.Money(f.Horizon)
+		}
+		if row.Aggregation == plan.Peak {
+			tot = ""
+		} else {
+			tot = "(" + tot + ")"
+		}
+		p.CellFormat(w*0.2, 3.7, val, "", 0, "R", false, 0, "")
+		r.colour(colourMuted)
+		p.CellFormat(w*0.22, 3.7, tot, "", 0, "R", false, 0, "")
+		y += 3.8
+	}
+	if b := c.Results[i].Burden; b != nil && len(b.Counted) == 0 {
+		r.note(x, y+1, w, "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night.")
+		y += 10
+	}
+	if n := len(c.Results[i].Conflicts); n > 0 {
+		r.note(x, y+1, w, fmt.Sprintf("%d calendar conflicts, the first: %s", n, r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
+	}
+}
+
+// keyFigures are the rows the key-figure panel shows, in order.
+var keyFigures = []string{plan.KeyMeetingDays, "meetings", "blocks", "max_parallel",
+	plan.KeyNightHours, plan.KeyBurdenScore, "burden.worst_score", "burden.hit_by_night",
+	plan.KeyCostTotal, "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
+
+// assumptions is the appendix: every rate with its unit, source and date.
+func (r *report) assumptions() {
+	p := r.pdf
+	c := r.c
+	if c.Ref == nil {
+		return
+	}
+	r.heading("Appendix: assumptions and sources", "Every rate the estimates use, as shipped with Mechplan. PLACEHOLDER: no published figure confirms the value.")
+	cols := []float64{52, 26, 30, 14, contentW - 52 - 26 - 30 - 14}
+	head := []string{"Assumption", "Value", "Unit", "As of", "Source"}
+	header := func() {
+		y := p.GetY()
+		r.fill(colourHeader)
+		p.Rect(margin, y, contentW, 6, "F")
+		r.bold(7.5)
+		r.colour(rgb{255, 255, 255})
+		x := margin
+		for k, h := range head {
+			p.SetXY(x+1, y)
+			p.CellFormat(cols[k]-2, 6, h, "", 0, "L", false, 0, "")
+			x += cols[k]
+		}
+		p.SetY(y + 7)
+	}
+	header()
+	for _, rate := range c.Ref.Rates {
+		r.text(6.8)
+		src := rate.Source
+		if rate.Placeholder {
+			src = "PLACEHOLDER. " + src
+		}
+		label := p.SplitText(rate.Label+" ("+rate.Key+")", cols[0]-2)
+		source := p.SplitText(src, cols[4]-2)
+		n := max(len(label), len(source))
+		h := float64(n)*3 + 1.5
+		if p.GetY()+h > pageH-18 {
+			p.AddPage()
+			p.SetY(margin)
+			header()
+		}
+		y := p.GetY()
+		x := margin
+		r.colour(colourText)
+		for k, l := range label {
+			p.SetXY(x+1, y+float64(k)*3)
+			p.CellFormat(cols[0]-2, 3, l, "", 0, "L", false, 0, "")
+		}
+		x += cols[0]
+		p.SetXY(x+1, y)
+		value := chart.Thousands(rate.Value, decimals(rate.Value))
+		if rate.Placeholder {
+			r.colour(colourWorse)
+			r.bold(6.8)
+		}
+		p.CellFormat(cols[1]-2, 3, value, "", 0, "R", false, 0, "")
+		r.text(6.8)
+		r.colour(colourText)
+		x += cols[1]
+		p.SetXY(x+1, y)
+		p.CellFormat(cols[2]-2, 3, r.fit(strings.TrimSpace(rate.Unit), cols[2]-2), "", 0, "L", false, 0, "")
+		x += cols[2]
+		p.SetXY(x+1, y)
+		p.CellFormat(cols[3]-2, 3, rate.AsOf, "", 0, "L", false, 0, "")
+		x += cols[3]
+		r.colour(colourMuted)
+		for k, l := range source {
+			p.SetXY(x+1, y+float64(k)*3)
+			p.CellFormat(cols[4]-2, 3, l, "", 0, "L", false, 0, "")
+		}
+		r.draw(colourGrid)
+		p.Line(margin, y+h-0.5, pageW-margin, y+h-0.5)
+		p.SetY(y + h)
+	}
+}
+
+// decimals is how many decimals a rate needs (0.068 needs 3).
+func decimals(v float64) int {
+	for d := 0; d < 6; d++ {
+		if math.Abs(v*math.Pow(10, float64(d))-math.Round(v*math.Pow(10, float64(d)))) < 1e-9 {
+			return d
+		}
+	}
+	return 6
+}
+
+// delegations is the appendix that sets the scenarios side by side for
+// each of the 193 delegations: night hours a year at its capital, so a
+// delegation finds its own row.
+func (r *report) delegations() {
+	p := r.pdf
+	c := r.c
+	var withBurden []int
+	for i, res := range c.Results {
+		if res.Burden != nil {
+			withBurden = append(withBurden, i)
+		}
+	}
+	if len(withBurden) == 0 {
+		return
+	}
+	first := c.Results[withBurden[0]].Burden
+	nameW, groupW := 52.0, 30.0
+	colW := math.Min(16, (contentW-nameW-groupW)/float64(len(withBurden)))
+	sub := "Hours a year of meetings open to remote participation that fall at night (00:00–06:00 by default) at the capital, on each meeting's date. " +
+		"Columns follow the scenario numbers of the cover; a dot: no night hours."
+	header := func() {
+		y := p.GetY()
+		r.fill(colourHeader)
+		p.Rect(margin, y, nameW+groupW+colW*float64(len(withBurden)), 6, "F")
+		r.bold(7)
+		r.colour(rgb{255, 255, 255})
+		p.SetXY(margin+1, y)
+		p.CellFormat(nameW-1, 6, "Delegation", "", 0, "L", false, 0, "")
+		p.CellFormat(groupW, 6, "Regional group", "", 0, "L", false, 0, "")
+		for _, i := range withBurden {
+			p.CellFormat(colW, 6, itoa(i+1), "", 0, "R", false, 0, "")
+		}
+		p.SetY(y + 6.5)
+	}
+	r.heading("Appendix: night hours a year by delegation", sub)
+	header()
+	const rowH = 2.95
+	for d := range first.Delegations {
+		if p.GetY()+rowH > pageH-18 {
+			p.AddPage()
+			p.SetY(margin)
+			header()
+		}
+		y := p.GetY()
+		if d%2 == 1 {
+			r.fill(colourBand)
+			p.Rect(margin, y, nameW+groupW+colW*float64(len(withBurden)), rowH, "F")
+		}
+		del := &first.Delegations[d]
+		r.text(6.5)
+		r.colour(colourText)
+		p.SetXY(margin+1, y)
+		p.CellFormat(nameW-1, rowH, r.fit(del.Name, nameW-2), "", 0, "L", false, 0, "")
+		r.colour(colourMuted)
+		p.CellFormat(groupW, rowH, r.fit(del.Group, groupW-1), "", 0, "L", false, 0, "")
+		r.colour(colourText)
+		for _, i := range withBurden {
+			res := c.Results[i]
+			v := "·"
+			if d < len(res.Burden.Delegations) {
+				if m := res.Burden.Delegations[d].NightMinutes; m > 0 {
+					v = chart.Number(float64(m)/60/float64(res.YearCount()), 1)
+				}
+			}
+			p.CellFormat(colW, rowH, v, "", 0, "R", false, 0, "")
+		}
+		p.SetY(y + rowH)
+	}
+}

@@ -1,0 +1,196 @@
+// Package pdf writes a comparison as a report a secretariat can circulate:
+// a cover, a one-page comparison table and its charts, per scenario its
+// calendar, cost breakdown and time-zone burden, and an appendix of every
+// assumption with its source. It embeds a UTF-8 font so every member
+// state's name prints as the UN writes it, draws its charts from
+// internal/chart, and takes its dates from the comparison, so the same
+// input gives the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"mechplan/internal/plan"
+	"mechplan/resources"
+)
+
+// Page geometry, in millimetres: A4 landscape.
+const (
+	pageW, pageH = 297.0, 210.0
+	margin       = 14.0
+	contentW     = pageW - 2*margin
+	footerY      = pageH - 9
+)
+
+// font is the family of the embedded DejaVu Sans.
+const font = "dejavu"
+
+// rgb is a colour of the report.
+type rgb struct{ r, g, b int }
+
+// The report's colours, each defined once.
+var (
+	colourText    = rgb{33, 33, 33}
+	colourMuted   = rgb{100, 100, 100}
+	colourRule    = rgb{190, 190, 190}
+	colourGrid    = rgb{225, 225, 225}
+	colourHeader  = rgb{31, 78, 121} // UN blue, darker
+	colourBand    = rgb{242, 246, 250}
+	colourBetter  = rgb{0, 110, 50}
+	colourWorse   = rgb{170, 20, 20}
+	colourHeatLow = rgb{255, 255, 255}
+	colourHeatMid = rgb{255, 214, 102}
+	colourHeatHi  = rgb{200, 40, 40}
+	// series colours, in chart series order
+	palette = []rgb{{0, 114, 178}, {230, 159, 0}, {0, 158, 115}, {204, 121, 167}, {86, 180, 233}, {213, 94, 0}}
+	// baselineColour marks the baseline's bar.
+	baselineColour = rgb{120, 120, 120}
+)
+
+// report is the document being written.
+type report struct {
+	pdf  *fpdf.Fpdf
+	c    *plan.Comparison
+	name string // the report's running title
+}
+
+// Encode returns the PDF report of a comparison.
+func Encode(c *plan.Comparison) ([]byte, error) {
+	p := fpdf.New("L", "mm", "A4", "")
+	p.AddUTF8FontFromBytes(font, "", resources.FontRegular)
+	p.AddUTF8FontFromBytes(font, "B", resources.FontBold)
+	p.SetCreationDate(c.Date)
+	p.SetModificationDate(c.Date)
+	p.SetCatalogSort(true)
+	p.SetCompression(true)
+	p.SetProducer("Mechplan", true)
+	p.SetCreator("Mechplan", true)
+	title := "Logistics of the structure proposals: comparison"
+	p.SetTitle(title, true)
+	p.SetMargins(margin, margin, margin)
+	// Every page is laid out by hand (charts, tables that break themselves);
+	// an automatic break would split a chart across pages.
+	p.SetAutoPageBreak(false, 0)
+	p.AliasNbPages("{nb}")
+	r := &report{pdf: p, c: c, name: title}
+	p.SetFooterFunc(r.footer)
+	r.cover()
+	r.table()
+	r.comparisonCharts()
+	for i := range c.Results {
+		r.scenario(i)
+	}
+	r.delegations()
+	r.assumptions()
+	if err := p.Error(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *report) colour(c rgb)      { r.pdf.SetTextColor(c.r, c.g, c.b) }
+func (r *report) fill(c rgb)        { r.pdf.SetFillColor(c.r, c.g, c.b) }
+func (r *report) draw(c rgb)        { r.pdf.SetDrawColor(c.r, c.g, c.b) }
+func (r *report) text(size float64) { r.pdf.SetFont(font, "", size) }
+func (r *report) bold(size float64) { r.pdf.SetFont(font, "B", size) }
+
+func (r *report) footer() {
+	p := r.pdf
+	if p.PageNo() == 1 {
+		return
+	}
+	r.text(7.5)
+	r.colour(colourMuted)
+	p.SetXY(margin, footerY)
+	p.CellFormat(contentW/2, 4, r.name+" · issued "+r.c.Date.Format("2 January 2006"), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW/2, 4, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+}
+
+// heading starts a page with a title and an optional line under it.
+func (r *report) heading(title, sub string) {
+	p := r.pdf
+	p.AddPage()
+	r.bold(15)
+	r.colour(colourHeader)
+	p.SetXY(margin, margin)
+	p.CellFormat(contentW, 8, title, "", 1, "L", false, 0, "")
+	if sub != "" {
+		r.text(9)
+		r.colour(colourMuted)
+		p.SetX(margin)
+		p.MultiCell(contentW, 4.5, sub, "", "L", false)
+	}
+	r.draw(colourRule)
+	p.SetLineWidth(0.3)
+	y := p.GetY() + 1.5
+	p.Line(margin, y, pageW-margin, y)
+	p.SetY(y + 3)
+	r.colour(colourText)
+}
+
+// fit shortens text to a width, ending it with an ellipsis.
+func (r *report) fit(s string, w float64) string {
+	if r.pdf.GetStringWidth(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 1 && r.pdf.GetStringWidth(string(rs)+"…") > w {
+		rs = rs[:len(rs)-1]
+	}
+	return strings.TrimRight(string(rs), " ,;") + "…"
+}
+
+func (r *report) cover() {
+	p := r.pdf
+	c := r.c
+	p.AddPage()
+	r.fill(colourHeader)
+	p.Rect(0, 0, pageW, 48, "F")
+	r.colour(rgb{255, 255, 255})
+	r.bold(22)
+	p.SetXY(margin, 14)
+	p.CellFormat(contentW, 10, "Logistics of the structure proposals", "", 1, "L", false, 0, "")
+	r.text(13)
+	p.SetX(margin)
+	p.CellFormat(contentW, 8, fmt.Sprintf("%d scenarios compared against %s", len(c.Results), c.Results[c.Baseline].Scenario.Name), "", 1, "L", false, 0, "")
+	r.colour(colourText)
+	r.text(11)
+	p.SetXY(margin, 56)
+	p.CellFormat(contentW, 6, "Issued "+c.Date.Format("2 January 2006"), "", 1, "L", false, 0, "")
+	p.Ln(3)
+	r.bold(10)
+	p.SetX(margin)
+	p.CellFormat(contentW, 6, "Scenarios", "", 1, "L", false, 0, "")
+	for i, res := range c.Results {
+		s := res.Scenario
+		r.text(9)
+		p.SetX(margin)
+		line := fmt.Sprintf("%d.  %s", i+1, s.Name)
+		p.CellFormat(150, 5, r.fit(line, 148), "", 0, "L", false, 0, "")
+		r.colour(colourMuted)
+		who := s.Proponent
+		if i == c.Baseline {
+			who = strings.TrimSpace("baseline · " + who)
+		}
+		p.CellFormat(26, 5, res.Total.Label, "", 0, "L", false, 0, "")
+		p.CellFormat(contentW-176, 5, r.fit(who, contentW-178), "", 1, "L", false, 0, "")
+		r.colour(colourText)
+	}
+	p.Ln(4)
+	r.text(8.5)
+	r.colour(colourMuted)
+	p.SetX(margin)
+	p.MultiCell(contentW, 4.2, "Figures come from Mechplan's engine: the calendar each scenario lays out, the time-zone burden "+
+		"on the capital-based experts of the 193 member states, and cost estimates built as quantity × rate from the assumptions "+
+		"in the appendix. Rates marked as placeholders could not be confirmed from a published table; read them as orders of "+
+		"magnitude and replace them with the Secretariat's own figures. Per-year figures divide a horizon's total by its years, "+
+		"so that the OEWG's 2021–2025 and proposals for 2026–2030 compare.", "", "L", false)
+}

@@ -1,0 +1,64 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mechplan/internal/export/exporttest"
+)
+
+func TestSameInputSameBytes(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s9-hybrid-groups")
+	a, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two reports of the same comparison differ")
+	}
+	if !bytes.Contains(a, []byte("/CreationDate (D:20260302")) {
+		t.Error("creation date is not the comparison's date")
+	}
+}
+
+// TestTextIsReallyThere extracts the text with pdftotext: every scenario's
+// name and the member states whose names need more than ASCII.
+func TestTextIsReallyThere(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	c := exporttest.BuiltIns(t)
+	data, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(out)
+	for _, r := range c.Results {
+		if !strings.Contains(text, r.Scenario.Name) {
+			t.Errorf("report lacks the scenario %q", r.Scenario.Name)
+		}
+	}
+	for _, want := range []string{"Côte d’Ivoire", "Türkiye", "São Tomé and Príncipe", "Appendix: assumptions and sources", "Page 2 of"} {
+		if !strings.Contains(text, want) && !strings.Contains(text, strings.ReplaceAll(want, "’", "'")) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
