@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
@@ -201,4 +202,30 @@ func CalendarTimeline(r *plan.Result) Timeline {
 		t.Years = append(t.Years, ty)
 	}
 	return t
+}
+
+// CostSensitivity is a tornado of the n assumptions that move a
+// scenario's horizon cost most, from the engine's sensitivity run
+// (cost.Estimate.Sensitivity), around the cost as estimated.
+func CostSensitivity(r *plan.Result, swings []cost.Swing, n int) (Tornado, bool) {
+	if r.Cost == nil || len(swings) == 0 {
+		return Tornado{}, false
+	}
+	base := r.Cost.Total.Total
+	t := Tornado{Title: "What moves the total cost most", Unit: "USD", Base: base, BaseText: Money(base)}
+	for _, s := range swings {
+		if len(t.Rows) == n {
+			break
+		}
+		if s.Swing == 0 {
+			continue
+		}
+		label := s.Label
+		if s.Placeholder {
+			label += " (placeholder)"
+		}
+		t.Rows = append(t.Rows, TornadoRow{Label: label, Low: s.Low, High: s.High, LowText: Money(s.Low), HighText: Money(s.High)})
+	}
+	sort.SliceStable(t.Rows, func(a, b int) bool { return t.Rows[a].Swing() > t.Rows[b].Swing() })
+	return t, true
 }
