@@ -3,25 +3,30 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/chart"
 	"mechplan/internal/plan"
-	"mechplan/internal/schedule"
 )
 
 // Figure is one line of the results panel: a metric of the active scenario,
 // the baseline's, and the change. Every value is the engine's; the panel
 // only formats it.
 type Figure struct {
-	Metric, Value, Baseline, Change string
+	// Value is over the horizon; PerYear, Baseline and Change are a
+	// year's average, the figure to set against a baseline of another
+	// length.
+	Metric, Value, PerYear, Baseline, Change string
 }
 
 // ResultsView is the results panel's view model.
 type ResultsView struct {
-	Title string
+	Title   string
+	Horizon string
 	// Stale explains why the figures are an earlier result's.
 	Stale    string
 	Figures  []Figure
@@ -48,7 +53,20 @@ func (w *Workspace) Results() ResultsView {
 	if w.Baseline != nil && w.Baseline != d {
 		base = w.Baseline.Result
 	}
-	v.Figures = totalsFigures(r, base)
+	results := []*plan.Result{r}
+	if base != nil {
+		results = append(results, base)
+	}
+	c, err := plan.Compare(w.Ref, results, len(results)-1, time.Now())
+	if err != nil {
+		v.Stale = err.Error()
+		return v
+	}
+	v.Horizon = r.Total.Label
+	if base != nil {
+		v.Horizon += " against the baseline " + w.Baseline.Scenario.Name + " (" + base.Total.Label + ")"
+	}
+	v.Figures = comparisonFigures(c)
 	for _, y := range r.Years {
 		v.Years = append(v.Years, []string{y.Label, strconv.Itoa(y.MeetingDays), strconv.Itoa(y.Meetings), strconv.Itoa(y.Blocks), strconv.Itoa(y.MaxParallel)})
 	}
@@ -65,70 +83,43 @@ func errCount(err error) int {
 	return 0
 }
 
-// totalsFigures lists the horizon's meeting-day figures against a baseline.
-func totalsFigures(r, base *plan.Result) []Figure {
-	t := r.Total.Totals
-	var b schedule.Totals
-	var delta plan.Delta
-	if base != nil {
-		b = base.Total.Totals
-		delta = plan.Diff(t, b)
-	}
-	row := func(metric string, v, bv, dv int) Figure {
-		f := Figure{Metric: metric, Value: strconv.Itoa(v)}
-		if base != nil {
-			f.Baseline, f.Change = strconv.Itoa(bv), signed(dv)
+// comparisonFigures lists every metric of the engine's comparison of the
+// active scenario (index 0) against the baseline (index 1, when given).
+func comparisonFigures(c *plan.Comparison) []Figure {
+	var out []Figure
+	for _, row := range c.Rows {
+		f := row.Figures[0]
+		fig := Figure{Metric: row.Label, Value: "n/a", PerYear: "n/a"}
+		if f.Known {
+			fig.Value, fig.PerYear = formatFigure(row.Metric, f.Horizon), formatFigure(row.Metric, f.PerYear)
 		}
-		return f
+		if len(row.Figures) > 1 {
+			b := row.Figures[1]
+			if b.Known {
+				fig.Baseline = formatFigure(row.Metric, b.PerYear)
+			}
+			if f.Known && b.Known {
+				fig.Change = signedFigure(row.Metric, f.DeltaPerYear)
+			}
+		}
+		out = append(out, fig)
 	}
-	days, meetings, blocks := r.AverageYear()
-	avg := Figure{Metric: "Meeting days a year", Value: oneDecimal(days)}
-	avgM := Figure{Metric: "Meetings a year", Value: oneDecimal(meetings)}
-	avgB := Figure{Metric: "Blocks (trips) a year", Value: oneDecimal(blocks)}
-	if base != nil {
-		bd, bm, bb := base.AverageYear()
-		avg.Baseline, avgM.Baseline, avgB.Baseline = oneDecimal(bd), oneDecimal(bm), oneDecimal(bb)
-	}
-	bodyDays := Figure{Metric: "Body-days (parallel counted apart)", Value: oneDecimal(t.BodyDays)}
-	if base != nil {
-		bodyDays.Baseline, bodyDays.Change = oneDecimal(b.BodyDays), signedFloat(delta.BodyDays)
-	}
-	return []Figure{
-		{Metric: "Horizon", Value: r.Total.Label, Baseline: baseLabel(base)},
-		row("Meeting days", t.MeetingDays, b.MeetingDays, delta.MeetingDays),
-		avg,
-		bodyDays,
-		row("Meetings (3-hour slots)", t.Meetings, b.Meetings, delta.Meetings),
-		avgM,
-		row("Interpreted meetings", t.InterpretedMeetings, b.InterpretedMeetings, delta.InterpretedMeetings),
-		row("In-person days", t.InPersonDays, b.InPersonDays, delta.InPersonDays),
-		row("Hybrid days", t.HybridDays, b.HybridDays, delta.HybridDays),
-		row("Virtual days", t.VirtualDays, b.VirtualDays, delta.VirtualDays),
-		row("Blocks (trips)", t.Blocks, b.Blocks, delta.Blocks),
-		avgB,
-		row("Max parallel (smallest full delegation)", t.MaxParallel, b.MaxParallel, delta.MaxParallel),
-	}
+	return out
 }
 
-func baseLabel(base *plan.Result) string {
-	if base == nil {
-		return ""
+// formatFigure writes a comparison figure in its metric's unit.
+func formatFigure(m plan.Metric, v float64) string {
+	if m.Money {
+		return money(v)
 	}
-	return base.Total.Label
+	return chart.Number(v, m.Decimals)
 }
 
-func signed(n int) string {
-	if n > 0 {
-		return "+" + strconv.Itoa(n)
+func signedFigure(m plan.Metric, v float64) string {
+	if m.Money {
+		return chart.Signed(v, 0)
 	}
-	return strconv.Itoa(n)
-}
-
-func signedFloat(f float64) string {
-	if f > 0 {
-		return "+" + oneDecimal(f)
-	}
-	return oneDecimal(f)
+	return chart.Signed(v, m.Decimals)
 }
 
 func oneDecimal(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
@@ -145,7 +136,7 @@ type resultsScreen struct {
 	content fyne.CanvasObject
 }
 
-var figureHeader = []string{"Figure", "This scenario", "Baseline", "Change"}
+var figureHeader = []string{"Figure", "Horizon", "A year", "Baseline a year", "Change a year"}
 var yearHeader = []string{"Year", "Meeting days", "Meetings", "Blocks", "Max parallel"}
 
 func newResultsScreen(ws *Workspace) *resultsScreen {
@@ -161,14 +152,14 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 	r.figures = newTextTable(func() [][]string {
 		rows := [][]string{figureHeader}
 		for _, f := range r.view.Figures {
-			rows = append(rows, []string{f.Metric, f.Value, f.Baseline, f.Change})
+			rows = append(rows, []string{f.Metric, f.Value, f.PerYear, f.Baseline, f.Change})
 		}
 		return rows
-	}, []float32{250, 100, 90, 70})
+	}, []float32{330, 120, 110, 120, 110})
 	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
 	top := container.NewVBox(r.title, r.stale)
 	split := container.NewHSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
-	split.Offset = 0.55
+	split.Offset = 0.7
 	r.content = container.NewBorder(top, nil, nil, nil, split)
 	r.refresh()
 	return r
@@ -176,7 +167,7 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 
 func (r *resultsScreen) refresh() {
 	r.view = r.ws.Results()
-	r.title.SetText("Results: " + r.view.Title)
+	r.title.SetText("Results: " + r.view.Title + ", " + r.view.Horizon)
 	r.stale.SetText(r.view.Stale)
 	if r.view.Stale == "" {
 		r.stale.Hide()

@@ -50,6 +50,27 @@ var screenshots = []screenshot{
 		w.ShowView(ViewZones)
 		w.Zones.sort.SetSelected(SortByBurden)
 	}},
+	{"costs", func(w *Window) {
+		w.WS.OpenBuiltIn("s7-rotating-venues")
+		done := make(chan struct{})
+		w.Costs.tornado.done = func() { close(done) }
+		w.ShowView(ViewCosts)
+		<-done
+		w.Costs.tornado.done = nil
+		w.Costs.pledge.SetText("67000")
+	}},
+	{"my-delegation", func(w *Window) {
+		w.WS.OpenBuiltIn("global-mechanism")
+		w.Mine.SetState("CHL")
+		w.ShowView(ViewMine)
+	}},
+	{"compare", func(w *Window) {
+		gm := w.WS.OpenBuiltIn("global-mechanism")
+		s9 := w.WS.OpenBuiltIn("s9-hybrid-groups")
+		s3 := w.WS.OpenBuiltIn("s3-france-germany")
+		w.ShowView(ViewCompare)
+		w.Compare.Pick(w.WS.Baseline, gm, s9, s3)
+	}},
 	{"settings", func(w *Window) { w.ShowView(ViewSettings) }},
 }
 

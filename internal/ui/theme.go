@@ -2,11 +2,14 @@ package ui
 
 import (
 	"image/color"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"mechplan/internal/settings"
+	"mechplan/internal/ui/chartview"
 )
 
 // Colour names of Mechplan's own elements. Every colour on screen is
@@ -89,31 +92,32 @@ func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 		return pick(color.NRGBA{0x1B, 0x7F, 0x3B, 0xff}, color.NRGBA{0x6F, 0xD8, 0x8C, 0xff})
 	case colorWorse:
 		return pick(color.NRGBA{0xB3, 0x26, 0x1E, 0xff}, color.NRGBA{0xFF, 0x8A, 0x80, 0xff})
+	case chartview.ColorHeatLow:
+		return pick(color.NRGBA{0xF1, 0xF4, 0xF8, 0xff}, color.NRGBA{0x26, 0x2B, 0x33, 0xff})
+	case chartview.ColorHeatHigh:
+		return pick(color.NRGBA{0x3B, 0x3F, 0x8C, 0xff}, color.NRGBA{0x9F, 0xA8, 0xDA, 0xff})
+	case chartview.ColorHighlight:
+		return t.Theme.Color(theme.ColorNamePrimary, v)
+	}
+	if i, ok := strings.CutPrefix(string(n), "mechplan.series."); ok {
+		if k, err := strconv.Atoi(i); err == nil {
+			s := seriesLight
+			if dark {
+				s = seriesDark
+			}
+			return s[k%len(s)]
+		}
 	}
 	return t.Theme.Color(n, v)
 }
 
 // seriesColor is the colour of the i-th body or chart series.
 func seriesColor(i int) color.Color {
-	s := seriesLight
-	if currentVariant() == theme.VariantDark {
-		s = seriesDark
-	}
-	return s[((i%len(s))+len(s))%len(s)]
+	return themeColor(chartview.SeriesColor(max(i, 0)))
 }
 
 // themeColor resolves a colour name in the app's current theme.
 func themeColor(n fyne.ThemeColorName) color.Color {
 	a := fyne.CurrentApp()
 	return a.Settings().Theme().Color(n, a.Settings().ThemeVariant())
-}
-
-// currentVariant is the variant the screen is drawn in: the forced one, or
-// the system's.
-func currentVariant() fyne.ThemeVariant {
-	a := fyne.CurrentApp()
-	if t, ok := a.Settings().Theme().(*mechTheme); ok {
-		return t.variant(a.Settings().ThemeVariant())
-	}
-	return a.Settings().ThemeVariant()
 }

@@ -45,6 +45,9 @@ type Window struct {
 	Results  *resultsScreen
 	Calendar *calendarScreen
 	Zones    *zonesScreen
+	Costs    *costsScreen
+	Mine     *delegationScreen
+	Compare  *compareScreen
 	Prefs    *settingsScreen
 
 	Views  *container.AppTabs
@@ -60,6 +63,9 @@ const (
 	ViewEditor   = "Editor"
 	ViewCalendar = "Calendar"
 	ViewZones    = "Time zones"
+	ViewCosts    = "Costs"
+	ViewMine     = "My delegation"
+	ViewCompare  = "Compare"
 	ViewSettings = "Settings"
 )
 
@@ -123,6 +129,9 @@ func (w *Window) build() {
 	w.Results = newResultsScreen(w.WS)
 	w.Calendar = newCalendarScreen(w.WS)
 	w.Zones = newZonesScreen(w)
+	w.Costs = newCostsScreen(w)
+	w.Mine = newDelegationScreen(w)
+	w.Compare = newCompareScreen(w)
 	w.Prefs = newSettingsScreen(w)
 
 	// Results sit under the forms, not beside them: the forms need the
@@ -133,6 +142,9 @@ func (w *Window) build() {
 		container.NewTabItemWithIcon(ViewEditor, theme.DocumentCreateIcon(), editor),
 		container.NewTabItemWithIcon(ViewCalendar, theme.GridIcon(), w.Calendar.content),
 		container.NewTabItemWithIcon(ViewZones, theme.HistoryIcon(), w.Zones.content),
+		container.NewTabItemWithIcon(ViewCosts, theme.ListIcon(), w.Costs.content),
+		container.NewTabItemWithIcon(ViewMine, theme.AccountIcon(), w.Mine.content),
+		container.NewTabItemWithIcon(ViewCompare, theme.ViewRestoreIcon(), w.Compare.content),
 		container.NewTabItemWithIcon(ViewSettings, theme.SettingsIcon(), w.Prefs.content),
 	)
 	w.Views.OnSelected = func(*container.TabItem) { w.refreshView() }
@@ -198,6 +210,19 @@ func (w *Window) setMenus() {
 		{"Duplicate", ctrl(fyne.KeyD), w.Duplicate},
 		{"Close scenario", ctrl(fyne.KeyW), w.CloseActive},
 		{"Delete scenario file…", nil, w.DeleteActive},
+		{},
+	}
+	// Exports start from the compare view, whose choice of scenarios and
+	// baseline they write; Ctrl+E is the first format.
+	for i, e := range exporters {
+		var sc fyne.Shortcut
+		if i == 0 {
+			sc = ctrl(fyne.KeyE)
+		}
+		file = append(file, action{"Export comparison: " + e.Name + "…", sc, func() {
+			w.ShowView(ViewCompare)
+			w.Compare.Export(e)
+		}})
 	}
 	edit := []action{
 		{"Undo", ctrl(fyne.KeyZ), w.WS.Undo},
@@ -255,6 +280,12 @@ func (w *Window) refreshView() {
 		w.Calendar.refresh()
 	case ViewZones:
 		w.Zones.refresh()
+	case ViewCosts:
+		w.Costs.refresh()
+	case ViewMine:
+		w.Mine.refresh()
+	case ViewCompare:
+		w.Compare.refresh()
 	}
 }
 

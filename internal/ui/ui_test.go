@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"mechplan/internal/chart"
 	"mechplan/internal/store"
 )
 
@@ -102,8 +105,8 @@ func TestOpenDuplicateEditUndo(t *testing.T) {
 	if after <= before || dup.Result.Total.BodyDays <= beforeDays {
 		t.Fatalf("meetings %d → %d, body-days %v → %v: the totals did not grow", before, after, beforeDays, dup.Result.Total.BodyDays)
 	}
-	if figure(t, ws.Results(), "Meetings (3-hour slots)").Value != strconv.Itoa(after) {
-		t.Errorf("results panel shows %q meetings, the engine %d", figure(t, ws.Results(), "Meetings (3-hour slots)").Value, after)
+	if got := figure(t, ws.Results(), "Meetings (3-hour slots)"); got.Value != strconv.Itoa(after)+".0" || !strings.HasPrefix(got.Change, "+") {
+		t.Errorf("results panel shows %q meetings (change %q), the engine %d", got.Value, got.Change, after)
 	}
 	// The built-in itself is untouched.
 	if d.Scenario.Bodies[1].Meetings != 10 {
@@ -382,5 +385,179 @@ func TestTimeZonesTableAndOptimiser(t *testing.T) {
 	d := w.WS.Active
 	if d.ReadOnly() || d.Result.Burden.Summary.Max != after {
 		t.Errorf("after apply: read-only %v, worst-off %v, suggestion promised %v", d.ReadOnly(), d.Result.Burden.Summary.Max, after)
+	}
+}
+
+func TestCostsLinesSensitivityAndSponsorship(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("global-mechanism")
+	done := make(chan struct{})
+	w.Costs.tornado.done = func() { close(done) }
+	w.ShowView(ViewCosts)
+	<-done
+	v := w.WS.Costs()
+	if len(v.Lines) == 0 || len(v.Totals) == 0 {
+		t.Fatal("no cost lines")
+	}
+	placeholders := 0
+	for _, l := range v.Lines {
+		if l.Source == "" || l.Assumption == "" {
+			t.Errorf("line %q has no assumption or source", l.Item)
+		}
+		if l.Placeholder {
+			placeholders++
+		}
+	}
+	if placeholders == 0 {
+		t.Error("no line is flagged as resting on a placeholder; the meeting rates are placeholders")
+	}
+	if len(w.Costs.tornado.Swings) == 0 {
+		t.Fatal("no sensitivity")
+	}
+	labels := strings.Join(w.Costs.tornado.chart.Labels(), "|")
+	if !strings.Contains(labels, "base USD") || !strings.Contains(labels, "(placeholder)") {
+		t.Errorf("the tornado does not write its base or flag placeholders: %s", labels)
+	}
+	w.Costs.pledge.SetText("")
+	test.Type(w.Costs.pledge, "67000")
+	if !strings.Contains(w.Costs.buys.Text, "buys") {
+		t.Errorf("pledge: %q", w.Costs.buys.Text)
+	}
+	test.Type(w.Costs.pledge, "x")
+	if !strings.Contains(w.Costs.buys.Text, "not an amount") {
+		t.Errorf("bad pledge: %q", w.Costs.buys.Text)
+	}
+}
+
+func TestMyDelegationUnderEveryOpenScenario(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("global-mechanism")
+	w.WS.OpenBuiltIn("s7-rotating-venues")
+	w.ShowView(ViewMine)
+	if v := w.WS.Delegation(); v.Problem == "" {
+		t.Error("no delegation chosen, yet no prompt to choose one")
+	}
+	w.Mine.state.SetText("Chile (CHL)")
+	v := w.WS.Delegation()
+	if v.State != "Chile" || len(v.Rows) != 3 {
+		t.Fatalf("state %q with %d rows; want Chile under the 3 open scenarios", v.State, len(v.Rows))
+	}
+	if len(v.Trips) == 0 {
+		t.Error("no trips listed for the active scenario")
+	}
+	before := v.Rows[2].Cost
+	w.Mine.people.SetText("4")
+	if after := w.WS.Delegation().Rows[2].Cost; after == before {
+		t.Errorf("four travellers cost the same as two: %s", after)
+	}
+}
+
+func TestCompareThreeAndExport(t *testing.T) {
+	w, p := newTestWindow(t)
+	oewg := w.WS.Baseline
+	gm := w.WS.OpenBuiltIn("global-mechanism")
+	s9 := w.WS.OpenBuiltIn("s9-hybrid-groups")
+	w.WS.OpenBuiltIn("s4-viet-nam") // open, not picked
+	w.ShowView(ViewCompare)
+	w.Compare.Pick(oewg, gm, s9)
+	w.Compare.SetBaseline(gm)
+	c := w.Compare.Comparison
+	if c == nil || len(c.Results) != 3 || c.Results[c.Baseline] != gm.Result {
+		t.Fatalf("comparison of %v", c)
+	}
+	cells := w.Compare.cells
+	if len(cells[0]) != 4 || !strings.Contains(cells[0][2], "[baseline]") {
+		t.Fatalf("header = %v", cells[0])
+	}
+	stars := 0
+	for i, pareto := range c.Pareto {
+		if pareto {
+			stars++
+			if !strings.HasPrefix(cells[0][i+1], "★") {
+				t.Errorf("Pareto-best %q is not marked", cells[0][i+1])
+			}
+		}
+	}
+	if stars == 0 {
+		t.Error("no scenario is Pareto-best")
+	}
+	// Every figure is the engine's: the meeting days row shows its value.
+	row, _ := c.Row("meeting_days")
+	found := false
+	for _, line := range cells {
+		if line[0] == row.Label {
+			found = strings.HasPrefix(line[1], chart.Number(row.Figures[0].PerYear, row.Decimals))
+		}
+	}
+	if !found {
+		t.Error("the meeting-days row does not show the engine's figure")
+	}
+	if labels := strings.Join(w.Compare.charts[0].Labels(), "|"); !strings.Contains(labels, gm.Scenario.Name[:20]) {
+		t.Errorf("the meeting-days chart does not name the scenarios: %s", labels)
+	}
+
+	dir := t.TempDir()
+	for _, e := range exporters {
+		p.save = filepath.Join(dir, "comparison")
+		done := make(chan error, 1)
+		w.Compare.exported = func(path string, err error) { done <- err }
+		w.Compare.Export(e)
+		if err := <-done; err != nil {
+			t.Fatalf("%s: %v", e.Name, err)
+		}
+		data, err := os.ReadFile(p.save + e.Ext)
+		if err != nil {
+			t.Fatal(err)
+		}
+		magic := map[string]string{".xlsx": "PK", ".pdf": "%PDF", ".ics": "BEGIN:VCALENDAR"}[e.Ext]
+		if !strings.HasPrefix(string(data), magic) {
+			t.Errorf("%s does not start with %q", e.Ext, magic)
+		}
+	}
+	if len(p.asked) != len(exporters) {
+		t.Errorf("asked %v", p.asked)
+	}
+}
+
+func TestShortcutsAndCloseConfirmation(t *testing.T) {
+	w, _ := newTestWindow(t)
+	press := func(s fyne.Shortcut) { w.Win.Canvas().(fyne.Shortcutable).TypedShortcut(s) }
+	press(ctrl(fyne.KeyN))
+	d := w.WS.Active
+	if d == nil || d.Scenario.Name != "New scenario" {
+		t.Fatal("Ctrl+N did not open a new scenario")
+	}
+	retype(t, w, "name", "Renamed")
+	press(ctrl(fyne.KeyZ))
+	if d.Scenario.Name != "New scenario" {
+		t.Errorf("Ctrl+Z left %q", d.Scenario.Name)
+	}
+	press(ctrlShift(fyne.KeyZ))
+	if d.Scenario.Name != "Renamed" {
+		t.Errorf("Ctrl+Shift+Z left %q", d.Scenario.Name)
+	}
+	press(ctrl(fyne.Key2))
+	if w.Views.Selected().Text != ViewCalendar {
+		t.Errorf("Ctrl+2 shows %q", w.Views.Selected().Text)
+	}
+	// The menus show the shortcuts.
+	shown := 0
+	for _, m := range w.Win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				shown++
+			}
+		}
+	}
+	if shown < 10 {
+		t.Errorf("only %d menu items show a shortcut", shown)
+	}
+	// Closing with unsaved work asks first and keeps the window.
+	w.requestClose()
+	if w.Win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no confirmation before closing with unsaved changes")
+	}
+	if w.quitting {
+		t.Error("the window decided to quit before the user answered")
 	}
 }

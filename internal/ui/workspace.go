@@ -191,6 +191,7 @@ func (w *Workspace) OpenBuiltIn(id string) *Document {
 			continue
 		}
 		if d := w.find(b.File, ""); d != nil {
+			w.Notice = ""
 			w.Select(d)
 			return d
 		}
