@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"mechplan/internal/model"
 )
@@ -27,6 +30,8 @@ func clock(t time.Time) float64 {
 var formatLabel = map[model.Format]string{model.InPerson: "in person", model.Hybrid: "hybrid", model.Virtual: "virtual"}
 
 // calendar writes every meeting of scenario i, in venue time and in UTC.
+// It is the workbook's longest sheet, so it is streamed: rows go straight
+// to the file, and a table gives the header its filter buttons.
 func (w *workbook) calendar(i int) {
 	r := w.c.Results[i]
 	sh := w.bases[i] + CalendarSuffix
@@ -41,31 +46,46 @@ func (w *workbook) calendar(i int) {
 			venueTime = z
 		}
 	}
-	w.text(sh, 1, 1, r.Scenario.Name+": "+strconv.Itoa(len(ms))+" meetings, in venue time ("+venueTime+") and UTC", w.st.title)
+	sw, err := w.f.NewStreamWriter(sh)
+	if err != nil {
+		w.fail(err)
+		return
+	}
 	const head = 2
-	w.header(sh, head, head+len(ms), []float64{11, 6, 9, 9, 17, 17, 7, 20, 36, 18, 10, 13, 22, 6},
-		"Date", "Day", "Start ("+venueTime+")", "End ("+venueTime+")", "Start (UTC)", "End (UTC)",
-		"Venue", "Venue time zone", "Body", "Kind", "Format", "Interpretation", "Block", "Room")
+	titles := []string{"Date", "Day", "Start (" + venueTime + ")", "End (" + venueTime + ")", "Start (UTC)", "End (UTC)",
+		"Venue", "Venue time zone", "Body", "Kind", "Format", "Interpretation", "Block", "Room"}
+	for k, width := range []float64{11, 6, 11, 11, 17, 17, 7, 20, 36, 18, 10, 13, 22, 7} {
+		w.fail(sw.SetColWidth(k+1, k+1, width))
+	}
+	w.fail(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: cell(1, head+1), ActivePane: "bottomLeft"}))
+	w.fail(sw.SetRow(cell(1, 1), []any{excelize.Cell{StyleID: w.st.title,
+		Value: r.Scenario.Name + ": " + strconv.Itoa(len(ms)) + " meetings, in venue time (" + venueTime + ") and UTC"}}))
+	header := make([]any, len(titles))
+	for k, t := range titles {
+		header[k] = excelize.Cell{StyleID: w.st.header, Value: t}
+	}
+	w.fail(sw.SetRow(cell(1, head), header))
 	for k := range ms {
 		m := &ms[k]
-		row := head + 1 + k
-		w.number(sh, 1, row, float64(int(serial(m.Start))), w.st.date)
-		w.text(sh, 2, row, m.Start.Format("Mon"), 0)
-		w.number(sh, 3, row, clock(m.Start), w.st.time)
-		w.number(sh, 4, row, clock(m.End), w.st.time)
-		w.number(sh, 5, row, serial(m.Start.UTC()), w.st.stamp)
-		w.number(sh, 6, row, serial(m.End.UTC()), w.st.stamp)
-		w.text(sh, 7, row, m.Venue, 0)
-		w.text(sh, 8, row, m.Start.Location().String(), 0)
-		w.text(sh, 9, row, m.BodyName, 0)
-		w.text(sh, 10, row, string(m.Kind), 0)
-		w.text(sh, 11, row, formatLabel[m.Format], 0)
 		interp := "no"
 		if m.Interpreted {
 			interp = "six languages"
 		}
-		w.text(sh, 12, row, interp, 0)
-		w.text(sh, 13, row, m.Block, 0)
-		w.number(sh, 14, row, float64(m.Track+1), 0)
+		w.fail(sw.SetRow(cell(1, head+1+k), []any{
+			excelize.Cell{StyleID: w.st.date, Value: float64(int(serial(m.Start)))},
+			m.Start.Format("Mon"),
+			excelize.Cell{StyleID: w.st.time, Value: clock(m.Start)},
+			excelize.Cell{StyleID: w.st.time, Value: clock(m.End)},
+			excelize.Cell{StyleID: w.st.stamp, Value: serial(m.Start.UTC())},
+			excelize.Cell{StyleID: w.st.stamp, Value: serial(m.End.UTC())},
+			m.Venue, m.Start.Location().String(), m.BodyName, string(m.Kind), formatLabel[m.Format], interp, m.Block,
+			m.Track + 1,
+		}))
 	}
+	if len(ms) > 0 {
+		no := false
+		w.fail(sw.AddTable(&excelize.Table{Range: cell(1, head) + ":" + cell(len(titles), head+len(ms)),
+			Name: fmt.Sprintf("Calendar%d", i+1), StyleName: "TableStyleLight1", ShowRowStripes: &no}))
+	}
+	w.fail(sw.Flush())
 }
