@@ -108,7 +108,12 @@ type metricDef struct {
 }
 
 func meetingMetric(key, label, unit string, agg Aggregation, v func(r *Result) float64) metricDef {
-	return metricDef{Metric{Key: key, Label: label, Unit: unit, Group: GroupMeetings, Aggregation: agg, Decimals: 1},
+	// A yearly average of days needs a decimal; a peak is a whole number.
+	decimals := 1
+	if agg == Peak {
+		decimals = 0
+	}
+	return metricDef{Metric{Key: key, Label: label, Unit: unit, Group: GroupMeetings, Aggregation: agg, Decimals: decimals},
 		func(r *Result) (float64, bool) { return v(r), true }}
 }
 

@@ -218,6 +218,12 @@ func niceStep(v float64) float64 {
 	return 10 * p
 }
 
+// minSpanW is the narrowest a session is drawn on the timeline, in mm.
+const minSpanW = 1.4
+
+// laneFont is the font size that fits a timeline lane's height.
+func laneFont(laneH float64) float64 { return math.Min(6.5, math.Max(4.5, laneH*2.5)) }
+
 var monthInitials = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 // timeline draws the calendar: a band per year, a lane per body, a bar
@@ -265,7 +271,7 @@ func (r *report) timeline(t chart.Timeline, x, y, w, h float64) {
 			continue
 		}
 		for _, lane := range yr.Lanes {
-			r.text(6.5)
+			r.text(laneFont(laneH))
 			r.colour(colourText)
 			p.SetXY(x+3, cy)
 			p.CellFormat(labelW-4, laneH, r.fit(lane.Label, labelW-4), "", 0, "L", false, 0, "")
@@ -276,9 +282,12 @@ func (r *report) timeline(t chart.Timeline, x, y, w, h float64) {
 					ex = plotX + plotW
 				}
 				r.fill(palette[sp.Series%len(palette)])
-				p.Rect(sx, cy+laneH*0.18, math.Max(ex-sx, 0.6), laneH*0.64, "F")
+				// A one-day session is half a millimetre wide: draw it no
+				// narrower than a visible tick.
+				p.Rect(sx, cy+laneH*0.18, math.Max(ex-sx, minSpanW), laneH*0.64, "F")
 				if sp.Text != "" {
-					r.text(5.5)
+					ex = math.Max(ex, sx+minSpanW)
+					r.text(math.Min(5.5, laneFont(laneH)))
 					r.colour(colourMuted)
 					p.SetXY(ex+0.5, cy)
 					p.CellFormat(12, laneH, sp.Text, "", 0, "L", false, 0, "")
