@@ -347,3 +347,40 @@ func TestSheetStems(t *testing.T) {
 		}
 	}
 }
+
+// TestFiltersOnEveryList checks the autofilter of the Costs, Burden and
+// Assumptions sheets and the table (with its filter) of the Calendar.
+func TestFiltersOnEveryList(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025")
+	data := encode(t, c)
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		for _, file := range z.File {
+			if file.Name == name {
+				rc, _ := file.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				return string(b)
+			}
+		}
+		t.Fatalf("no %s in the workbook", name)
+		return ""
+	}
+	r := c.Results[0]
+	// Sheets in order: Summary, Assumptions, Calendar, Costs, Burden.
+	for sheet, want := range map[int]string{
+		2: fmt.Sprintf(`<autoFilter ref="$A$1:$J$%d"`, 1+len(c.Ref.Rates)),
+		4: fmt.Sprintf(`<autoFilter ref="$A$%d:$N$%d"`, costsHeaderRow, costsHeaderRow+len(r.Cost.Lines)),
+		5: fmt.Sprintf(`<autoFilter ref="$A$%d:$O$%d"`, burdenHeaderRow, burdenHeaderRow+193),
+	} {
+		if x := read(fmt.Sprintf("xl/worksheets/sheet%d.xml", sheet)); !strings.Contains(x, want) {
+			t.Errorf("sheet%d lacks %s", sheet, want)
+		}
+	}
+	if x := read("xl/tables/table1.xml"); !strings.Contains(x, fmt.Sprintf(`ref="A2:N%d"`, 2+len(r.Schedule.Meetings))) || !strings.Contains(x, "<autoFilter") {
+		t.Errorf("calendar table does not cover the meetings with a filter: %.300s", x)
+	}
+}
