@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -91,7 +92,7 @@ func comparisonFigures(c *plan.Comparison) []Figure {
 		f := row.Figures[0]
 		fig := Figure{Metric: row.Label, Value: "n/a", PerYear: "n/a"}
 		if f.Known {
-			fig.Value, fig.PerYear = formatFigure(row.Metric, f.Horizon), formatFigure(row.Metric, f.PerYear)
+			fig.Value, fig.PerYear = formatTotal(row.Metric, f.Horizon), formatFigure(row.Metric, f.PerYear)
 		}
 		if len(row.Figures) > 1 {
 			b := row.Figures[1]
@@ -113,6 +114,16 @@ func formatFigure(m plan.Metric, v float64) string {
 		return money(v)
 	}
 	return chart.Number(v, m.Decimals)
+}
+
+// formatTotal writes a horizon total: counts of days and meetings are
+// whole over a horizon, so they carry no decimals there, while their
+// yearly averages keep the metric's.
+func formatTotal(m plan.Metric, v float64) string {
+	if !m.Money && v == math.Trunc(v) {
+		return chart.Number(v, 0)
+	}
+	return formatFigure(m, v)
 }
 
 func signedFigure(m plan.Metric, v float64) string {

@@ -91,8 +91,8 @@ func TestScreenshots(t *testing.T) {
 	for _, variant := range variants {
 		// One window per variant, as a user moves through the views.
 		w, _ := newTestWindow(t)
-		w.Settings.SetTheme(variant)
-		w.App.Settings().SetTheme(newTheme(variant))
+		// As the user does it: the settings screen's radio.
+		w.Prefs.theme.SetSelected(variant.Label())
 		w.Win.Resize(fyne.NewSize(settings.DefaultWidth, settings.DefaultHeight))
 		for _, s := range screenshots {
 			s.show(w)

@@ -98,7 +98,8 @@ func newSettingsScreen(w *Window) *settingsScreen {
 			s.bands, container.NewHBox(apply, reset), s.bandMsg)),
 		widget.NewFormItem("My delegation", s.state),
 		widget.NewFormItem("Travellers", s.travel),
-		widget.NewFormItem("Currency price year", s.year),
+		widget.NewFormItem("Currency price year", container.NewVBox(s.year,
+			widget.NewLabel("The year whose prices the rates are in; later years are escalated from it. A scenario's own price year wins."))),
 	)
 	s.content = container.NewVScroll(container.NewVBox(form, s.message))
 	s.showBands()

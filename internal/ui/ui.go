@@ -111,16 +111,13 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	return w, nil
 }
 
-// priceYear is the reference rates' price year, the default for money.
+// priceYear is the reference data's price year of the rates, the default
+// of the user's setting.
 func priceYear(ref *refdata.Data) int {
-	y := 0
-	for _, r := range ref.Rates {
-		y = max(y, r.PriceYear)
+	if r, ok := ref.Rate(priceYearKey); ok {
+		return int(r.Value)
 	}
-	if y == 0 {
-		y = 2025
-	}
-	return y
+	return settings.MinPriceYear
 }
 
 func (w *Window) build() {

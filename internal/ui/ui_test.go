@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"mechplan/internal/chart"
+	"mechplan/internal/model"
 	"mechplan/internal/store"
 )
 
@@ -105,7 +106,7 @@ func TestOpenDuplicateEditUndo(t *testing.T) {
 	if after <= before || dup.Result.Total.BodyDays <= beforeDays {
 		t.Fatalf("meetings %d → %d, body-days %v → %v: the totals did not grow", before, after, beforeDays, dup.Result.Total.BodyDays)
 	}
-	if got := figure(t, ws.Results(), "Meetings (3-hour slots)"); got.Value != strconv.Itoa(after)+".0" || !strings.HasPrefix(got.Change, "+") {
+	if got := figure(t, ws.Results(), "Meetings (3-hour slots)"); got.Value != strconv.Itoa(after) || !strings.HasPrefix(got.Change, "+") {
 		t.Errorf("results panel shows %q meetings (change %q), the engine %d", got.Value, got.Change, after)
 	}
 	// The built-in itself is untouched.
@@ -559,5 +560,30 @@ func TestShortcutsAndCloseConfirmation(t *testing.T) {
 	}
 	if w.quitting {
 		t.Error("the window decided to quit before the user answered")
+	}
+}
+
+func TestPriceYearSettingReachesTheEngine(t *testing.T) {
+	w, _ := newTestWindow(t)
+	d := w.WS.New()
+	// With 2% escalation a year, later years cost more than the price year.
+	w.WS.Edit("", func(s *model.Scenario) {
+		s.Assumptions = append(s.Assumptions, model.Override{Key: "cost.escalation_per_year", Value: 0.02, Source: "test"})
+	})
+	before := d.Result.Cost
+	w.Prefs.year.SetText(strconv.Itoa(before.PriceYear - 3))
+	after := d.Result.Cost
+	if after.PriceYear != before.PriceYear-3 || after.Total.Total <= before.Total.Total {
+		t.Errorf("price year %d → %d, total %.0f → %.0f: escalating from an older year should cost more", before.PriceYear, after.PriceYear, before.Total.Total, after.Total.Total)
+	}
+	if len(d.Scenario.Assumptions) != 1 {
+		t.Error("the setting was written into the scenario")
+	}
+	if v := w.WS.Costs(); !strings.Contains(v.Totals[5].Metric, strconv.Itoa(after.PriceYear)+" prices") {
+		t.Errorf("the costs view does not name the price year: %q", v.Totals[5].Metric)
+	}
+	w.Prefs.year.SetText("1800")
+	if !strings.Contains(w.Prefs.message.Text, "price year") {
+		t.Errorf("no message for 1800: %q", w.Prefs.message.Text)
 	}
 }

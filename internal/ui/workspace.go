@@ -138,10 +138,32 @@ func (w *Workspace) changed() {
 // Options returns the engine's options from the user's settings.
 func (w *Workspace) Options() plan.Options { return planOptions(w.Settings) }
 
+// priceYearKey is the assumption holding the price year of the rates;
+// escalation counts from it.
+const priceYearKey = "cost.price_year"
+
+// withSettings returns the scenario as the engine should see it: with the
+// user's price year as an assumption, unless the scenario sets its own.
+// The engine then does all the arithmetic; the document is not changed.
+func (w *Workspace) withSettings(s *model.Scenario) *model.Scenario {
+	y := w.Settings.PriceYear()
+	if r, ok := w.Ref.Rate(priceYearKey); !ok || float64(y) == r.Value {
+		return s
+	}
+	for _, o := range s.Assumptions {
+		if o.Key == priceYearKey {
+			return s
+		}
+	}
+	c := s.Clone()
+	c.Assumptions = append(c.Assumptions, model.Override{Key: priceYearKey, Value: float64(y), Source: "user setting: currency price year"})
+	return c
+}
+
 // evaluate recomputes one document, keeping its last valid result when the
 // scenario as it stands does not evaluate.
 func (w *Workspace) evaluate(d *Document) {
-	r, err := plan.Evaluate(d.Scenario, w.Ref, w.Options())
+	r, err := plan.Evaluate(w.withSettings(d.Scenario), w.Ref, w.Options())
 	d.Problems, d.Failure = nil, nil
 	if err != nil {
 		var ps model.Problems
