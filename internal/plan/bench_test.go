@@ -148,3 +148,39 @@ func BenchmarkScaling(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEditWithEightOpen is the engine's share of one edit in the
+// desktop app: the largest built-in changes (a body's length), and all
+// eight open scenarios are evaluated again. Target: within a 16 ms frame.
+func BenchmarkEditWithEightOpen(b *testing.B) {
+	ss, ref := library(b)
+	largest := ss[0]
+	for _, s := range ss {
+		if meetings(s, ref) > meetings(largest, ref) {
+			largest = s
+		}
+	}
+	open := []*model.Scenario{largest.Clone()}
+	for _, s := range ss {
+		if s != largest && len(open) < 8 {
+			open = append(open, s)
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		open[0].Bodies[0].Meetings = 2 + n%8 // the edit
+		if _, errs := EvaluateAll(open, ref, Options{}); firstError(errs) != nil {
+			b.Fatal(firstError(errs))
+		}
+	}
+}
+
+func meetings(s *model.Scenario, ref *refdata.Data) int {
+	r, err := Evaluate(s, ref, Options{})
+	if err != nil {
+		return 0
+	}
+	return len(r.Schedule.Meetings)
+}
