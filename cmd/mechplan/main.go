@@ -19,8 +19,9 @@ const AppID = "org.mechplan.desktop"
 // memoryTarget is the Go heap size the collector aims to stay under. The
 // app keeps about 22 MB live (reference data, the open scenarios and their
 // results); without a target the heap grows to twice that between
-// collections, which a desktop user sees as resident memory.
-const memoryTarget = 48 << 20
+// collections, which a desktop user sees as resident memory. The target is
+// soft: a long optimiser run may exceed it and only collects more often.
+const memoryTarget = 32 << 20
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {

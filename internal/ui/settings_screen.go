@@ -106,6 +106,16 @@ func newSettingsScreen(w *Window) *settingsScreen {
 	return s
 }
 
+// refresh shows settings changed elsewhere (the delegation picked on the
+// "my delegation" view).
+func (s *settingsScreen) refresh() {
+	for i, c := range s.states {
+		if c == s.w.Settings.Delegation() && s.state.SelectedIndex() != i {
+			s.state.SetSelectedIndex(i)
+		}
+	}
+}
+
 func (s *settingsScreen) setInt(v, allowed string, store func(int) error) {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err == nil {

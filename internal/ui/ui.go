@@ -283,6 +283,8 @@ func (w *Window) refreshView() {
 		w.Mine.refresh()
 	case ViewCompare:
 		w.Compare.refresh()
+	case ViewSettings:
+		w.Prefs.refresh()
 	}
 }
 

@@ -192,10 +192,25 @@ func TestSaveOpenAndRecent(t *testing.T) {
 	if line := libraryLine(t, w, EntryRecent, "two.json"); line < 0 {
 		t.Fatal("not in recent files")
 	}
-	// Built-ins refuse to be saved over.
+	// Deleting removes the file and the recent entry.
+	if err := w.WS.Delete(w.WS.Active); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(d.Path); !os.IsNotExist(err) {
+		t.Errorf("the file is still there: %v", err)
+	}
+	for _, e := range w.WS.LibraryEntries() {
+		if e.Kind == EntryRecent && e.Path == d.Path {
+			t.Error("a deleted file is still in recent files")
+		}
+	}
+	// Built-ins refuse to be saved over, or deleted.
 	w.WS.OpenBuiltIn("global-mechanism")
 	if err := w.WS.Save(w.WS.Active); err == nil {
 		t.Error("a built-in was saved")
+	}
+	if err := w.WS.Delete(w.WS.Active); err == nil {
+		t.Error("a built-in was deleted")
 	}
 }
 
