@@ -62,6 +62,13 @@ type ZoneQuery struct {
 type ZoneView struct {
 	Meetings []string // label of every meeting, for the picker
 	Meeting  string
+	// MeetingIndex is the chosen meeting's index in the schedule, and
+	// Venue where it meets.
+	MeetingIndex int
+	Venue        *refdata.Venue
+	// Counted says whether the chosen meeting counts for the burden
+	// (it is open to remote participation, or the settings count all).
+	Counted  bool
 	Rows     []ZoneRow
 	Summary  []Figure
 	Bands    string
@@ -86,9 +93,13 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 		v.Meetings = append(v.Meetings, MeetingLabel(&sch.Meetings[i]))
 	}
 	sum := r.Burden.Summary
+	worst := strings.Join(sum.WorstOff, ", ")
+	if worst == "" {
+		worst = "none"
+	}
 	v.Summary = []Figure{
 		{Metric: "Delegations with any night hours", Value: fmt.Sprint(sum.HitByNight)},
-		{Metric: "Worst off", Value: strings.Join(sum.WorstOff, ", ")},
+		{Metric: "Worst off", Value: worst},
 		{Metric: "Worst-off score (weighted hours)", Value: oneDecimal(sum.Max)},
 		{Metric: "Fairness (Gini, 0 = shared equally)", Value: fmt.Sprintf("%.2f", sum.Gini)},
 	}
@@ -100,8 +111,19 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 	if len(sch.Meetings) == 0 {
 		return v
 	}
-	q.Meeting = min(max(q.Meeting, 0), len(sch.Meetings)-1)
+	if q.Meeting < 0 {
+		// Until the user picks one, show the first meeting the burden
+		// counts: the one a capital follows remotely.
+		q.Meeting = 0
+		if len(r.Burden.Counted) > 0 {
+			q.Meeting = r.Burden.Counted[0]
+		}
+	}
+	q.Meeting = min(q.Meeting, len(sch.Meetings)-1)
 	m := &sch.Meetings[q.Meeting]
+	v.Counted = slices.Contains(r.Burden.Counted, q.Meeting)
+	v.MeetingIndex = q.Meeting
+	v.Venue, _ = w.Ref.Venue(m.Venue)
 	v.Meeting = v.Meetings[q.Meeting]
 	_, venueOff := m.Start.Zone()
 	for i := range w.Ref.States {
@@ -212,6 +234,7 @@ type zonesScreen struct {
 	summary *widget.Label
 	optim   *optimiserPanel
 	content fyne.CanvasObject
+	forDoc  *Document
 	// ready is set once every widget exists: the filters' callbacks run
 	// while they are being set up.
 	ready bool
@@ -220,7 +243,7 @@ type zonesScreen struct {
 var zoneHeader = []string{"Delegation", "Local time", "Band", "Night min", "Unsociable min", "Group", "Status"}
 
 func newZonesScreen(w *Window) *zonesScreen {
-	z := &zonesScreen{w: w, query: ZoneQuery{Sort: SortByLocal}}
+	z := &zonesScreen{w: w, query: ZoneQuery{Meeting: -1, Sort: SortByLocal}}
 	z.meeting = widget.NewSelect(nil, func(string) {
 		if i := z.meeting.SelectedIndex(); i >= 0 && i != z.query.Meeting {
 			z.query.Meeting = i
@@ -306,8 +329,14 @@ func (z *zonesScreen) refresh() {
 	if !z.ready {
 		return
 	}
+	// Another scenario starts again from its first counted meeting.
+	if z.w.WS.Active != z.forDoc {
+		z.forDoc = z.w.WS.Active
+		z.query.Meeting = -1
+	}
 	z.view = z.w.WS.TimeZones(z.query)
 	z.meeting.Options = z.view.Meetings
+	z.query.Meeting = z.view.MeetingIndex
 	z.meeting.Selected = z.view.Meeting
 	z.meeting.Refresh()
 	var lines []string
@@ -317,6 +346,9 @@ func (z *zonesScreen) refresh() {
 	text := strings.Join(lines, " · ")
 	if z.view.Bands != "" {
 		text += "\nBands: " + z.view.Bands + ". Counted: meetings open to remote participation."
+	}
+	if z.view.Meeting != "" && !z.view.Counted {
+		text += "\nThis meeting is in person: its local times are shown for capital backstopping; it is not counted in the burden."
 	}
 	if len(z.view.Meetings) == 0 {
 		text = "No meetings: open a scenario with a valid result."
@@ -364,7 +396,7 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		c.Resize(fyne.NewSize(dot, dot))
 		objs = append(objs, c)
 	}
-	if m := z.meetingVenue(); m != nil {
+	if m := z.view.Venue; m != nil {
 		x := ox + float32(m.Lon+180)/360*mw
 		y := float32(90-m.Lat) / 180 * mh
 		objs = append(objs, rect(themeColor(colorConflict), x-dot*0.7, y-dot*0.7, dot*1.4, dot*1.4),
@@ -383,16 +415,6 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		x += 16 + textWidth(label, smallText(), false) + 14
 	}
 	return objs
-}
-
-func (z *zonesScreen) meetingVenue() *refdata.Venue {
-	d := z.w.WS.Active
-	if d == nil || d.Result == nil || len(d.Result.Schedule.Meetings) == 0 {
-		return nil
-	}
-	i := min(z.query.Meeting, len(d.Result.Schedule.Meetings)-1)
-	v, _ := z.w.WS.Ref.Venue(d.Result.Schedule.Meetings[i].Venue)
-	return v
 }
 
 // optimiserPanel runs the start-time optimiser off the UI goroutine and
