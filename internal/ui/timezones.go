@@ -68,10 +68,10 @@ type ZoneView struct {
 	Venue        *refdata.Venue
 	// Counted says whether the chosen meeting counts for the burden
 	// (it is open to remote participation, or the settings count all).
-	Counted  bool
-	Rows     []ZoneRow
-	Summary  []Figure
-	Bands    string
+	Counted bool
+	Rows    []ZoneRow
+	Summary []Figure
+	Bands   string
 }
 
 // MeetingLabel names a meeting in venue time.
