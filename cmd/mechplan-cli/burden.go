@@ -7,7 +7,9 @@ import (
 	"strings"
 
 	"mechplan/internal/burden"
+	"mechplan/internal/model"
 	"mechplan/internal/plan"
+	"mechplan/internal/refdata"
 )
 
 // worstShown is how many delegations the readable burden table lists.
@@ -85,6 +87,39 @@ func round3(f float64) float64 {
 }
 
 // burdenOptions reads the flags shared by burden and optimize.
+// burdenInput is what the burden and optimize commands share: the flags
+// --night and --all, one SCENARIO, and the reference data.
+type burdenInput struct {
+	arg      string
+	scenario *model.Scenario
+	ref      *refdata.Data
+	settings burden.Settings
+}
+
+// burdenInput parses the common flags (after the caller has added its own
+// to fs) and loads the scenario; a code of -1 means go on.
+func (c *cli) burdenInput(fs *flag.FlagSet, args []string, usage string) (burdenInput, int) {
+	night, all := burdenOptions(fs)
+	pos, ok := c.flags(fs, args)
+	if !ok || len(pos) != 1 {
+		fmt.Fprintln(c.stderr, usage)
+		return burdenInput{}, exitUsage
+	}
+	set, ok := c.burdenSettings(*night, *all)
+	if !ok {
+		return burdenInput{}, exitUsage
+	}
+	s, err := c.scenario(pos[0])
+	if err != nil {
+		return burdenInput{}, c.fail(err)
+	}
+	ref, err := c.refdata()
+	if err != nil {
+		return burdenInput{}, c.fail(err)
+	}
+	return burdenInput{arg: pos[0], scenario: s, ref: ref, settings: set}, -1
+}
+
 func burdenOptions(fs *flag.FlagSet) (night *string, all *bool) {
 	night = fs.String("night", "", "night band HH:MM-HH:MM on the capital's clock (default 00:00-06:00; may wrap midnight)")
 	all = fs.Bool("all", false, "count every meeting (capital backstopping), not only hybrid and virtual ones")
@@ -107,27 +142,13 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	night, all := burdenOptions(fs)
-	pos, ok := c.flags(fs, args)
-	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
-		return exitUsage
+	in, code := c.burdenInput(fs, args, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+	if code >= 0 {
+		return code
 	}
-	set, ok := c.burdenSettings(*night, *all)
-	if !ok {
-		return exitUsage
-	}
-	s, err := c.scenario(pos[0])
+	r, err := plan.Evaluate(in.scenario, in.ref, plan.Options{Burden: in.settings})
 	if err != nil {
-		return c.fail(err)
-	}
-	ref, err := c.refdata()
-	if err != nil {
-		return c.fail(err)
-	}
-	r, err := plan.Evaluate(s, ref, plan.Options{Burden: set})
-	if err != nil {
-		return c.fail(withFile(pos[0], err))
+		return c.fail(withFile(in.arg, err))
 	}
 	b := r.Burden
 	meetings := make([]meetingJSON, len(b.Counted))
@@ -149,7 +170,7 @@ func cmdBurden(c *cli, args []string) int {
 	}
 	if *asJSON {
 		return c.json(map[string]any{
-			"scenario": s.ID, "night": nightSpan, "bands": bands, "all_meetings": b.AllMeetings,
+			"scenario": in.scenario.ID, "night": nightSpan, "bands": bands, "all_meetings": b.AllMeetings,
 			"meetings": meetings, "delegations": dels, "summary": summaryRow(b.Summary),
 			"fairness_index": "gini", "flight_model": flightJSON(b),
 		})
@@ -158,7 +179,7 @@ func cmdBurden(c *cli, args []string) int {
 	if b.AllMeetings {
 		counted = "every meeting (capital backstopping)"
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", s.ID, s.Name)
+	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, in.scenario.Name)
 	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {

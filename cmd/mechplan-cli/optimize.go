@@ -30,28 +30,14 @@ type bodyChoiceJSON struct {
 func cmdOptimize(c *cli, args []string) int {
 	fs := flag.NewFlagSet("optimize", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	night, all := burdenOptions(fs)
 	out := fs.String("o", "", "write the scenario with the suggestion applied to this file")
-	pos, ok := c.flags(fs, args)
-	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
-		return exitUsage
+	in, code := c.burdenInput(fs, args, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	if code >= 0 {
+		return code
 	}
-	set, ok := c.burdenSettings(*night, *all)
-	if !ok {
-		return exitUsage
-	}
-	s, err := c.scenario(pos[0])
+	sug, err := burden.Optimize(in.scenario, in.ref, in.settings)
 	if err != nil {
-		return c.fail(err)
-	}
-	ref, err := c.refdata()
-	if err != nil {
-		return c.fail(err)
-	}
-	sug, err := burden.Optimize(s, ref, set)
-	if err != nil {
-		return c.fail(withFile(pos[0], err))
+		return c.fail(withFile(in.arg, err))
 	}
 	if *out != "" {
 		if err := store.Save(*out, sug.Scenario); err != nil {
@@ -76,10 +62,10 @@ func cmdOptimize(c *cli, args []string) int {
 		venues[i] = map[string]any{"block": v.Block, "as_written": v.AsWritten, "suggested": v.Suggested}
 	}
 	if *asJSON {
-		return c.json(map[string]any{"scenario": s.ID, "bodies": bodies, "venues": venues,
+		return c.json(map[string]any{"scenario": in.scenario.ID, "bodies": bodies, "venues": venues,
 			"before": summaryRow(sug.Before), "after": summaryRow(sug.After), "optimized_scenario": sug.Scenario})
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: start times that share the night\n", s.ID, s.Name)
+	fmt.Fprintf(c.stdout, "%s — %s: start times that share the night\n", in.scenario.ID, in.scenario.Name)
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
 		fmt.Fprintln(c.stdout, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
 		return exitOK
