@@ -12,6 +12,7 @@ import (
 
 	"mechplan/internal/chart"
 	"mechplan/internal/model"
+	"mechplan/internal/plan"
 	"mechplan/internal/store"
 )
 
@@ -600,5 +601,21 @@ func TestPriceYearSettingReachesTheEngine(t *testing.T) {
 	w.Prefs.year.SetText("1800")
 	if !strings.Contains(w.Prefs.message.Text, "price year") {
 		t.Errorf("no message for 1800: %q", w.Prefs.message.Text)
+	}
+}
+
+func TestEveryEditRecomputesAllOpenScenarios(t *testing.T) {
+	w, _ := newTestWindow(t)
+	other := w.WS.OpenBuiltIn("s9-hybrid-groups")
+	d := w.WS.New()
+	before := map[*Document]any{w.WS.Baseline: w.WS.Baseline.Result, other: other.Result, d: d.Result}
+	retype(t, w, "bodies[0].meetings", "8")
+	for doc, r := range before {
+		if doc.Result == r {
+			t.Errorf("%s kept its old result after an edit of another scenario", doc.Scenario.Name)
+		}
+	}
+	if other.Result.Total != before[other].(*plan.Result).Total {
+		t.Error("another scenario's figures changed with an edit that was not its own")
 	}
 }

@@ -164,6 +164,12 @@ func (w *Workspace) withSettings(s *model.Scenario) *model.Scenario {
 // scenario as it stands does not evaluate.
 func (w *Workspace) evaluate(d *Document) {
 	r, err := plan.Evaluate(w.withSettings(d.Scenario), w.Ref, w.Options())
+	d.take(r, err)
+}
+
+// take records an evaluation: a result replaces the last one, problems are
+// kept beside the last valid result.
+func (d *Document) take(r *plan.Result, err error) {
 	d.Problems, d.Failure = nil, nil
 	if err != nil {
 		var ps model.Problems
@@ -177,11 +183,23 @@ func (w *Workspace) evaluate(d *Document) {
 	d.Result = r
 }
 
+// evaluateAll recomputes every open document at once, in parallel, so
+// that every figure on screen (the baseline's change, the comparison, my
+// delegation) follows an edit together.
+func (w *Workspace) evaluateAll() {
+	ss := make([]*model.Scenario, len(w.Docs))
+	for i, d := range w.Docs {
+		ss[i] = w.withSettings(d.Scenario)
+	}
+	rs, errs := plan.EvaluateAll(ss, w.Ref, w.Options())
+	for i, d := range w.Docs {
+		d.take(rs[i], errs[i])
+	}
+}
+
 // Recompute evaluates every open document, as after a change of settings.
 func (w *Workspace) Recompute() {
-	for _, d := range w.Docs {
-		w.evaluate(d)
-	}
+	w.evaluateAll()
 	w.changed()
 }
 
@@ -399,7 +417,7 @@ func (w *Workspace) Edit(field string, change func(s *model.Scenario)) {
 	change(d.Scenario)
 	d.rev++
 	d.Dirty = true
-	w.evaluate(d)
+	w.evaluateAll()
 	w.autosave(d)
 	w.changed()
 }
@@ -432,7 +450,7 @@ func (w *Workspace) afterHistory(d *Document) {
 	d.rev++
 	d.lastEdit = ""
 	d.Dirty = true
-	w.evaluate(d)
+	w.evaluateAll()
 	w.autosave(d)
 	w.changed()
 }
