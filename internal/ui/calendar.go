@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/model"
 	"mechplan/internal/schedule"
 )
 
@@ -23,6 +24,8 @@ type CalendarBar struct {
 	Start, End time.Time
 	Format     string
 	Conflict   string // why the session is flagged, or ""
+	// Rotation names the agenda rotation that put the body in this block.
+	Rotation string
 }
 
 // CalendarLane is one row of the timeline: a body at a venue.
@@ -83,7 +86,8 @@ func (w *Workspace) Calendar(year int) CalendarYear {
 			lane[key] = i
 			out.Lanes = append(out.Lanes, CalendarLane{Venue: sr.Venue, Body: sr.BodyName, bodyID: sr.Body})
 		}
-		bar := CalendarBar{Body: sr.BodyName, Series: series[sr.Body], Start: first.Start, End: last.End, Format: string(sr.Format)}
+		bar := CalendarBar{Body: sr.BodyName, Series: series[sr.Body], Start: first.Start, End: last.End, Format: string(sr.Format),
+			Rotation: rotationOf(d.Result.Scenario, sr.Block, sr.Body)}
 		for _, c := range conflicts {
 			day := c.Date
 			if day >= first.Start.Format(time.DateOnly) && day <= last.End.Format(time.DateOnly) {
@@ -100,6 +104,27 @@ func (w *Workspace) Calendar(year int) CalendarYear {
 		return series[a.bodyID] - series[b.bodyID]
 	})
 	return out
+}
+
+// rotationOf names the agenda rotation through which a block holds a body,
+// or "" when the block names the body itself.
+func rotationOf(s *model.Scenario, block, body string) string {
+	for _, b := range s.Blocks {
+		if b.ID != block {
+			continue
+		}
+		for _, ss := range b.Sessions {
+			if ss.Body == body {
+				return ""
+			}
+		}
+		for _, ss := range b.Sessions {
+			if r, ok := s.Rotation(ss.Rotation); ok && slices.Contains(r.Bodies, body) {
+				return r.ID
+			}
+		}
+	}
+	return ""
 }
 
 func compareStrings(a, b string) int {
@@ -136,7 +161,7 @@ func newCalendarScreen(ws *Workspace) *calendarScreen {
 	c.conflicts.Wrapping = fyne.TextWrapWord
 	c.conflicts.Importance = widget.DangerImportance
 	head := container.NewHBox(widget.NewLabelWithStyle("Year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.picker,
-		widget.NewLabel("Sessions by venue and body; dates in venue time. ⚠ marks a calendar conflict."))
+		widget.NewLabel("Sessions by venue and body, dates in venue time. ↻ a body's turn in an agenda rotation; ⚠ a calendar conflict."))
 	c.content = container.NewBorder(head, c.conflicts, nil, nil, container.NewVScroll(c.timeline))
 	c.refresh()
 	return c
@@ -231,6 +256,9 @@ func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
 			}
 			if b.Format != "in_person" {
 				tag += " " + formatShort[b.Format]
+			}
+			if b.Rotation != "" {
+				tag += " ↻ " + b.Rotation
 			}
 			tc := fg
 			if b.Conflict != "" {

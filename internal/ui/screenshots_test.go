@@ -41,7 +41,7 @@ var screenshots = []screenshot{
 		w.ShowView(ViewEditor)
 	}},
 	{"calendar", func(w *Window) {
-		w.WS.OpenBuiltIn("s7-rotating-venues")
+		w.WS.OpenBuiltIn("s8-four-groups-rotating")
 		w.ShowView(ViewCalendar)
 		w.Calendar.SetYear(2027)
 	}},

@@ -304,6 +304,19 @@ func TestCalendarShowsSessionsAndConflicts(t *testing.T) {
 	if bars < 3 {
 		t.Errorf("%d sessions in 2026; want the organizational session, the plenary and the groups", bars)
 	}
+	// An agenda rotation shows which turn each group's session is.
+	w.WS.OpenBuiltIn("s8-four-groups-rotating")
+	rotated := 0
+	for _, l := range w.WS.Calendar(2027).Lanes {
+		for _, b := range l.Bars {
+			if b.Rotation != "" {
+				rotated++
+			}
+		}
+	}
+	if rotated == 0 {
+		t.Error("no session of the rotating scenario is marked as a rotation's turn")
+	}
 	w.ShowView(ViewCalendar)
 	w.Calendar.SetYear(2027)
 	if w.Calendar.view.Year != 2027 {
