@@ -281,7 +281,11 @@ func sessionDays(b *model.Body) string {
 		return ""
 	}
 	days := float64(b.Meetings) / float64(b.PerDay())
-	return "= " + strconv.FormatFloat(days, 'f', -1, 64) + " days"
+	unit := " days"
+	if days == 1 {
+		unit = " day"
+	}
+	return "= " + strconv.FormatFloat(days, 'f', -1, 64) + unit
 }
 
 // renameBody changes a body's id and every reference to it.

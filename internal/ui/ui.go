@@ -189,8 +189,10 @@ func (w *Window) menuItems(actions []action) []*fyne.MenuItem {
 		if a.shortcut != nil {
 			it.Shortcut = a.shortcut
 			run := a.run
-			// Linux and Windows menus do not register their shortcuts
-			// with the window; the canvas must know them too.
+			// The desktop driver runs a menu item's shortcut before the
+			// focused widget sees the keys, so Ctrl+Z undoes the scenario
+			// even from a text field. The canvas knows the shortcuts too,
+			// for drivers without a menu bar (the test driver).
 			w.Win.Canvas().AddShortcut(a.shortcut, func(fyne.Shortcut) { run() })
 		}
 		items = append(items, it)
@@ -222,8 +224,10 @@ func (w *Window) setMenus() {
 		}})
 	}
 	edit := []action{
-		{"Undo", ctrl(fyne.KeyZ), w.WS.Undo},
-		{"Redo", ctrlShift(fyne.KeyZ), w.WS.Redo},
+		// Fyne reports Ctrl+Z and Ctrl+Y as its own undo and redo
+		// shortcuts, not as key combinations.
+		{"Undo", &fyne.ShortcutUndo{}, w.WS.Undo},
+		{"Redo", &fyne.ShortcutRedo{}, w.WS.Redo},
 		{"Use as baseline", ctrl(fyne.KeyB), func() {
 			if w.WS.Active != nil {
 				w.WS.SetBaseline(w.WS.Active)
@@ -236,6 +240,9 @@ func (w *Window) setMenus() {
 		i := i
 		view = append(view, action{item.Text, ctrl(keys[i]), func() { w.Views.SelectIndex(i) }})
 	}
+	// Ctrl+Shift+Z redoes too, as in most editors; it is not in the menu,
+	// which shows one shortcut per item.
+	w.Win.Canvas().AddShortcut(ctrlShift(fyne.KeyZ), func(fyne.Shortcut) { w.WS.Redo() })
 	w.Win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", w.menuItems(file)...),
 		fyne.NewMenu("Edit", w.menuItems(edit)...),
