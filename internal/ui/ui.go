@@ -223,6 +223,9 @@ func (w *Window) setMenus() {
 			w.Compare.Export(e)
 		}})
 	}
+	// Quit asks about unsaved work like closing the window does; named
+	// "Quit", it takes the place of the item Fyne would add.
+	file = append(file, action{}, action{"Quit", ctrl(fyne.KeyQ), w.requestClose})
 	edit := []action{
 		// Fyne reports Ctrl+Z and Ctrl+Y as its own undo and redo
 		// shortcuts, not as key combinations.

@@ -588,8 +588,8 @@ func TestShortcutsAndCloseConfirmation(t *testing.T) {
 	if shown < 10 {
 		t.Errorf("only %d menu items show a shortcut", shown)
 	}
-	// Closing with unsaved work asks first and keeps the window.
-	w.requestClose()
+	// Quitting (Ctrl+Q) with unsaved work asks first and keeps the window.
+	press(ctrl(fyne.KeyQ))
 	if w.Win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no confirmation before closing with unsaved changes")
 	}
