@@ -1,0 +1,214 @@
+package i18n
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+)
+
+// Format writes numbers, money and dates the way a language writes them:
+// 1,234.5 in English, 1 234,5 in French (a no-break space groups the
+// thousands, so a figure never breaks across lines), 1.234,5 in Spanish.
+// It is a value, so a test or an export can format in a language other
+// than the one on screen.
+type Format struct{ Lang Language }
+
+// For returns the formats of a language; an unknown one formats in English.
+func For(l Language) Format {
+	if !l.Offered() {
+		l = English
+	}
+	return Format{Lang: l}
+}
+
+// separators returns the thousands and decimal marks.
+func (f Format) separators() (group, decimal string) {
+	switch f.Lang {
+	case French:
+		return "\u00a0", ","
+	case Spanish:
+		return ".", ","
+	}
+	return ",", "."
+}
+
+// minus is the sign of a negative figure: the typographic minus, as the
+// engine's reports print it.
+const minus = "−"
+
+// Number writes a figure rounded to decimals, with thousands grouped; a
+// figure that rounds to zero has no sign.
+func (f Format) Number(v float64, decimals int) string {
+	decimals = max(decimals, 0)
+	s := fmt.Sprintf("%.*f", decimals, math.Abs(v))
+	intPart, frac, _ := strings.Cut(s, ".")
+	group, dec := f.separators()
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString(minus)
+	}
+	for i, ch := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(ch)
+	}
+	if frac != "" {
+		b.WriteString(dec)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Signed writes a change with its sign: +3.5, −12, 0.
+func (f Format) Signed(v float64, decimals int) string {
+	s := f.Number(v, decimals)
+	if v > 0 && s != f.Number(0, decimals) {
+		return "+" + s
+	}
+	return s
+}
+
+// Compact writes a figure with at most decimals, dropping trailing zeros:
+// 2.5, 3 (days in a session, weights).
+func (f Format) Compact(v float64, decimals int) string {
+	s := f.Number(v, decimals)
+	_, dec := f.separators()
+	if strings.Contains(s, dec) {
+		s = strings.TrimSuffix(strings.TrimRight(s, "0"), dec)
+	}
+	return s
+}
+
+// Money writes US dollars in full: USD 1,234 / 1 234 USD / 1.234 USD. The
+// UN's French and Spanish documents put the currency after the figure.
+func (f Format) Money(v float64) string {
+	n := f.Number(v, 0)
+	if f.Lang == English {
+		if strings.HasPrefix(n, minus) {
+			return minus + "USD " + strings.TrimPrefix(n, minus)
+		}
+		return "USD " + n
+	}
+	return n + "\u00a0USD"
+}
+
+// MoneyShort writes US dollars for a chart label: USD 12.3 k, USD 4.56 M,
+// USD 1.2 bn; 12,3 k USD, 4,56 M USD, 1,2 Md USD; 12,3 mil USD,
+// 4,56 M USD, 1,2 mil M USD.
+func (f Format) MoneyShort(v float64) string {
+	a := math.Abs(v)
+	sign := ""
+	if v < 0 && a >= 0.5 {
+		sign = minus
+	}
+	var n, unit string
+	switch {
+	case a >= 1e9:
+		n, unit = f.Compact(a/1e9, 2), map[Language]string{English: "bn", French: "Md", Spanish: "mil M"}[f.Lang]
+	case a >= 1e6:
+		n, unit = f.Compact(a/1e6, 2), "M"
+	case a >= 1e4:
+		n, unit = f.Compact(a/1e3, 1), map[Language]string{English: "k", French: "k", Spanish: "mil"}[f.Lang]
+	default:
+		n = f.Number(a, 0)
+	}
+	if unit != "" {
+		n += "\u00a0" + unit
+	}
+	if f.Lang == English {
+		return sign + "USD\u00a0" + n
+	}
+	return sign + n + "\u00a0USD"
+}
+
+// Percent writes a share given in per cent: 45% / 45 % / 45 %.
+func (f Format) Percent(v float64, decimals int) string {
+	if f.Lang == English {
+		return f.Number(v, decimals) + "%"
+	}
+	return f.Number(v, decimals) + "\u00a0%"
+}
+
+// Hours writes a duration in hours with one decimal: 1.5 h / 1,5 h.
+func (f Format) Hours(h float64) string { return f.Number(h, 1) + "\u00a0h" }
+
+var (
+	months = map[Language][12]string{
+		English: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		French:  {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		Spanish: {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	}
+	shortMonths = map[Language][12]string{
+		English: {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+		French:  {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+		Spanish: {"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."},
+	}
+	weekdays = map[Language][7]string{
+		English: {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		French:  {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+		Spanish: {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
+	}
+	shortWeekdays = map[Language][7]string{
+		English: {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+		French:  {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."},
+		Spanish: {"dom.", "lun.", "mar.", "mié.", "jue.", "vie.", "sáb."},
+	}
+)
+
+// Month is a month's name as it stands in a sentence: "March", "mars",
+// "marzo" (French and Spanish write months in lower case).
+func (f Format) Month(m time.Month) string { return months[f.Lang][(m-1)%12] }
+
+// MonthTitle is a month's name standing alone, as a heading or a choice
+// in a list: "March", "Mars", "Marzo".
+func (f Format) MonthTitle(m time.Month) string { return capitalize(f.Month(m)) }
+
+// ShortMonth is a month's abbreviation: "Mar", "mars", "mar.".
+func (f Format) ShortMonth(m time.Month) string { return shortMonths[f.Lang][(m-1)%12] }
+
+// Weekday is a day's name: "Monday", "lundi", "lunes".
+func (f Format) Weekday(d time.Weekday) string { return weekdays[f.Lang][d%7] }
+
+// ShortWeekday is a day's abbreviation: "Mon", "lun.", "lun.".
+func (f Format) ShortWeekday(d time.Weekday) string { return shortWeekdays[f.Lang][d%7] }
+
+// Date writes a civil date in full, day first as UN documents do:
+// "1 March 2027", "1er mars 2027", "1 de marzo de 2027".
+func (f Format) Date(t time.Time) string {
+	y, m, d := t.Date()
+	switch f.Lang {
+	case French:
+		day := fmt.Sprint(d)
+		if d == 1 {
+			day = "1er"
+		}
+		return fmt.Sprintf("%s %s %d", day, f.Month(m), y)
+	case Spanish:
+		return fmt.Sprintf("%d de %s de %d", d, f.Month(m), y)
+	}
+	return fmt.Sprintf("%d %s %d", d, f.Month(m), y)
+}
+
+// ShortDate writes a date for a table cell: "1 Mar 2027", "1 mars 2027",
+// "1 mar. 2027".
+func (f Format) ShortDate(t time.Time) string {
+	y, m, d := t.Date()
+	return fmt.Sprintf("%d %s %d", d, f.ShortMonth(m), y)
+}
+
+// DayMonth writes a day without its year: "1 Mar", "1 mars", "1 mar.".
+func (f Format) DayMonth(t time.Time) string {
+	_, m, d := t.Date()
+	return fmt.Sprintf("%d %s", d, f.ShortMonth(m))
+}
+
+func capitalize(s string) string {
+	for i := range s {
+		if i > 0 {
+			return strings.ToUpper(s[:i]) + s[i:]
+		}
+	}
+	return strings.ToUpper(s)
+}

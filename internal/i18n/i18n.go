@@ -1,0 +1,261 @@
+// Package i18n puts Mechplan's interface into the user's language: the
+// languages on offer, the messages (resources/translations, loaded into
+// Fyne's lang package) and the way numbers, money and dates are written in
+// each language.
+//
+// The language follows the system unless the user forces one. Fyne's
+// localizer follows the system locales and has no call to set a language,
+// so forcing one registers that language's messages under every language
+// tag the localizer could pick (Fyne's own and ours): whatever the system,
+// the lookups land on the chosen messages. The same trick gives Fyne's own
+// dialog buttons (Cancel, OK…) in the chosen language. It works on every
+// platform, unlike setting LANGUAGE, which only Linux reads.
+package i18n
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"mechplan/resources"
+)
+
+// Language is a language the interface is offered in, by its BCP 47
+// language code; System ("") follows the operating system.
+type Language string
+
+// The languages on offer. Arabic, Chinese and Russian, the UN's other
+// official languages, are not offered yet: Fyne shapes no right-to-left
+// text, and Chinese and Cyrillic need bundled fonts and a review of the
+// layouts (README, "Languages").
+const (
+	System  Language = ""
+	English Language = "en"
+	French  Language = "fr"
+	Spanish Language = "es"
+)
+
+// Offered lists the languages in the order the settings offer them.
+var Offered = []Language{English, French, Spanish}
+
+// Offered reports whether the interface is translated into l.
+func (l Language) Offered() bool { return slices.Contains(Offered, l) }
+
+// Name is the language's name in itself, as a language menu shows it, so
+// that a user lost in a foreign interface still finds their own.
+func (l Language) Name() string {
+	switch l {
+	case English:
+		return "English"
+	case French:
+		return "Français"
+	case Spanish:
+		return "Español"
+	}
+	return ""
+}
+
+// fyneTags are the languages Fyne v2.7 ships translations for
+// (fyne/lang/translations): its localizer may settle on any of them, so a
+// forced language is registered under each. A test checks the list
+// against the Fyne module in use.
+var fyneTags = []string{"cs", "de", "el", "en", "es", "fr", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
+
+var (
+	mu       sync.RWMutex
+	current  = English
+	catalogs map[Language]map[string]string // flattened "other" forms, for fallbacks and tests
+)
+
+// Setup loads the translations and puts the interface into choice, or
+// into the system's language when choice is System (English when the
+// system's language is not offered). It may be called again to change
+// language; widgets built before keep their text.
+func Setup(choice Language) error {
+	if choice != System && !choice.Offered() {
+		return fmt.Errorf("language %q: use one of %s, or none to follow the system", choice, strings.Join(codes(), ", "))
+	}
+	raw, err := load()
+	if err != nil {
+		return err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	register := func(data []byte, tag string) error {
+		if len(data) == 0 {
+			return nil
+		}
+		return lang.AddTranslationsForLocale(data, fyne.Locale(tag))
+	}
+	for _, tag := range allTags() {
+		// Which messages answer when the localizer settles on this tag.
+		show := choice
+		if show == System {
+			show = English
+			if l := Language(tag); l.Offered() {
+				show = l
+			}
+		}
+		if err := register(raw[show].messages, tag); err != nil {
+			return fmt.Errorf("translations %s as %s: %w", show, tag, err)
+		}
+		// Fyne's own strings follow a forced language; following the
+		// system, Fyne's own translations stay (ours only cover en, fr
+		// and es, which Fyne also ships).
+		if choice != System {
+			if err := register(raw[choice].fyne, tag); err != nil {
+				return fmt.Errorf("Fyne's strings in %s as %s: %w", choice, tag, err)
+			}
+		} else if Language(tag).Offered() {
+			if err := register(raw[Language(tag)].fyne, tag); err != nil {
+				return fmt.Errorf("Fyne's strings in %s: %w", tag, err)
+			}
+		}
+	}
+	catalogs = map[Language]map[string]string{}
+	for l, r := range raw {
+		catalogs[l] = r.flat
+	}
+	// The localizer knows best which language it settled on: every
+	// catalogue names its own language.
+	current = Language(lang.X("language.code", "en"))
+	if !current.Offered() {
+		current = English
+	}
+	return nil
+}
+
+func codes() []string {
+	var out []string
+	for _, l := range Offered {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+// allTags are the tags Fyne's localizer may settle on: Fyne's and ours.
+func allTags() []string {
+	tags := slices.Clone(fyneTags)
+	for _, l := range Offered {
+		if !slices.Contains(tags, string(l)) {
+			tags = append(tags, string(l))
+		}
+	}
+	return tags
+}
+
+// catalogue is one language's files: the messages as JSON, their "other"
+// forms by key, and Fyne's own strings.
+type catalogue struct {
+	messages, fyne []byte
+	flat           map[string]string
+}
+
+func load() (map[Language]catalogue, error) {
+	out := map[Language]catalogue{}
+	for _, l := range Offered {
+		var c catalogue
+		var err error
+		if c.messages, err = fs.ReadFile(resources.Translations, "translations/"+string(l)+".json"); err != nil {
+			return nil, err
+		}
+		if c.flat, err = Flatten(c.messages); err != nil {
+			return nil, fmt.Errorf("translations/%s.json: %w", l, err)
+		}
+		// A missing file for Fyne's strings only leaves them to Fyne.
+		c.fyne, _ = fs.ReadFile(resources.Translations, "translations/fyne/"+string(l)+".json")
+		out[l] = c
+	}
+	return out, nil
+}
+
+// Flatten reads a message file into key → text, taking a plural message's
+// "other" form.
+func Flatten(data []byte) (map[string]string, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(raw))
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = s
+			continue
+		}
+		var forms map[string]string
+		if err := json.Unmarshal(v, &forms); err != nil {
+			return nil, fmt.Errorf("%s: want a text or plural forms: %w", k, err)
+		}
+		if forms["other"] == "" {
+			return nil, fmt.Errorf("%s: a plural message needs an \"other\" form", k)
+		}
+		out[k] = forms["other"]
+	}
+	return out, nil
+}
+
+// Current is the language the interface is in.
+func Current() Language {
+	mu.RLock()
+	defer mu.RUnlock()
+	return current
+}
+
+// Messages returns a copy of a language's messages by key (plural
+// messages by their "other" form), for tests and checks; nil before Setup.
+func Messages(l Language) map[string]string {
+	mu.RLock()
+	defer mu.RUnlock()
+	return maps.Clone(catalogs[l])
+}
+
+// T translates the message key. Template values follow as name, value
+// pairs: T("quit.unsaved", "Count", 3). English is the fallback: a key
+// missing from a translation shows its English text.
+func T(key string, pairs ...any) string {
+	return lang.X(key, fallback(key), data(pairs))
+}
+
+// N translates a message with plural forms for count; the template sees
+// the count as .Count, formatted for the language.
+func N(key string, count int, pairs ...any) string {
+	d := data(pairs)
+	if d == nil {
+		d = map[string]any{}
+	}
+	if _, ok := d["Count"]; !ok {
+		d["Count"] = For(Current()).Number(float64(count), 0)
+	}
+	return lang.XN(key, fallback(key), count, d)
+}
+
+func fallback(key string) string {
+	mu.RLock()
+	defer mu.RUnlock()
+	if s, ok := catalogs[English][key]; ok {
+		return s
+	}
+	return key
+}
+
+func data(pairs []any) map[string]any {
+	if len(pairs) == 0 {
+		return nil
+	}
+	d := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		d[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return d
+}
+
+// F is the formats of the language on screen.
+func F() Format { return For(Current()) }

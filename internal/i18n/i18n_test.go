@@ -1,0 +1,192 @@
+package i18n
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// restore puts the interface back into English after a test.
+func restore(t *testing.T) {
+	t.Cleanup(func() {
+		if err := Setup(English); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestForcedLanguageWinsOverTheSystem(t *testing.T) {
+	restore(t)
+	// The system says German, a language Fyne ships and we do not.
+	t.Setenv("LANGUAGE", "de")
+	t.Setenv("LANG", "de_DE.UTF-8")
+	for _, l := range Offered {
+		if err := Setup(l); err != nil {
+			t.Fatal(err)
+		}
+		if Current() != l {
+			t.Errorf("forced %s: Current() = %s", l, Current())
+		}
+		if got := T("language.code"); got != string(l) {
+			t.Errorf("forced %s: language.code = %q", l, got)
+		}
+	}
+	// Fyne's own strings follow too: a French dialog's Cancel.
+	if err := Setup(French); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.L("Cancel"); got != "Annuler" {
+		t.Errorf("Fyne's Cancel in forced French = %q", got)
+	}
+	if err := Setup(Spanish); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.L("Yes"); got != "Sí" {
+		t.Errorf("Fyne's Yes in forced Spanish = %q", got)
+	}
+}
+
+func TestSystemLanguageIsFollowed(t *testing.T) {
+	restore(t)
+	cases := []struct {
+		env  string
+		want Language
+	}{
+		{"fr_CA.UTF-8", French},
+		{"es_AR.UTF-8", Spanish},
+		{"en_GB.UTF-8", English},
+		{"de_DE.UTF-8", English}, // not offered: English
+		{"ja_JP.UTF-8", English},
+	}
+	for _, c := range cases {
+		t.Setenv("LANGUAGE", "")
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", c.env)
+		if err := Setup(System); err != nil {
+			t.Fatal(err)
+		}
+		if Current() != c.want {
+			t.Errorf("system %s: Current() = %s, want %s", c.env, Current(), c.want)
+		}
+		if got, want := T("language.code"), string(c.want); got != want {
+			t.Errorf("system %s: messages in %q, want %q", c.env, got, want)
+		}
+	}
+}
+
+func TestSetupRefusesAnUnofferedLanguage(t *testing.T) {
+	restore(t)
+	err := Setup(Language("ar"))
+	if err == nil || !strings.Contains(err.Error(), "en, fr, es") {
+		t.Fatalf("Setup(ar) = %v, want an error listing en, fr, es", err)
+	}
+}
+
+func TestTemplatesAndPlurals(t *testing.T) {
+	restore(t)
+	if err := Setup(French); err != nil {
+		t.Fatal(err)
+	}
+	// A key missing everywhere shows itself, so a test walking the
+	// screens can see it.
+	if got := T("no.such.key"); got != "no.such.key" {
+		t.Errorf("missing key = %q", got)
+	}
+	if got := data([]any{"Name", "x", "Count", 3}); got["Name"] != "x" || got["Count"] != 3 {
+		t.Errorf("data pairs = %v", got)
+	}
+}
+
+var templateVar = regexp.MustCompile(`{{\s*\.(\w+)`)
+
+func vars(s string) []string {
+	var out []string
+	for _, m := range templateVar.FindAllStringSubmatch(s, -1) {
+		if !slices.Contains(out, m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestCataloguesAreComplete: every English message has a French and a
+// Spanish translation using the same template values, and no translation
+// carries a key English does not have.
+func TestCataloguesAreComplete(t *testing.T) {
+	restore(t)
+	if err := Setup(English); err != nil {
+		t.Fatal(err)
+	}
+	en := Messages(English)
+	if len(en) < 2 {
+		t.Fatalf("English catalogue has %d messages", len(en))
+	}
+	for _, l := range []Language{French, Spanish} {
+		tr := Messages(l)
+		for k, v := range en {
+			got, ok := tr[k]
+			if !ok || strings.TrimSpace(got) == "" {
+				t.Errorf("%s: %q has no translation (English: %q)", l, k, v)
+				continue
+			}
+			if a, b := vars(v), vars(got); !slices.Equal(a, b) {
+				t.Errorf("%s: %q uses %v, English uses %v", l, k, b, a)
+			}
+		}
+		for k := range tr {
+			if _, ok := en[k]; !ok {
+				t.Errorf("%s: %q is not an English key", l, k)
+			}
+		}
+		if tr["language.code"] != string(l) {
+			t.Errorf("%s: language.code = %q", l, tr["language.code"])
+		}
+	}
+}
+
+// TestFyneTagsMatchFyne: a forced language must be registered under
+// every language Fyne's localizer may settle on, which are the files
+// Fyne ships.
+func TestFyneTagsMatchFyne(t *testing.T) {
+	// The module in use, wherever the build found it.
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "fyne.io/fyne/v2").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "lang", "translations")
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shipped []string
+	for _, f := range files {
+		tag := strings.TrimSuffix(strings.TrimPrefix(f.Name(), "base."), ".json")
+		shipped = append(shipped, strings.ReplaceAll(tag, "_", "-"))
+	}
+	sort.Strings(shipped)
+	want := slices.Sorted(slices.Values(fyneTags))
+	if !slices.Equal(shipped, want) {
+		t.Errorf("Fyne ships %v; fyneTags lists %v", shipped, want)
+	}
+}
+
+func TestLanguageNames(t *testing.T) {
+	want := map[Language]string{English: "English", French: "Français", Spanish: "Español"}
+	for _, l := range Offered {
+		if l.Name() != want[l] {
+			t.Errorf("%s.Name() = %q", l, l.Name())
+		}
+	}
+	if System.Offered() || Language("ar").Offered() {
+		t.Error("System and Arabic must not count as offered")
+	}
+}
