@@ -4,7 +4,7 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli check lint unit bench clean screenshots
+.PHONY: run test desktop-deps build cli cli-all package check lint unit bench clean screenshots
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
@@ -43,6 +43,19 @@ screenshots:
 	mkdir -p build/screenshots
 	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/
 	@ls build/screenshots
+
+## cli-all: the command line for Linux, Windows and macOS (pure Go, no cgo)
+cli-all:
+	mkdir -p build/cli
+	CGO_ENABLED=0 GOOS=linux GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-linux-amd64 ./cmd/mechplan-cli
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-windows-amd64.exe ./cmd/mechplan-cli
+	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-arm64 ./cmd/mechplan-cli
+	CGO_ENABLED=0 GOOS=darwin GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-amd64 ./cmd/mechplan-cli
+
+## package: the Linux desktop archive (fyne package, tools pinned to v1.7.2) and the CLI for three systems
+package: desktop-deps cli-all
+	scripts/package-linux.sh
+	@ls -l build/package build/cli
 
 clean:
 	rm -rf build
