@@ -232,14 +232,14 @@ func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
 	for i, l := range c.view.Lanes {
 		y := float32(headHeight + i*laneHeight)
 		objs = append(objs, line(grid, 0, y, size.Width, y, 1))
-		label := l.Body
+		// The first lane of a venue names it; the others are indented
+		// under it.
+		label, x := l.Body, float32(24)
 		if l.Venue != venue {
 			venue = l.Venue
-			label = l.Venue + " · " + l.Body
-		} else {
-			label = "      " + l.Body
+			label, x = l.Venue+" · "+l.Body, 6
 		}
-		objs = append(objs, clipped(label, fg, labelColumn-12, 6, y+6))
+		objs = append(objs, clipped(label, fg, labelColumn-6-x, x, y+6))
 		for _, b := range l.Bars {
 			bx, ex := xOf(b.Start), xOf(b.End)
 			bw := max(ex-bx, 3)

@@ -50,6 +50,11 @@ var screenshots = []screenshot{
 		w.ShowView(ViewZones)
 		w.Zones.sort.SetSelected(SortByBurden)
 	}},
+	{"timezones-burden", func(w *Window) {
+		w.WS.OpenBuiltIn("s9-hybrid-groups")
+		w.ShowView(ViewZones)
+		w.Zones.colour.SetSelected(colourByScore)
+	}},
 	{"costs", func(w *Window) {
 		w.WS.OpenBuiltIn("s7-rotating-venues")
 		done := make(chan struct{})

@@ -14,9 +14,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/burden"
+	"mechplan/internal/chart"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
+	"mechplan/internal/ui/chartview"
 )
 
 // Band names of a delegation's local time, as the time-zone table shows
@@ -93,7 +95,12 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 		v.Meetings = append(v.Meetings, MeetingLabel(&sch.Meetings[i]))
 	}
 	sum := r.Burden.Summary
-	worst := strings.Join(sum.WorstOff, ", ")
+	// Up to six names keep the line short; the table sorted by burden
+	// lists them all.
+	worst := strings.Join(sum.WorstOff[:min(6, len(sum.WorstOff))], ", ")
+	if n := len(sum.WorstOff) - 6; n > 0 {
+		worst += fmt.Sprintf(" and %d more", n)
+	}
 	if worst == "" {
 		worst = "none"
 	}
@@ -107,7 +114,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 	for _, b := range r.Burden.Bands {
 		bands = append(bands, b.String())
 	}
-	v.Bands = strings.Join(bands, "; ")
+	v.Bands = strings.Join(bands, "\n")
 	if len(sch.Meetings) == 0 {
 		return v
 	}
@@ -231,7 +238,9 @@ type zonesScreen struct {
 	sort    *widget.Select
 	table   *widget.Table
 	world   *drawing
+	colour  *widget.RadioGroup
 	summary *widget.Label
+	side    *container.Scroll
 	optim   *optimiserPanel
 	content fyne.CanvasObject
 	forDoc  *Document
@@ -300,20 +309,27 @@ func newZonesScreen(w *Window) *zonesScreen {
 			bg.Refresh()
 			l.SetText(cells[id.Col])
 		})
-	for i, wd := range []float32{210, 230, 90, 80, 110, 200, 110} {
+	for i, wd := range []float32{190, 275, 90, 80, 110, 200, 110} {
 		z.table.SetColumnWidth(i, wd)
 	}
 	z.table.StickyRowCount = 1
 	z.world = newDrawing(fyne.NewSize(360, 180), z.drawWorld)
+	z.colour = widget.NewRadioGroup([]string{colourByBand, colourByScore}, func(string) { z.world.Refresh() })
+	z.colour.Horizontal = true
+	z.colour.SetSelected(colourByBand)
 	z.summary = widget.NewLabel("")
-	z.summary.Wrapping = fyne.TextWrapWord
 	z.optim = newOptimiserPanel(w)
 	filters := container.NewGridWithColumns(3,
 		container.NewBorder(nil, nil, widget.NewLabel("Group"), nil, z.group),
 		container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, z.status),
 		container.NewBorder(nil, nil, widget.NewLabel("Sort by"), nil, z.sort))
 	head := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Meeting"), nil, z.meeting), filters)
-	right := container.NewVSplit(container.NewBorder(nil, z.summary, nil, nil, z.world), z.optim.content)
+	// The summary and the optimiser share one scroll: wrapped text laid
+	// out beside a picture otherwise overlaps what follows it.
+	z.side = container.NewVScroll(container.NewVBox(z.summary, widget.NewSeparator(), z.optim.content))
+	z.optim.relayout = z.side.Refresh
+	right := container.NewVSplit(container.NewBorder(z.colour, nil, nil, nil, z.world), z.side)
+	right.Offset = 0.55
 	split := container.NewHSplit(z.table, right)
 	split.Offset = 0.62
 	z.content = container.NewBorder(head, nil, nil, nil, split)
@@ -343,20 +359,42 @@ func (z *zonesScreen) refresh() {
 	for _, f := range z.view.Summary {
 		lines = append(lines, f.Metric+": "+f.Value)
 	}
-	text := strings.Join(lines, " · ")
+	// Short lines, no wrapping: a wrapping label beside a picture is laid
+	// out one line high and overlaps what follows.
+	text := strings.Join(lines, "\n")
 	if z.view.Bands != "" {
-		text += "\nBands: " + z.view.Bands + ". Counted: meetings open to remote participation."
+		text += "\nBands (counting meetings open to remote participation):\n" + z.view.Bands
 	}
 	if z.view.Meeting != "" && !z.view.Counted {
-		text += "\nThis meeting is in person: its local times are shown for capital backstopping; it is not counted in the burden."
+		text += "\nThis meeting is in person: not counted in the burden;\nlocal times are shown for capital backstopping."
 	}
 	if len(z.view.Meetings) == 0 {
 		text = "No meetings: open a scenario with a valid result."
 	}
 	z.summary.SetText(text)
+	z.side.Refresh()
 	z.table.Refresh()
 	z.world.Refresh()
 	z.optim.refresh()
+}
+
+// How the world picture colours the capitals.
+const (
+	colourByBand  = "This meeting's band"
+	colourByScore = "Burden over the scenario"
+)
+
+// capitalColour colours a capital by the meeting's band or by its share of
+// the worst burden over the scenario.
+func (z *zonesScreen) capitalColour(r ZoneRow, maxScore float64) color.Color {
+	if z.colour.Selected == colourByScore {
+		f := 0.0
+		if maxScore > 0 {
+			f = r.Score / maxScore
+		}
+		return chartview.Blend(themeColor(chartview.ColorHeatLow), themeColor(chartview.ColorHeatHigh), f)
+	}
+	return bandColor(r.Band)
 }
 
 // drawWorld places every capital of the table by its coordinates
@@ -386,10 +424,14 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		objs = append(objs, line(grid, ox, y, ox+mw, y, 1))
 	}
 	dot := max(mw/160, 4)
+	maxScore := 0.0
+	for _, r := range z.view.Rows {
+		maxScore = max(maxScore, r.Score)
+	}
 	for _, r := range z.view.Rows {
 		x := ox + float32(r.Lon+180)/360*mw
 		y := float32(90-r.Lat) / 180 * mh
-		c := canvas.NewCircle(bandColor(r.Band))
+		c := canvas.NewCircle(z.capitalColour(r, maxScore))
 		c.StrokeColor = fg
 		c.StrokeWidth = 0.5
 		c.Move(fyne.NewPos(x-dot/2, y-dot/2))
@@ -401,6 +443,14 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		y := float32(90-m.Lat) / 180 * mh
 		objs = append(objs, rect(themeColor(colorConflict), x-dot*0.7, y-dot*0.7, dot*1.4, dot*1.4),
 			text("venue: "+m.City, fg, smallText(), true, x+dot, y-dot))
+	}
+	if z.colour.Selected == colourByScore {
+		// Legend: the scale's two ends with their values written.
+		lo, hi := "0", chart.Number(maxScore, 1)+" weighted hours (worst off)"
+		objs = append(objs, rect(themeColor(chartview.ColorHeatLow), ox, mh+6, 12, 12), text(lo, fg, smallText(), false, ox+16, mh+4))
+		x := ox + 16 + textWidth(lo, smallText(), false) + 14
+		objs = append(objs, rect(themeColor(chartview.ColorHeatHigh), x, mh+6, 12, 12), text(hi, fg, smallText(), false, x+16, mh+4))
+		return objs
 	}
 	// Legend: a swatch and a count per band, so the picture reads without
 	// telling colours apart.
@@ -430,6 +480,9 @@ type optimiserPanel struct {
 	forDoc     *Document
 	forRev     int
 	content    fyne.CanvasObject
+	// relayout lays out the scroll around the report after its text
+	// changed height.
+	relayout func()
 }
 
 func newOptimiserPanel(w *Window) *optimiserPanel {
@@ -441,7 +494,7 @@ func newOptimiserPanel(w *Window) *optimiserPanel {
 	o.run = widget.NewButtonWithIcon("Suggest start times", theme.SearchIcon(), func() { o.Run(nil) })
 	o.apply = widget.NewButtonWithIcon("Apply the suggestion", theme.ConfirmIcon(), o.Apply)
 	o.apply.Disable()
-	o.content = container.NewBorder(container.NewVBox(container.NewHBox(o.run, o.apply), o.progress), nil, nil, nil, container.NewVScroll(o.report))
+	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report)
 	return o
 }
 
@@ -498,6 +551,9 @@ func (o *optimiserPanel) show() {
 	}
 	o.report.SetText(b.String())
 	o.refresh()
+	if o.relayout != nil {
+		o.relayout()
+	}
 }
 
 // Apply replaces the scenario's start times (and venue orders) with the

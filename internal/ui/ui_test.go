@@ -389,6 +389,15 @@ func TestTimeZonesTableAndOptimiser(t *testing.T) {
 	if rows := z.Rows(); rows[0].Night < rows[len(rows)-1].Night {
 		t.Error("sorting by night minutes did not put the worst first")
 	}
+	// Coloured by the scenario's burden, the worst off and the least
+	// burdened capital look different.
+	z.sort.SetSelected(SortByScore)
+	z.colour.SetSelected(colourByScore)
+	rows := z.Rows()
+	worst, least := rows[0], rows[len(rows)-1]
+	if worst.Score <= least.Score || z.capitalColour(worst, worst.Score) == z.capitalColour(least, worst.Score) {
+		t.Errorf("worst %s (%v) and least %s (%v) are not told apart", worst.ISO3, worst.Score, least.ISO3, least.Score)
+	}
 	z.group.SetSelected("Asia-Pacific")
 	for _, r := range z.Rows() {
 		if r.Group != "Asia-Pacific" {

@@ -318,6 +318,10 @@ func drawHeat(h *chart.HeatStrip, size fyne.Size) []fyne.CanvasObject {
 	return objs
 }
 
+// Blend mixes two colours, f = 0 giving a and 1 giving b: the shading of
+// a heat strip, shared with the app's other heat pictures.
+func Blend(a, b color.Color, f float64) color.Color { return mix(a, b, f) }
+
 // mix blends two colours; f = 0 gives a, 1 gives b.
 func mix(a, b color.Color, f float64) color.Color {
 	ar, ag, ab, _ := a.RGBA()
