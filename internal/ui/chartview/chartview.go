@@ -161,8 +161,10 @@ func width(s string, size float32, bold bool) float32 {
 // parentheses, such as "(placeholder)", is kept and the text before it cut.
 func fit(s string, size, w float32) string {
 	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") && width(s, size, false) > w {
-		tail := s[i:]
-		return fit(s[:i], size, w-width(tail, size, false)) + tail
+		// Only a short qualifier is kept; a long aside is cut like the rest.
+		if tail := s[i:]; width(tail, size, false) < w/2 {
+			return fit(s[:i], size, w-width(tail, size, false)) + tail
+		}
 	}
 	r := []rune(s)
 	for len(r) > 1 && width(string(r), size, false) > w {

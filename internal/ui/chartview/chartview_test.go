@@ -43,3 +43,17 @@ func TestValuesAreWritten(t *testing.T) {
 		t.Errorf("heat strip: %s", got)
 	}
 }
+
+func TestFitKeepsShortQualifiers(t *testing.T) {
+	test.NewTempApp(t)
+	size := float32(12)
+	w := width("Capital-based travellers per delegation", size, false)
+	got := fit("Capital-based travellers per delegation (placeholder)", size, w)
+	if !strings.HasSuffix(got, "… (placeholder)") {
+		t.Errorf("short qualifier lost: %q", got)
+	}
+	long := "Flight time (including up to 2 hours of connections and waiting at airports)"
+	if got := fit(long, size, w); !strings.HasPrefix(got, "Flight") {
+		t.Errorf("a long aside ate the label: %q", got)
+	}
+}
