@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"mechplan/internal/chart"
+	"mechplan/internal/cost"
 	"mechplan/internal/export/ics"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
@@ -55,6 +56,7 @@ func cmdCompare(c *cli, args []string) int {
 	pdfFile := fs.String("pdf", "", "write the comparison as a PDF report to this file")
 	icsFile := fs.String("ics", "", "write every meeting of the scenarios as an iCalendar file")
 	asJSON := fs.Bool("json", false, "print JSON")
+	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
 	pos, ok := c.flags(fs, args)
 	if !ok {
@@ -87,7 +89,7 @@ func cmdCompare(c *cli, args []string) int {
 		ss = append([]*model.Scenario{bs}, ss...)
 		base = 0
 	}
-	results, err := c.evaluate(ss)
+	results, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{TravelToHybrid: *hybrid}})
 	if err != nil {
 		return c.fail(err)
 	}

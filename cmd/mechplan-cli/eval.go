@@ -89,6 +89,7 @@ func cmdEval(c *cli, args []string) int {
 	baseline := fs.String("baseline", "", "id of the scenario to compare against (it is evaluated too)")
 	eligible := fs.String("eligible", "", "who the sponsorship fund serves: LDC, LLDC, SIDS and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS)")
 	sensitivity := fs.Bool("sensitivity", false, "also move each assumption by ±20% and list the swing of the total")
+	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
@@ -97,7 +98,7 @@ func cmdEval(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	opt := plan.Options{Cost: cost.Options{Eligible: splitList(*eligible)}}
+	opt := plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), TravelToHybrid: *hybrid}}
 	results, err := c.evaluateWith(ss, opt)
 	if err != nil {
 		return c.fail(err)
@@ -468,4 +469,10 @@ func (c *cli) printCost(e evalJSON) {
 			fmt.Fprintf(c.stdout, "  ±20%% %-45s total %s to %s\n", s.Key, usd(s.Low), usd(s.High))
 		}
 	}
+}
+
+// travelToHybridFlag adds --travel-to-hybrid to the commands that price
+// delegation travel.
+func travelToHybridFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("travel-to-hybrid", false, "capital experts fly to hybrid meetings too (default: they follow them from the capital, as the burden counts them)")
 }

@@ -36,14 +36,14 @@ func init() {
 	commands = []command{
 		{"list", "[--json]", "built-in scenarios: id, name, source", cmdList},
 		{"validate", "FILE...", "check scenario files; exit 1 with one line per problem: FILE: field.path: message", cmdValidate},
-		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--sensitivity] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
+		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--sensitivity] [--travel-to-hybrid] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
 		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
 		{"data", "[--json] states|venues|rates", "the reference data: member states, duty stations, default rates", cmdData},
-		{"travel", "[--json] --delegation ISO3 [--travellers N] [--bridge DAYS] SCENARIO", "one delegation's trips, days away, cost and the sessions it cannot cover", cmdTravel},
-		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
+		{"travel", "[--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO", "one delegation's trips, days away, cost and the sessions it cannot cover", cmdTravel},
+		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
 		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
 		{"optimize", "[--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times (and venue orders) that share the night, before and after", cmdOptimize},
-		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--json] [--date YYYY-MM-DD] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
+		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
 	}
 }
 

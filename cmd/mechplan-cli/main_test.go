@@ -211,3 +211,26 @@ func meetingDayTotals(t *testing.T, evalJSON string) string {
 	row("total", v.Scenarios[0].Total)
 	return b.String()
 }
+
+// Under S9 a Korean delegation flies only to the in-person plenary (one
+// trip a year) and follows the hybrid groups from Seoul, unless told to
+// fly to hybrid meetings too (three trips a year).
+func TestTravelToHybrid(t *testing.T) {
+	trips := func(args ...string) int {
+		code, out, errs := runCLI(append([]string{"travel", "--json", "--delegation", "KOR"}, args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var v struct{ Trips []json.RawMessage }
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatal(err)
+		}
+		return len(v.Trips)
+	}
+	if n := trips("s9-hybrid-groups"); n != 5 {
+		t.Errorf("%d trips over 2026–2030, want 5 (the plenaries)", n)
+	}
+	if n := trips("--travel-to-hybrid", "s9-hybrid-groups"); n != 15 {
+		t.Errorf("%d trips with --travel-to-hybrid, want 15", n)
+	}
+}

@@ -36,6 +36,7 @@ func cmdSponsor(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	eligible := fs.String("eligible", "", "who the fund serves: LDC, LLDC, SIDS and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS)")
 	pledge := fs.Float64("pledge", -1, "a pledge in USD: how many sponsored return journeys it buys")
+	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || (*pledge < 0 && *pledge != -1) {
 		fmt.Fprintln(c.stderr, "usage: mechplan-cli sponsor [--json] [--eligible LIST] [--pledge USD] SCENARIO")
@@ -45,7 +46,7 @@ func cmdSponsor(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{Eligible: splitList(*eligible)}})
+	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), TravelToHybrid: *hybrid}})
 	if err != nil {
 		return c.fail(err)
 	}

@@ -76,16 +76,17 @@ func cmdTravel(c *cli, args []string) int {
 	iso3 := fs.String("delegation", "", "ISO3 code of the member state")
 	travellers := fs.Int("travellers", -1, "capital experts flying to every session (default: per body kind, from the rates)")
 	bridge := fs.Int("bridge", 0, fmt.Sprintf("days without meetings a traveller waits through rather than flying home (default %d)", travel.DefaultBridgeDays))
+	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] SCENARIO")
+		fmt.Fprintln(c.stderr, "usage: mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO")
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
 	if err != nil {
 		return c.fail(err)
 	}
-	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{BridgeDays: *bridge}})
+	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{BridgeDays: *bridge, TravelToHybrid: *hybrid}})
 	if err != nil {
 		return c.fail(err)
 	}

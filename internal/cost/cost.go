@@ -178,6 +178,11 @@ type Period struct {
 type Options struct {
 	// BridgeDays: see travel.DefaultBridgeDays; 0 means the default.
 	BridgeDays int
+	// TravelToHybrid: capital-based delegates fly to hybrid meetings too.
+	// By default they follow them from home, as the time-zone burden
+	// counts them, which is the trade the Republic of Korea described:
+	// night hours instead of a long flight.
+	TravelToHybrid bool
 	// Eligible lists who the sponsorship fund serves: "LDC", "LLDC",
 	// "SIDS" and/or ISO3 codes. Empty means LDC, LLDC and SIDS.
 	Eligible []string
@@ -328,7 +333,11 @@ func (b *builder) rules(opt Options) {
 		rules.Subsistence[v], b.dsaKeys[v] = r.usd("dsa." + v)
 	}
 	b.e.Table = travel.NewTable(b.ref, rules)
-	b.e.Trips = travel.Trips(b.sch, rules.BridgeDays)
+	attend := travel.InPersonOnly
+	if opt.TravelToHybrid {
+		attend = travel.InPersonAndHybrid
+	}
+	b.e.Trips = travel.Trips(b.sch, rules.BridgeDays, attend)
 	var d travel.Delegation
 	for i, k := range model.BodyKinds {
 		d.Travellers[i] = r.value("delegation.travellers." + string(k))

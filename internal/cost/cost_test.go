@@ -2,6 +2,7 @@ package cost_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -174,7 +175,18 @@ func TestStaffTravelToGeneva(t *testing.T) {
 }
 
 func TestDelegationTravelIsPaidByMemberStatesAndFund(t *testing.T) {
-	e, _ := estimate(t, scenario(), cost.Options{Eligible: []string{"FJI", "CHL"}})
+	for _, c := range []struct {
+		hybrid bool
+		trips  float64 // per state
+	}{{false, 1}, {true, 2}} {
+		t.Run(fmt.Sprintf("travel to hybrid %t", c.hybrid), func(t *testing.T) {
+			checkTravelPayers(t, cost.Options{Eligible: []string{"FJI", "CHL"}, TravelToHybrid: c.hybrid}, c.trips)
+		})
+	}
+}
+
+func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
+	e, _ := estimate(t, scenario(), opt)
 	var paid, fund float64
 	for _, l := range e.Lines {
 		switch l.Payer {
@@ -187,8 +199,8 @@ func TestDelegationTravelIsPaidByMemberStatesAndFund(t *testing.T) {
 			t.Errorf("line %q: category %s, payer %s", l.Item, l.Category, l.Payer)
 		}
 	}
-	// Delegations travel only to the in-person plenary (the group is
-	// hybrid here, counted as a trip too) – the lines and the per-state
+	// Delegations travel to the in-person plenary, and to the hybrid
+	// group only when TravelToHybrid is set; the lines and the per-state
 	// figures agree.
 	near(t, "lines = all states", paid+fund, e.Travel.Cost)
 	near(t, "fund", fund, e.Travel.SponsoredCost)
@@ -205,12 +217,12 @@ func TestDelegationTravelIsPaidByMemberStatesAndFund(t *testing.T) {
 	}
 	near(t, "fund by hand", fund, want)
 	f := e.Fund()
-	if f.Eligible != 2 || f.Total.SeatTrips != 4 || f.Years[0].SeatTrips != 4 {
-		t.Errorf("fund %+v, want 2 states × 2 trips", f)
+	if f.Eligible != 2 || f.Total.SeatTrips != 2*tripsPerState || f.Years[0].SeatTrips != 2*tripsPerState {
+		t.Errorf("fund %+v, want 2 states × %g trips", f, tripsPerState)
 	}
 	p := e.Buys(fund / 2)
-	if p.SeatTrips != 2 || math.Abs(p.Share-0.5) > 1e-9 {
-		t.Errorf("half the need buys %+v, want 2 seat-trips", p)
+	if float64(p.SeatTrips) != tripsPerState || math.Abs(p.Share-0.5) > 1e-9 {
+		t.Errorf("half the need buys %+v, want %g seat-trips", p, tripsPerState)
 	}
 }
 

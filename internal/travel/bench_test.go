@@ -20,7 +20,7 @@ func BenchmarkAllStates(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	trips := travel.Trips(sch, travel.DefaultBridgeDays)
+	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	tab := travel.NewTable(d, rules)
 	del := delegation(nil)
 	b.ReportAllocs()
@@ -37,7 +37,7 @@ func BenchmarkTripsAndTable(b *testing.B) {
 	sch, _ := schedule.Build(gm, d)
 	b.ReportAllocs()
 	for b.Loop() {
-		travel.Trips(sch, travel.DefaultBridgeDays)
+		travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 		travel.NewTable(d, rules)
 	}
 }

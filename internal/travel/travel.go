@@ -80,7 +80,24 @@ type Rules struct {
 	BridgeDays int
 }
 
-// Trip is a travel block in the calendar: meetings in person or hybrid at
+// Attendance says which meetings capital-based delegates fly to.
+type Attendance int
+
+const (
+	// InPersonOnly: delegates follow hybrid and virtual meetings from their
+	// capital, as the time-zone burden counts them by default; only
+	// in-person meetings need a trip.
+	InPersonOnly Attendance = iota
+	// InPersonAndHybrid: delegates also fly to hybrid meetings.
+	InPersonAndHybrid
+)
+
+// travels reports whether a meeting of the format needs a trip.
+func (a Attendance) travels(f model.Format) bool {
+	return f == model.InPerson || (f == model.Hybrid && a == InPersonAndHybrid)
+}
+
+// Trip is a travel block in the calendar: meetings attended in person at
 // one venue with at most BridgeDays idle days between them. It is the same
 // for every delegation that attends everything; only the dates of
 // departure and the cost differ from one capital to another.
@@ -96,13 +113,13 @@ type Trip struct {
 	kinds uint8
 }
 
-// Trips lays out the trips of a delegation that attends every in-person
-// and hybrid meeting. Virtual meetings need no trip. A change of venue
-// always starts a new trip.
-func Trips(sch *schedule.Schedule, bridgeDays int) []Trip {
+// Trips lays out the trips of a delegation that attends every meeting it
+// travels to (see Attendance). Virtual meetings never need a trip. A change
+// of venue always starts a new trip.
+func Trips(sch *schedule.Schedule, bridgeDays int, attend Attendance) []Trip {
 	order := make([]int, 0, len(sch.Meetings))
 	for i := range sch.Meetings {
-		if sch.Meetings[i].Format != model.Virtual {
+		if attend.travels(sch.Meetings[i].Format) {
 			order = append(order, i)
 		}
 	}

@@ -96,7 +96,7 @@ func date(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 
 func TestOneBlockWithAndWithoutMission(t *testing.T) {
 	sch := build(t, block("july", "2026-07-20", model.Consecutive, "plenary"))
-	trips := travel.Trips(sch, travel.DefaultBridgeDays)
+	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	if len(trips) != 1 || !trips[0].First.Equal(date("2026-07-20")) || !trips[0].Last.Equal(date("2026-07-24")) {
 		t.Fatalf("trips = %+v, want one trip 20–24 July", trips)
 	}
@@ -124,7 +124,7 @@ func TestOneBlockWithAndWithoutMission(t *testing.T) {
 
 func TestLongHaulCrossesBusinessThreshold(t *testing.T) {
 	sch := build(t, block("july", "2026-07-20", model.Consecutive, "plenary"))
-	trips := travel.Trips(sch, travel.DefaultBridgeDays)
+	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	tab := travel.NewTable(ref(t), rules)
 	// The leg threshold is 9 h at 800 km/h: 7200 km, 64.75 degrees.
 	below := tab.Plan(trips, delegation(capital(64, true)), ref(t)).Trips[0]
@@ -150,7 +150,7 @@ func TestLongHaulCrossesBusinessThreshold(t *testing.T) {
 func TestBlockOverWeekendIsOneTrip(t *testing.T) {
 	// Wednesday 15 July: Wed, Thu, Fri, then Mon 20 and Tue 21.
 	sch := build(t, block("july", "2026-07-15", model.Consecutive, "plenary"))
-	trips := travel.Trips(sch, travel.DefaultBridgeDays)
+	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	if len(trips) != 1 {
 		t.Fatalf("%d trips, want 1", len(trips))
 	}
@@ -162,14 +162,14 @@ func TestBlockOverWeekendIsOneTrip(t *testing.T) {
 		t.Errorf("nights = %d, want 8", p.Nights)
 	}
 	// Without bridging, the weekend splits it.
-	if n := len(travel.Trips(sch, 1)); n != 2 {
+	if n := len(travel.Trips(sch, 1, travel.InPersonAndHybrid)); n != 2 {
 		t.Errorf("bridge 1 day: %d trips, want 2", n)
 	}
 }
 
 func TestBlocksThreeWeeksApartAreTwoTrips(t *testing.T) {
 	sch := build(t, block("a", "2026-07-20", model.Consecutive, "plenary"), block("b", "2026-08-10", model.Consecutive, "tg1"))
-	trips := travel.Trips(sch, travel.DefaultBridgeDays)
+	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	if len(trips) != 2 {
 		t.Fatalf("%d trips, want 2", len(trips))
 	}
@@ -205,7 +205,7 @@ func TestTwoPersonDelegationMissesAParallelSession(t *testing.T) {
 		t.Errorf("three people: %+v", c3)
 	}
 	// The trip keeps both experts of the plenary for its whole length.
-	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4), delegation(capital(10, false)), ref(t))
+	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(10, false)), ref(t))
 	if it.Trips[0].People != 3 || it.Trips[0].Flying != 3 {
 		t.Errorf("trip %+v", it.Trips[0])
 	}
@@ -213,7 +213,7 @@ func TestTwoPersonDelegationMissesAParallelSession(t *testing.T) {
 
 func TestLocalDelegationDoesNotTravel(t *testing.T) {
 	sch := build(t, block("july", "2026-07-20", model.Consecutive, "plenary"))
-	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4), delegation(capital(0.1, false)), ref(t))
+	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(0.1, false)), ref(t))
 	if it.Cost != 0 || it.DaysAway != 0 || it.Trips[0].Flying != 0 {
 		t.Errorf("a capital 11 km from the venue: %+v", it.Trips[0])
 	}
@@ -222,7 +222,7 @@ func TestLocalDelegationDoesNotTravel(t *testing.T) {
 func TestAllStatesSplitsSponsoredSeats(t *testing.T) {
 	d := ref(t)
 	sch := build(t, block("july", "2026-07-20", model.Consecutive, "plenary"))
-	trips := travel.Trips(sch, 4)
+	trips := travel.Trips(sch, 4, travel.InPersonAndHybrid)
 	tab := travel.NewTable(d, rules)
 	del := delegation(nil)
 	all := tab.All(trips, del, travel.Sponsorship{})
