@@ -76,3 +76,26 @@ func BenchmarkOptimize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOptimizeFiveYears is the optimiser over a whole 5-year horizon:
+// the start-time rotation of the hybrid groups of S9 (30 sessions), and the
+// venue order of S7's rotating block; the project's budget is 500 ms.
+func BenchmarkOptimizeFiveYears(b *testing.B) {
+	ref := defaultRef(b)
+	all, err := store.BuiltIns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bi := range all {
+		if id := bi.Scenario.ID; id != "s9-hybrid-groups" && id != "s7-rotating-venues" {
+			continue
+		}
+		b.Run(bi.Scenario.ID, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Optimize(bi.Scenario, ref, Settings{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
