@@ -111,11 +111,11 @@ func Setup(choice Language) error {
 		// and es, which Fyne also ships).
 		if choice != System {
 			if err := register(raw[choice].fyne, tag); err != nil {
-				return fmt.Errorf("translations of Fyne's own strings in %s as %s: %w", choice, tag, err)
+				return fmt.Errorf("Fyne's strings in %s as %s: %w", choice, tag, err)
 			}
 		} else if Language(tag).Offered() {
 			if err := register(raw[Language(tag)].fyne, tag); err != nil {
-				return fmt.Errorf("translations of Fyne's own strings in %s: %w", tag, err)
+				return fmt.Errorf("Fyne's strings in %s: %w", tag, err)
 			}
 		}
 	}
@@ -235,6 +235,20 @@ func N(key string, count int, pairs ...any) string {
 		d["Count"] = For(Current()).Number(float64(count), 0)
 	}
 	return lang.XN(key, fallback(key), count, d)
+}
+
+// Label translates a message that names something of the engine or the
+// reference data (a metric, a rate, a budget section) by its stable key,
+// and shows the engine's own English words when no translation has the
+// key: a new metric appears, untranslated, rather than as a bare key.
+func Label(key, english string, pairs ...any) string {
+	mu.RLock()
+	_, ok := catalogs[English][key]
+	mu.RUnlock()
+	if !ok {
+		return english
+	}
+	return T(key, pairs...)
 }
 
 func fallback(key string) string {

@@ -100,6 +100,12 @@ func TestTemplatesAndPlurals(t *testing.T) {
 	if got := T("no.such.key"); got != "no.such.key" {
 		t.Errorf("missing key = %q", got)
 	}
+	if got := Label("no.such.metric", "Meeting days"); got != "Meeting days" {
+		t.Errorf("Label of an unknown key = %q, want the engine's words", got)
+	}
+	if got := Label("language.system", "Follow"); got != "Suivre le système" {
+		t.Errorf("Label of a known key = %q", got)
+	}
 	if got := data([]any{"Name", "x", "Count", 3}); got["Name"] != "x" || got["Count"] != 3 {
 		t.Errorf("data pairs = %v", got)
 	}
