@@ -111,11 +111,11 @@ func Setup(choice Language) error {
 		// and es, which Fyne also ships).
 		if choice != System {
 			if err := register(raw[choice].fyne, tag); err != nil {
-				return fmt.Errorf("Fyne's strings in %s as %s: %w", choice, tag, err)
+				return fmt.Errorf("translations of Fyne's own strings in %s as %s: %w", choice, tag, err)
 			}
 		} else if Language(tag).Offered() {
 			if err := register(raw[Language(tag)].fyne, tag); err != nil {
-				return fmt.Errorf("Fyne's strings in %s: %w", tag, err)
+				return fmt.Errorf("translations of Fyne's own strings in %s: %w", tag, err)
 			}
 		}
 	}
