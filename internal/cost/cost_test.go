@@ -206,12 +206,17 @@ func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
 	near(t, "fund", fund, e.Travel.SponsoredCost)
 	fij, _ := e.Itinerary("FJI", -1)
 	chl, _ := e.Itinerary("CHL", -1)
-	// One seat each on every trip: the fund pays one traveller's share.
+	// One seat each on every trip: the fund pays one traveller's share,
+	// flying economy (Fiji to New York is long enough for business class).
 	want := 0.0
+	mult := e.Table.Rules.Fare.BusinessMultiplier
 	for _, it := range []*cost.Itinerary{fij, chl} {
 		for _, p := range it.Trips {
 			if p.Flying > 0 {
 				want += p.Bill.Total() / p.Flying
+				if p.Flight.Business {
+					want -= 2 * p.Flight.Fare * (1 - 1/mult)
+				}
 			}
 		}
 	}

@@ -8,7 +8,10 @@ import (
 
 // Sponsorship says whose seats a voluntary fund pays: Seats travellers of
 // each eligible state (by index in the table's States) on every trip,
-// never more than the state actually flies.
+// never more than the state actually flies. Sponsored seats fly economy
+// whatever the distance, as sponsorship programmes pay (the ATT and CCW
+// programmes Argentina cited, 002 L213, fund economy tickets); the
+// business-class rule is the UN's rule for its own staff.
 type Sponsorship struct {
 	Eligible []bool
 	Seats    float64
@@ -88,7 +91,7 @@ func (t *Table) All(trips []Trip, d Delegation, sp Sponsorship) *AllStates {
 			out.Paid[k].Add(&paid)
 			st.Cost += paid.Total()
 			if seats > 0 {
-				fund := Price(seats, fl, n, t.dsa[j], t.Rules.Terminal)
+				fund := Price(seats, t.Rules.Fare.economy(fl), n, t.dsa[j], t.Rules.Terminal)
 				out.Sponsored[k].Add(&fund)
 				st.Cost += fund.Total()
 				st.Sponsored += fund.Total()

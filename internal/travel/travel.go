@@ -49,6 +49,15 @@ type Flight struct {
 // need no fare, no subsistence and no terminal expenses.
 const LocalKm = 50
 
+// economy returns the flight in economy class, whatever its length.
+func (f FareModel) economy(fl Flight) Flight {
+	if fl.Business && f.BusinessMultiplier > 0 {
+		fl.Business = false
+		fl.Fare /= f.BusinessMultiplier
+	}
+	return fl
+}
+
 // Fly prices the one-way journey over a great-circle distance; within
 // LocalKm there is no journey.
 func (f FareModel) Fly(km float64) Flight {

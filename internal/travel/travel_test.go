@@ -227,21 +227,32 @@ func TestAllStatesSplitsSponsoredSeats(t *testing.T) {
 	del := delegation(nil)
 	all := tab.All(trips, del, travel.Sponsorship{})
 	eligible := make([]bool, len(d.States))
-	var want float64
+	var want, saved float64
 	for i := range d.States {
 		one := tab.Plan(trips, travel.Delegation{State: &d.States[i], Travellers: del.Travellers, MissionDelegates: 1}, d)
 		near(t, d.States[i].ISO3, all.States[i].Cost, one.Cost)
 		if d.States[i].LDC {
 			eligible[i] = true
 			if one.Cost > 0 {
-				want += one.Cost / one.Trips[0].Flying
+				// A sponsored seat flies economy: the traveller's share of
+				// the delegation's bill, less the business-class premium.
+				seat := one.Cost / one.Trips[0].Flying
+				if fl := one.Trips[0].Flight; fl.Business {
+					premium := 2 * fl.Fare * (1 - 1/rules.Fare.BusinessMultiplier)
+					seat -= premium
+					saved += premium
+				}
+				want += seat
 			}
 		}
 	}
+	if saved == 0 {
+		t.Fatal("no LDC capital is a business-class flight from New York: the test shows nothing")
+	}
 	sp := tab.All(trips, del, travel.Sponsorship{Eligible: eligible, Seats: 1})
-	near(t, "total unchanged by who pays", sp.Cost, all.Cost)
-	near(t, "one LDC seat each", sp.SponsoredCost, want)
-	near(t, "paid + sponsored", sp.Paid[0].Total()+sp.Sponsored[0].Total(), all.Cost)
+	near(t, "total less the business premium of sponsored seats", sp.Cost, all.Cost-saved)
+	near(t, "one LDC seat each, economy", sp.SponsoredCost, want)
+	near(t, "paid + sponsored", sp.Paid[0].Total()+sp.Sponsored[0].Total(), sp.Cost)
 	if top := all.MostBurdened(10); len(top) != 10 || top[0].Cost < top[9].Cost {
 		t.Errorf("most burdened %+v", top)
 	}
