@@ -1,5 +1,6 @@
 // Package settings holds the user's choices that outlive a session (theme,
-// burden bands, default delegation, price year, window size, recent files)
+// language, scale, burden bands, default delegation, price year, window
+// size, recent files, whether the welcome was seen)
 // as typed values over fyne.Preferences, so that no screen reads a raw key
 // and every default is written once, here.
 package settings
@@ -77,6 +78,9 @@ const (
 	keyWidth      = "window.width"
 	keyHeight     = "window.height"
 	keyRecent     = "files.recent"
+	keyLanguage   = "language"
+	keyScale      = "appearance.scale_percent"
+	keyWelcomed   = "welcome.seen"
 )
 
 // Settings reads and writes the user's settings.
@@ -264,3 +268,60 @@ func (s *Settings) RemoveRecent(path string) {
 	}
 	s.store.SetStringList(keyRecent, list)
 }
+
+// Languages are the interface languages a user may force, by language
+// code; "" follows the system. internal/i18n offers the same list (a test
+// checks it), kept here as codes so that settings need no UI package.
+var Languages = []string{"", "en", "fr", "es"}
+
+// Language returns the language code the user forced, or "" to follow
+// the system.
+func (s *Settings) Language() string {
+	l := s.store.StringWithFallback(keyLanguage, "")
+	if !slices.Contains(Languages, l) {
+		return ""
+	}
+	return l
+}
+
+// SetLanguage stores the interface language; "" follows the system.
+func (s *Settings) SetLanguage(code string) error {
+	if !slices.Contains(Languages, code) {
+		return fmt.Errorf("language %q: use en, fr, es, or none to follow the system", code)
+	}
+	s.store.SetString(keyLanguage, code)
+	return nil
+}
+
+// Scales are the sizes the interface can be drawn at, in per cent of
+// Fyne's own; the settings offer them in this order.
+var Scales = []int{90, 100, 110, 125, 150, 175, 200}
+
+// DefaultScale draws the interface at Fyne's size (itself following the
+// system's scale factor).
+const DefaultScale = 100
+
+// Scale returns the interface's size in per cent.
+func (s *Settings) Scale() int {
+	p := s.store.IntWithFallback(keyScale, DefaultScale)
+	if !slices.Contains(Scales, p) {
+		return DefaultScale
+	}
+	return p
+}
+
+// SetScale stores the interface's size, one of Scales.
+func (s *Settings) SetScale(percent int) error {
+	if !slices.Contains(Scales, percent) {
+		return fmt.Errorf("scale %d%%: use one of %v", percent, Scales)
+	}
+	s.store.SetInt(keyScale, percent)
+	return nil
+}
+
+// Welcomed reports whether the user has seen the welcome, which the app
+// shows on its first start.
+func (s *Settings) Welcomed() bool { return s.store.IntWithFallback(keyWelcomed, 0) == 1 }
+
+// SetWelcomed records that the welcome was seen.
+func (s *Settings) SetWelcomed() { s.store.SetInt(keyWelcomed, 1) }
