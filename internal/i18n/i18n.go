@@ -72,7 +72,24 @@ var (
 	mu       sync.RWMutex
 	current  = English
 	catalogs map[Language]map[string]string // flattened "other" forms, for fallbacks and tests
+	// loaded makes a package used before Setup (a test that builds a
+	// screen's model alone) follow the system, rather than show keys.
+	loaded sync.Once
 )
+
+// ensure loads the translations, following the system, unless Setup ran.
+func ensure() {
+	loaded.Do(func() {
+		mu.RLock()
+		done := catalogs != nil
+		mu.RUnlock()
+		if !done {
+			if err := Setup(System); err != nil {
+				fyne.LogError("Mechplan's translations", err)
+			}
+		}
+	})
+}
 
 // Setup loads the translations and puts the interface into choice, or
 // into the system's language when choice is System (English when the
@@ -204,6 +221,7 @@ func Flatten(data []byte) (map[string]string, error) {
 
 // Current is the language the interface is in.
 func Current() Language {
+	ensure()
 	mu.RLock()
 	defer mu.RUnlock()
 	return current
@@ -212,6 +230,7 @@ func Current() Language {
 // Messages returns a copy of a language's messages by key (plural
 // messages by their "other" form), for tests and checks; nil before Setup.
 func Messages(l Language) map[string]string {
+	ensure()
 	mu.RLock()
 	defer mu.RUnlock()
 	return maps.Clone(catalogs[l])
@@ -221,12 +240,14 @@ func Messages(l Language) map[string]string {
 // pairs: T("quit.unsaved", "Count", 3). English is the fallback: a key
 // missing from a translation shows its English text.
 func T(key string, pairs ...any) string {
+	ensure()
 	return lang.X(key, fallback(key), data(pairs))
 }
 
 // N translates a message with plural forms for count; the template sees
 // the count as .Count, formatted for the language.
 func N(key string, count int, pairs ...any) string {
+	ensure()
 	d := data(pairs)
 	if d == nil {
 		d = map[string]any{}
@@ -242,6 +263,7 @@ func N(key string, count int, pairs ...any) string {
 // and shows the engine's own English words when no translation has the
 // key: a new metric appears, untranslated, rather than as a bare key.
 func Label(key, english string, pairs ...any) string {
+	ensure()
 	mu.RLock()
 	_, ok := catalogs[English][key]
 	mu.RUnlock()

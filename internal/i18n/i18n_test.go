@@ -196,3 +196,19 @@ func TestLanguageNames(t *testing.T) {
 		t.Error("System and Arabic must not count as offered")
 	}
 }
+
+// TestUsableBeforeSetup runs in its own process so that no Setup ran: a
+// screen's model built alone must get texts, not keys.
+func TestUsableBeforeSetup(t *testing.T) {
+	if os.Getenv("MECHPLAN_I18N_CHILD") == "1" {
+		if got := T("language.system"); got != "Follow the system" {
+			t.Fatalf("before Setup, T = %q", got)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestUsableBeforeSetup$")
+	cmd.Env = append(os.Environ(), "MECHPLAN_I18N_CHILD=1", "LANG=en_US.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
