@@ -19,7 +19,11 @@ func TestOpenShowsBaseline(t *testing.T) {
 	if got := w.Title(); !strings.Contains(got, "OEWG 2021–2025 as held") {
 		t.Errorf("title = %q", got)
 	}
-	if w.MainMenu() == nil || len(w.MainMenu().Items) < 3 {
-		t.Error("no File, Edit and View menus")
+	if w.MainMenu() == nil || len(w.MainMenu().Items) < 4 {
+		t.Error("no File, Edit, View and Help menus")
+	}
+	// A first start opens on the welcome.
+	if len(w.Canvas().Overlays().List()) != 1 {
+		t.Error("no welcome on the first start")
 	}
 }

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/schedule"
 )
@@ -150,7 +151,7 @@ type calendarScreen struct {
 
 func newCalendarScreen(ws *Workspace) *calendarScreen {
 	c := &calendarScreen{ws: ws}
-	c.picker = widget.NewSelect(nil, func(v string) {
+	c.picker = newSelect(nil, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != c.year {
 			c.year = y
 			c.refresh()
@@ -160,8 +161,9 @@ func newCalendarScreen(ws *Workspace) *calendarScreen {
 	c.conflicts = widget.NewLabel("")
 	c.conflicts.Wrapping = fyne.TextWrapWord
 	c.conflicts.Importance = widget.DangerImportance
-	head := container.NewHBox(widget.NewLabelWithStyle("Year", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.picker,
-		widget.NewLabel("Sessions by venue and body, dates in venue time. ↻ a body's turn in an agenda rotation; ⚠ a calendar conflict."))
+	legend := widget.NewLabel(i18n.T("calendar.legend"))
+	legend.Wrapping = fyne.TextWrapWord
+	head := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabelWithStyle(i18n.T("calendar.year"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.picker), nil, legend)
 	c.content = container.NewBorder(head, c.conflicts, nil, nil, container.NewVScroll(c.timeline))
 	c.refresh()
 	return c
@@ -184,18 +186,19 @@ func (c *calendarScreen) refresh() {
 	c.picker.Selected = strconv.Itoa(c.year)
 	c.picker.Refresh()
 	if len(c.view.Conflicts) == 0 {
-		c.conflicts.SetText("No calendar conflicts this year.")
+		c.conflicts.SetText(i18n.T("calendar.no_conflicts"))
 		c.conflicts.Importance = widget.SuccessImportance
 	} else {
-		c.conflicts.SetText(fmt.Sprintf("Conflicts in %d:\n", c.year) + joinLines(c.view.Conflicts, 5))
+		c.conflicts.SetText(i18n.T("calendar.conflicts", "Year", c.year) + "\n" + joinLines(c.view.Conflicts, 5))
 		c.conflicts.Importance = widget.DangerImportance
 	}
 	c.conflicts.Refresh()
 	rows := max(len(c.view.Lanes), 1)
-	c.timeline.min = fyne.NewSize(600, float32(rows)*laneHeight+headHeight+8)
+	c.timeline.min = fyne.NewSize(scaled(600), float32(rows)*scaled(laneHeight)+scaled(headHeight)+8)
 	c.timeline.Refresh()
 }
 
+// Lengths of the timeline at 100%; draw scales them with the text.
 const (
 	laneHeight  = 30
 	headHeight  = 26
@@ -205,6 +208,8 @@ const (
 // draw paints month columns, one lane per body at a venue, and each
 // session as a bar with its dates written beside it.
 func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
+	// The lengths at the user's scale, shadowing the constants.
+	laneHeight, headHeight, labelColumn := scaled(laneHeight), scaled(headHeight), scaled(labelColumn)
 	fg := themeColor(theme.ColorNameForeground)
 	grid := themeColor(colorGrid)
 	var objs []fyne.CanvasObject
@@ -222,15 +227,15 @@ func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
 	for m := 0; m < 12; m++ {
 		x := xOf(yearStart.AddDate(0, m, 0))
 		objs = append(objs, line(grid, x, 0, x, size.Height, 1))
-		objs = append(objs, text(monthNames[m][:3], fg, smallText(), false, x+3, 4))
+		objs = append(objs, text(i18n.F().ShortMonth(time.Month(m+1)), fg, smallText(), false, x+3, 4))
 	}
 	if len(c.view.Lanes) == 0 {
-		objs = append(objs, text("No sessions this year (or no valid result yet).", fg, captionText(), false, 8, headHeight+4))
+		objs = append(objs, text(i18n.T("calendar.empty"), fg, captionText(), false, 8, headHeight+4))
 		return objs
 	}
 	venue := ""
 	for i, l := range c.view.Lanes {
-		y := float32(headHeight + i*laneHeight)
+		y := headHeight + float32(i)*laneHeight
 		objs = append(objs, line(grid, 0, y, size.Width, y, 1))
 		// The first lane of a venue names it; the others are indented
 		// under it.
@@ -250,12 +255,12 @@ func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
 				// and named in the date label.
 				objs = append(objs, rect(themeColor(theme.ColorNameBackground), bx, y+laneHeight/2-1, bw, 2))
 			}
-			tag := b.Start.Format("2 Jan")
+			tag := i18n.F().DayMonth(b.Start)
 			if b.End.YearDay() != b.Start.YearDay() {
-				tag += "–" + b.End.Format("2 Jan")
+				tag += "–" + i18n.F().DayMonth(b.End)
 			}
 			if b.Format != "in_person" {
-				tag += " " + formatShort[b.Format]
+				tag += " (" + strings.ToLower(formatLabel(model.Format(b.Format))) + ")"
 			}
 			if b.Rotation != "" {
 				tag += " ↻ " + b.Rotation
@@ -280,8 +285,6 @@ func (c *calendarScreen) draw(size fyne.Size) []fyne.CanvasObject {
 	}
 	return objs
 }
-
-var formatShort = map[string]string{"hybrid": "(hybrid)", "virtual": "(virtual)"}
 
 // clipped writes a label cut to a width with an ellipsis.
 func clipped(s string, c color.Color, width, x, y float32) *canvas.Text {

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"mechplan/internal/export/ics"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
+	"mechplan/internal/i18n"
 	"mechplan/internal/plan"
 	"mechplan/internal/store"
 	"mechplan/internal/ui/chartview"
@@ -41,29 +41,33 @@ func (w *Workspace) Compare(docs []*Document, baseline *Document) (*plan.Compari
 		results = append(results, d.Result)
 	}
 	if len(results) == 0 {
-		return nil, errors.New("choose at least one scenario with a valid result")
+		return nil, errors.New(i18n.T("compare.none_valid"))
 	}
 	if base < 0 {
 		base = 0
 	}
 	c, err := plan.Compare(w.Ref, results, base, time.Now())
 	if err == nil && len(skipped) > 0 {
-		err = fmt.Errorf("left out (no valid result yet): %s", strings.Join(skipped, ", "))
+		err = errors.New(i18n.T("compare.left_out", "Names", strings.Join(skipped, ", ")))
 	}
 	return c, err
 }
 
 // exporter writes a comparison to a file format.
 type exporter struct {
-	Name, Ext string
-	Encode    func(*plan.Comparison) ([]byte, error)
+	// Key names the format in messages: "export.format.<key>".
+	Key, Ext string
+	Encode   func(*plan.Comparison) ([]byte, error)
 }
+
+// name is the format's name in the user's language.
+func (e exporter) name() string { return i18n.T("export.format." + e.Key) }
 
 // Exporters are the formats the compare view writes.
 var exporters = []exporter{
-	{"Excel workbook", ".xlsx", xlsx.Encode},
-	{"PDF report", ".pdf", pdf.Encode},
-	{"Calendar (iCalendar)", ".ics", func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
+	{"xlsx", ".xlsx", xlsx.Encode},
+	{"pdf", ".pdf", pdf.Encode},
+	{"ics", ".ics", func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
 }
 
 // compareScreen sets scenarios side by side, draws the comparison's
@@ -92,7 +96,7 @@ type compareScreen struct {
 func newCompareScreen(w *Window) *compareScreen {
 	c := &compareScreen{w: w, picked: map[*Document]bool{}}
 	c.choices = container.NewVBox()
-	c.base = widget.NewSelect(nil, func(v string) {
+	c.base = newSelect(nil, func(v string) {
 		for _, d := range w.WS.Docs {
 			if d.Title() == v && d != c.baseline {
 				c.baseline = d
@@ -109,18 +113,18 @@ func newCompareScreen(w *Window) *compareScreen {
 	c.progress.Hide()
 	var buttons []fyne.CanvasObject
 	for _, e := range exporters {
-		b := widget.NewButtonWithIcon("Export "+e.Name, theme.DownloadIcon(), func() { c.Export(e) })
+		b := widget.NewButtonWithIcon(i18n.T("compare.export", "Format", e.name()), theme.DownloadIcon(), func() { c.Export(e) })
 		c.buttons = append(c.buttons, b)
 		buttons = append(buttons, b)
 	}
 	left := container.NewBorder(
-		container.NewVBox(widget.NewLabelWithStyle("Scenarios", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(widget.NewLabelWithStyle("Baseline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.base),
+		container.NewVBox(widget.NewLabelWithStyle(i18n.T("compare.scenarios"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewVBox(widget.NewLabelWithStyle(i18n.T("compare.baseline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.base),
 		nil, nil, container.NewVScroll(c.choices))
 	charts := container.NewAppTabs(
-		container.NewTabItem("Meeting days", c.charts[0]),
-		container.NewTabItem("Night hours", c.charts[1]),
-		container.NewTabItem("Cost by section", c.charts[2]))
+		container.NewTabItem(i18n.T("compare.chart.meeting_days"), c.charts[0]),
+		container.NewTabItem(i18n.T("compare.chart.night_hours"), c.charts[1]),
+		container.NewTabItem(i18n.T("compare.chart.cost_by_section"), c.charts[2]))
 	right := container.NewVSplit(c.table, charts)
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)
@@ -208,7 +212,7 @@ func (c *compareScreen) refresh() {
 		widths = append(widths, 190)
 	}
 	for i, wd := range widths {
-		c.table.SetColumnWidth(i, wd)
+		c.table.SetColumnWidth(i, scaled(wd))
 	}
 	c.table.Refresh()
 	c.drawCharts()
@@ -222,14 +226,14 @@ func comparisonTable(c *plan.Comparison) [][]string {
 	if c == nil {
 		return nil
 	}
-	head := []string{"A year (change against the baseline)"}
+	head := []string{i18n.T("compare.head")}
 	for i, r := range c.Results {
 		name := r.Scenario.Name
 		if c.Pareto[i] {
 			name = "★ " + name
 		}
 		if i == c.Baseline {
-			name += " [baseline]"
+			name += " " + i18n.T("library.baseline_mark")
 		}
 		head = append(head, name)
 	}
@@ -238,12 +242,12 @@ func comparisonTable(c *plan.Comparison) [][]string {
 	for _, row := range c.Rows {
 		if row.Group != group {
 			group = row.Group
-			rows = append(rows, append([]string{"— " + group + " —"}, make([]string, len(c.Results))...))
+			rows = append(rows, append([]string{"— " + metricGroupLabel(group) + " —"}, make([]string, len(c.Results))...))
 		}
-		line := []string{row.Label}
+		line := []string{metricLabel(row.Metric)}
 		for i, f := range row.Figures {
 			if !f.Known {
-				line = append(line, "n/a")
+				line = append(line, i18n.T("figure.na"))
 				continue
 			}
 			text := formatFigure(row.Metric, f.PerYear)
@@ -254,7 +258,11 @@ func comparisonTable(c *plan.Comparison) [][]string {
 		}
 		rows = append(rows, line)
 	}
-	note := "★ Pareto-best: no other scenario is as good on every one of " + strings.Join(c.ParetoOn, ", ") + " (a year) and better on one."
+	var on []string
+	for _, k := range c.ParetoOn {
+		on = append(on, paretoLabel(c, k))
+	}
+	note := i18n.T("compare.pareto", "Criteria", strings.Join(on, ", "))
 	rows = append(rows, append([]string{note}, make([]string, len(c.Results))...))
 	return rows
 }
@@ -264,13 +272,13 @@ func (c *compareScreen) drawCharts() {
 	builders := []func(*plan.Comparison) (chart.Bars, bool){chart.MeetingDaysPerYear, chart.NightHoursPerYear, chart.CostPerYearBySection}
 	for i, build := range builders {
 		if cmp == nil {
-			c.charts[i].Clear("Choose scenarios to compare.")
+			c.charts[i].Clear(i18n.T("compare.chart.choose"))
 			continue
 		}
 		if b, ok := build(cmp); ok {
-			c.charts[i].SetBars(b)
+			c.charts[i].SetBars(localBars(cmp, i, b))
 		} else {
-			c.charts[i].Clear("No figures for this chart.")
+			c.charts[i].Clear(i18n.T("compare.chart.no_figures"))
 		}
 	}
 }
@@ -280,11 +288,11 @@ func (c *compareScreen) drawCharts() {
 func (c *compareScreen) Export(e exporter) {
 	cmp := c.Comparison
 	if cmp == nil {
-		c.message.SetText("Nothing to export: choose scenarios with valid results.")
+		c.message.SetText(i18n.T("compare.nothing_to_export"))
 		return
 	}
 	name := "mechplan-comparison-" + cmp.Date.Format("2006-01-02") + e.Ext
-	c.w.Picker.Save("Export "+e.Name, name, []string{e.Ext}, func(path string) {
+	c.w.Picker.Save(i18n.T("compare.export", "Format", e.name()), name, []string{e.Ext}, func(path string) {
 		if !strings.HasSuffix(strings.ToLower(path), e.Ext) {
 			path += e.Ext
 		}
@@ -293,11 +301,11 @@ func (c *compareScreen) Export(e exporter) {
 		}
 		c.progress.Show()
 		c.progress.Start()
-		c.message.SetText("Writing " + filepath.Base(path) + "…")
+		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
 		go func() {
 			data, err := e.Encode(cmp)
 			if err == nil && len(bytes.TrimSpace(data)) == 0 {
-				err = errors.New("the exporter produced an empty file")
+				err = errors.New(i18n.T("compare.empty_export"))
 			}
 			if err == nil {
 				err = store.WriteFileAtomic(path, data, 0o644)
@@ -309,10 +317,10 @@ func (c *compareScreen) Export(e exporter) {
 					b.Enable()
 				}
 				if err != nil {
-					c.message.SetText("Export failed: " + err.Error())
+					c.message.SetText(i18n.T("compare.export_failed", "Error", err.Error()))
 				} else {
-					c.message.SetText("Exported " + path)
-					c.w.WS.Notice = "Exported " + path
+					c.message.SetText(i18n.T("compare.exported", "Path", path))
+					c.w.WS.Notice = i18n.T("compare.exported", "Path", path)
 					c.w.status.SetText(c.w.WS.Notice)
 				}
 				if c.exported != nil {
@@ -321,4 +329,59 @@ func (c *compareScreen) Export(e exporter) {
 			})
 		}()
 	})
+}
+
+// paretoLabel names a Pareto criterion (a metric key) as the table does.
+func paretoLabel(c *plan.Comparison, key string) string {
+	if row, ok := c.Row(key); ok {
+		return metricLabel(row.Metric)
+	}
+	return key
+}
+
+// chartTitles are the compare view's charts' titles, in the order of
+// drawCharts' builders.
+var chartTitles = []string{"chart.meeting_days.title", "chart.night_hours.title", "chart.cost_by_section.title"}
+
+// localBars writes a comparison chart's title, legend and value labels in
+// the user's language; the chart package builds them in English. Values
+// are written again from the figures, so the numbers are the engine's.
+func localBars(cmp *plan.Comparison, i int, b chart.Bars) chart.Bars {
+	f := i18n.F()
+	b.Title = i18n.T(chartTitles[i])
+	series := make([]chart.Series, len(b.Series))
+	copy(series, b.Series)
+	b.Series = series
+	texts := make([]string, len(b.Texts))
+	copy(texts, b.Texts)
+	b.Texts = texts
+	switch i {
+	case 2:
+		for k := range b.Series {
+			if row, ok := cmp.Row(chart.CostSections[k]); ok {
+				b.Series[k].Name = metricLabel(row.Metric)
+			}
+		}
+		for k := range b.Texts {
+			b.Texts[k] = f.MoneyShort(b.Total(k))
+		}
+	default:
+		key, decimals := plan.KeyMeetingDays, 1
+		if i == 1 {
+			key, decimals = plan.KeyNightHours, 0
+		}
+		row, ok := cmp.Row(key)
+		if !ok {
+			return b
+		}
+		b.Series[0].Name = metricLabel(row.Metric)
+		for k := range b.Texts {
+			if k < len(row.Figures) && row.Figures[k].Known {
+				b.Texts[k] = f.Number(row.Figures[k].PerYear, decimals)
+			} else {
+				b.Texts[k] = i18n.T("figure.na")
+			}
+		}
+	}
+	return b
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"mechplan/internal/chart"
 	"mechplan/internal/cost"
+	"mechplan/internal/i18n"
 	"mechplan/internal/ui/chartview"
 )
 
@@ -28,8 +28,6 @@ type CostsView struct {
 	Fund   string
 }
 
-var payerNames = map[cost.Payer]string{cost.RegularBudget: "Regular budget", cost.MemberStates: "Member states", cost.VoluntaryFund: "Voluntary fund"}
-
 // Costs lists the active scenario's cost lines by section and payer, each
 // with its assumption's source and date.
 func (w *Workspace) Costs() CostsView {
@@ -41,40 +39,40 @@ func (w *Workspace) Costs() CostsView {
 	e := d.Result.Cost
 	t := e.Total.Totals
 	v.Totals = []Figure{
-		{Metric: "Conference servicing", Value: money(t.Servicing)},
-		{Metric: "Documentation", Value: money(t.Documentation)},
-		{Metric: "Secretariat staff", Value: money(t.Secretariat)},
-		{Metric: "Delegation travel", Value: money(t.Travel)},
-		{Metric: "Sponsorship", Value: money(t.Sponsorship)},
-		{Metric: "Total (" + e.Total.Label + ", USD at " + strconv.Itoa(e.PriceYear) + " prices)", Value: money(t.Total)},
-		{Metric: cost.ConferenceManagement.Name(), Value: money(t.BySection.ConferenceManagement)},
-		{Metric: cost.Disarmament.Name(), Value: money(t.BySection.Disarmament)},
-		{Metric: cost.PublicInformation.Name(), Value: money(t.BySection.PublicInformation)},
-		{Metric: cost.Outside.Name(), Value: money(t.BySection.Outside)},
-		{Metric: "Paid by the regular budget", Value: money(t.ByPayer.RegularBudget)},
-		{Metric: "Paid by member states", Value: money(t.ByPayer.MemberStates)},
-		{Metric: "Paid by the voluntary fund", Value: money(t.ByPayer.VoluntaryFund)},
+		{Metric: i18n.T("costs.servicing"), Value: money(t.Servicing)},
+		{Metric: i18n.T("costs.documentation"), Value: money(t.Documentation)},
+		{Metric: i18n.T("costs.secretariat"), Value: money(t.Secretariat)},
+		{Metric: i18n.T("costs.travel"), Value: money(t.Travel)},
+		{Metric: i18n.T("costs.sponsorship"), Value: money(t.Sponsorship)},
+		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
+		{Metric: sectionLabel(cost.ConferenceManagement), Value: money(t.BySection.ConferenceManagement)},
+		{Metric: sectionLabel(cost.Disarmament), Value: money(t.BySection.Disarmament)},
+		{Metric: sectionLabel(cost.PublicInformation), Value: money(t.BySection.PublicInformation)},
+		{Metric: sectionLabel(cost.Outside), Value: money(t.BySection.Outside)},
+		{Metric: i18n.T("costs.paid_regular"), Value: money(t.ByPayer.RegularBudget)},
+		{Metric: i18n.T("costs.paid_states"), Value: money(t.ByPayer.MemberStates)},
+		{Metric: i18n.T("costs.paid_fund"), Value: money(t.ByPayer.VoluntaryFund)},
 	}
 	for i := range e.Lines {
 		l := &e.Lines[i]
 		a, _ := e.Assumptions.Get(l.Key)
 		source, asOf := a.Source, a.AsOf
 		if a.Overridden {
-			source, asOf = "scenario override: "+a.OverrideSource, a.OverrideAsOf
+			source, asOf = i18n.T("costs.override_source", "Source", a.OverrideSource), a.OverrideAsOf
 		}
 		section := "§" + string(l.Section)
 		if l.Section == cost.Outside {
-			section = "outside"
+			section = i18n.T("costs.outside")
 		}
 		v.Lines = append(v.Lines, CostLine{
-			Year: strconv.Itoa(l.Year), Section: section, Payer: payerNames[l.Payer], Item: l.Item,
-			Quantity: strconv.FormatFloat(l.Quantity, 'f', -1, 64) + " " + l.Unit, Rate: money(l.Rate), Amount: money(l.Amount),
-			Assumption: a.Label, Source: source, AsOf: asOf, Placeholder: l.Placeholder,
+			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: l.Item,
+			Quantity: i18n.F().Compact(l.Quantity, 4) + " " + i18n.Label("costs.unit."+keyOf(l.Unit), l.Unit), Rate: money(l.Rate), Amount: money(l.Amount),
+			Assumption: rateLabel(l.Key, a.Label), Source: source, AsOf: asOf, Placeholder: l.Placeholder,
 		})
 	}
 	f := e.Fund()
-	v.Fund = fmt.Sprintf("Sponsorship fund: %d eligible states × %s seat(s) per trip\n%s sponsored journeys, %s over %s.",
-		f.Eligible, strconv.FormatFloat(f.Seats, 'f', -1, 64), chart.Number(f.Total.SeatTrips, 0), money(f.Total.Cost), e.Total.Label)
+	v.Fund = i18n.T("costs.fund", "Eligible", number(float64(f.Eligible), 0), "Seats", i18n.F().Compact(f.Seats, 2),
+		"Journeys", number(f.Total.SeatTrips, 0), "Cost", money(f.Total.Cost), "Horizon", e.Total.Label)
 	return v
 }
 
@@ -86,13 +84,19 @@ func (w *Workspace) Pledge(amount float64) string {
 	}
 	p := d.Result.Cost.Buys(amount)
 	if p.SeatTripCost == 0 {
-		return "This scenario needs no sponsored journeys."
+		return i18n.T("costs.pledge.none")
 	}
-	return fmt.Sprintf("%s buys %d sponsored return journeys\nat %s each: %.0f%% of the horizon's need.",
-		money(p.Amount), p.SeatTrips, money(p.SeatTripCost), p.Share*100)
+	return i18n.T("costs.pledge.buys", "Amount", money(p.Amount), "Journeys", number(float64(p.SeatTrips), 0),
+		"Each", money(p.SeatTripCost), "Share", i18n.F().Percent(p.Share*100, 0))
 }
 
-var costHeader = []string{"Year", "Section", "Payer", "Item", "Quantity", "Rate", "Amount", "Assumption", "Source", "As of"}
+func costHeader() []string {
+	var out []string
+	for _, k := range []string{"year", "section", "payer", "item", "quantity", "rate", "amount", "assumption", "source", "as_of"} {
+		out = append(out, i18n.T("costs.col."+k))
+	}
+	return out
+}
 
 // costsScreen shows cost lines, the sensitivity and the sponsorship
 // calculator.
@@ -112,20 +116,20 @@ type costsScreen struct {
 func newCostsScreen(w *Window) *costsScreen {
 	c := &costsScreen{w: w}
 	c.totals = newTextTable(func() [][]string {
-		rows := [][]string{{"Total", "USD"}}
+		rows := [][]string{{i18n.T("costs.col.total"), "USD"}}
 		for _, f := range c.view.Totals {
 			rows = append(rows, []string{f.Metric, f.Value})
 		}
 		return rows
 	}, []float32{330, 170})
 	c.lines = newTextTable(func() [][]string {
-		rows := [][]string{costHeader}
+		rows := [][]string{costHeader()}
 		for _, l := range c.view.Lines {
 			item := l.Item
 			if l.Placeholder {
 				// Written out, not only coloured: a placeholder is a
 				// figure no published table confirms.
-				item = "PLACEHOLDER · " + item
+				item = i18n.T("costs.placeholder_mark") + " · " + item
 			}
 			rows = append(rows, []string{l.Year, l.Section, l.Payer, item, l.Quantity, l.Rate, l.Amount, l.Assumption, l.Source, l.AsOf})
 		}
@@ -136,11 +140,11 @@ func newCostsScreen(w *Window) *costsScreen {
 	c.fund = widget.NewLabel("")
 	c.buys = widget.NewLabel("")
 	c.pledge = widget.NewEntry()
-	c.pledge.SetPlaceHolder("a pledge in USD, e.g. 67000")
+	c.pledge.SetPlaceHolder(i18n.T("costs.pledge.placeholder"))
 	c.pledge.OnChanged = func(string) { c.updatePledge() }
 	c.tornado = newTornadoPanel(w)
-	calc := container.NewVBox(widget.NewLabelWithStyle("Sponsorship calculator", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		c.fund, container.NewBorder(nil, nil, widget.NewLabel("Pledge"), nil, c.pledge), c.buys)
+	calc := container.NewVBox(widget.NewLabelWithStyle(i18n.T("costs.calculator"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		c.fund, container.NewBorder(nil, nil, widget.NewLabel(i18n.T("costs.pledge")), nil, c.pledge), c.buys)
 	left := container.NewBorder(nil, calc, nil, nil, c.totals)
 	c.left = left
 	top := container.NewHSplit(left, c.tornado.content)
@@ -154,7 +158,9 @@ func newCostsScreen(w *Window) *costsScreen {
 }
 
 func (c *costsScreen) updatePledge() {
-	text := strings.NewReplacer(",", "", "$", "", " ", "").Replace(c.pledge.Text)
+	// Thousands separators of any language are dropped: 67,000, 67 000
+	// and 67.000 are all a pledge of sixty-seven thousand dollars.
+	text := strings.NewReplacer(",", "", ".", "", "$", "", " ", "", "\u00a0", "", "\u202f", "", "USD", "").Replace(c.pledge.Text)
 	if text == "" {
 		c.buys.SetText("")
 		return
@@ -162,7 +168,7 @@ func (c *costsScreen) updatePledge() {
 	v, err := strconv.ParseFloat(text, 64)
 	if err != nil || v < 0 {
 		c.buys.Importance = widget.DangerImportance
-		c.buys.SetText(fmt.Sprintf("%q is not an amount: give US dollars, 0 or more.", c.pledge.Text))
+		c.buys.SetText(i18n.T("costs.pledge.invalid", "Value", c.pledge.Text))
 		return
 	}
 	c.buys.Importance = widget.MediumImportance
@@ -203,7 +209,7 @@ type tornadoPanel struct {
 }
 
 func newTornadoPanel(w *Window) *tornadoPanel {
-	t := &tornadoPanel{w: w, chart: chartview.New("The sensitivity appears here.")}
+	t := &tornadoPanel{w: w, chart: chartview.New(i18n.T("costs.tornado.empty"))}
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
@@ -216,7 +222,7 @@ func newTornadoPanel(w *Window) *tornadoPanel {
 func (t *tornadoPanel) refresh() {
 	d := t.w.WS.Active
 	if d == nil || d.Result == nil || d.Result.Cost == nil {
-		t.chart.Clear("No cost estimate: open a scenario with a valid result.")
+		t.chart.Clear(i18n.T("costs.tornado.no_estimate"))
 		return
 	}
 	if d == t.forDoc && d.rev == t.forRev && t.Swings != nil {
@@ -236,13 +242,13 @@ func (t *tornadoPanel) refresh() {
 				return // the scenario changed meanwhile; a newer run follows
 			}
 			if err != nil {
-				t.chart.Clear("The sensitivity could not run: " + err.Error())
+				t.chart.Clear(i18n.T("costs.tornado.failed", "Error", err.Error()))
 			} else {
 				t.Swings = swings
 				if tor, ok := chart.CostSensitivity(r, swings, tornadoRows); ok {
-					t.chart.SetTornado(tor)
+					t.chart.SetTornado(localTornado(tor, swings))
 				} else {
-					t.chart.Clear("No assumption moves the total.")
+					t.chart.Clear(i18n.T("costs.tornado.flat"))
 				}
 			}
 			if t.done != nil {
@@ -250,4 +256,32 @@ func (t *tornadoPanel) refresh() {
 			}
 		})
 	}()
+}
+
+// localTornado writes the sensitivity chart's title, assumptions and
+// values in the user's language; the chart package builds them in
+// English from the same swings, whose keys name the rates.
+func localTornado(t chart.Tornado, swings []cost.Swing) chart.Tornado {
+	f := i18n.F()
+	names := map[string]string{}
+	for _, s := range swings {
+		english, local := s.Label, rateLabel(s.Key, s.Label)
+		if s.Placeholder {
+			english += " (placeholder)"
+			local += " " + i18n.T("chart.tornado.placeholder")
+		}
+		names[english] = local
+	}
+	t.Title = i18n.T("chart.tornado.title", "Percent", i18n.F().Percent(sensitivityDelta*100, 0))
+	t.BaseText = f.MoneyShort(t.Base)
+	rows := make([]chart.TornadoRow, len(t.Rows))
+	for i, r := range t.Rows {
+		r.LowText, r.HighText = f.MoneyShort(r.Low), f.MoneyShort(r.High)
+		if local, ok := names[r.Label]; ok {
+			r.Label = local
+		}
+		rows[i] = r
+	}
+	t.Rows = rows
+	return t
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -9,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"mechplan/internal/chart"
+	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 )
 
@@ -43,7 +42,7 @@ func (w *Workspace) Delegation() DelegationView {
 	v := DelegationView{Travellers: w.Settings.Travellers()}
 	st, ok := w.Ref.State(iso3)
 	if !ok {
-		v.Problem = "Choose your delegation above."
+		v.Problem = i18n.T("mine.choose")
 		return v
 	}
 	v.State = st.Name
@@ -65,8 +64,8 @@ func (w *Workspace) Delegation() DelegationView {
 		}
 		b := r.Burden.Delegations[idx]
 		v.Rows = append(v.Rows, DelegationRow{Scenario: d.Title(), Trips: len(it.Trips), DaysAway: it.DaysAway, Cost: money(it.Cost),
-			NightHours: hours(b.NightMinutes), FlightHours: chart.Number(b.Travel.FlightHours, 1) + " h",
-			Coverage: chart.Number(it.Coverage.Share*100, 0) + "%", Uncovered: len(it.Coverage.Uncovered)})
+			NightHours: hours(b.NightMinutes), FlightHours: i18n.F().Hours(b.Travel.FlightHours),
+			Coverage: i18n.F().Percent(it.Coverage.Share*100, 0), Uncovered: len(it.Coverage.Uncovered)})
 		if d != w.Active {
 			continue
 		}
@@ -75,7 +74,9 @@ func (w *Workspace) Delegation() DelegationView {
 			for _, si := range tp.Trip.Sessions {
 				sessions = append(sessions, r.Schedule.Sessions[si].BodyName)
 			}
-			v.Trips = append(v.Trips, TripRow{Venue: tp.Trip.Venue, Depart: tp.Depart.Format("Mon 2 Jan 2006"), Back: tp.Back.Format("Mon 2 Jan 2006"),
+			f := i18n.F()
+			v.Trips = append(v.Trips, TripRow{Venue: tp.Trip.Venue,
+				Depart: f.ShortWeekday(tp.Depart.Weekday()) + " " + f.ShortDate(tp.Depart), Back: f.ShortWeekday(tp.Back.Weekday()) + " " + f.ShortDate(tp.Back),
 				Nights: strconv.Itoa(tp.Nights), Sessions: strings.Join(sessions, "; "), Cost: money(tp.Bill.Total())})
 		}
 	}
@@ -95,8 +96,21 @@ type delegationScreen struct {
 	codes   map[string]string // select label → ISO3
 }
 
-var delegationHeader = []string{"Scenario", "Trips", "Days away", "Travel cost", "Night hours", "Flight hours", "Meetings covered", "Sessions missed"}
-var tripHeader = []string{"Venue", "Leave", "Return", "Nights", "Sessions", "Cost"}
+func delegationHeader() []string {
+	var out []string
+	for _, k := range []string{"scenario", "trips", "days_away", "travel_cost", "night_hours", "flight_hours", "covered", "missed"} {
+		out = append(out, i18n.T("mine.col."+k))
+	}
+	return out
+}
+
+func tripHeader() []string {
+	var out []string
+	for _, k := range []string{"venue", "leave", "return", "nights", "sessions", "cost"} {
+		out = append(out, i18n.T("mine.trip."+k))
+	}
+	return out
+}
 
 func newDelegationScreen(w *Window) *delegationScreen {
 	s := &delegationScreen{w: w, codes: map[string]string{}}
@@ -112,7 +126,7 @@ func newDelegationScreen(w *Window) *delegationScreen {
 	}
 	// A select entry lets the user type part of a name to find a state.
 	s.state = widget.NewSelectEntry(names)
-	s.state.SetPlaceHolder("type a state's name or ISO3 code")
+	s.state.SetPlaceHolder(i18n.T("mine.state.placeholder"))
 	s.state.SetText(current)
 	s.state.OnChanged = func(v string) {
 		if code, ok := s.codes[v]; ok {
@@ -141,31 +155,31 @@ func newDelegationScreen(w *Window) *delegationScreen {
 			err = w.Settings.SetTravellers(n)
 		}
 		if err != nil {
-			s.message.SetText(fmt.Sprintf("Travellers: a whole number from 1 to %d.", settings.MaxTravellers))
+			s.message.SetText(i18n.T("mine.travellers.invalid", "Max", settings.MaxTravellers))
 			return
 		}
 		s.message.SetText("")
 		s.refresh()
 	}
 	s.rows = newTextTable(func() [][]string {
-		out := [][]string{delegationHeader}
+		out := [][]string{delegationHeader()}
 		for _, r := range s.view.Rows {
 			out = append(out, []string{r.Scenario, strconv.Itoa(r.Trips), strconv.Itoa(r.DaysAway), r.Cost, r.NightHours, r.FlightHours, r.Coverage, strconv.Itoa(r.Uncovered)})
 		}
 		return out
 	}, []float32{330, 60, 85, 120, 100, 100, 130, 120})
 	s.trips = newTextTable(func() [][]string {
-		out := [][]string{tripHeader}
+		out := [][]string{tripHeader()}
 		for _, t := range s.view.Trips {
 			out = append(out, []string{t.Venue, t.Depart, t.Back, t.Nights, t.Sessions, t.Cost})
 		}
 		return out
 	}, []float32{60, 140, 140, 60, 420, 110})
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("My delegation"), nil, s.state),
-		container.NewBorder(nil, nil, widget.NewLabel("Experts flying to each session"), nil, s.people),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.state")), nil, s.state),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.travellers")), nil, s.people),
 		s.message)
-	split := container.NewVSplit(s.rows, container.NewBorder(widget.NewLabelWithStyle("Trips under the active scenario", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.trips))
+	split := container.NewVSplit(s.rows, container.NewBorder(widget.NewLabelWithStyle(i18n.T("mine.trips"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.trips))
 	split.Offset = 0.45
 	s.content = container.NewBorder(head, nil, nil, nil, split)
 	s.refresh()

@@ -5,30 +5,36 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 )
 
-// Labels of the model's enumerations, in the users' words.
-var (
-	kindLabels = map[model.BodyKind]string{
-		model.Plenary: "Plenary", model.ThematicGroup: "Thematic group", model.Intersessional: "Intersessional meeting",
-		model.Organizational: "Organizational session", model.ReviewConference: "Review conference", model.Informal: "Informal session (town hall)",
-	}
-	formatLabels = map[model.Format]string{model.InPerson: "In person", model.Hybrid: "Hybrid", model.Virtual: "Virtual"}
-	monthNames   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	weekLabels   = []string{"1st week", "2nd week", "3rd week", "4th week", "Last week"}
-)
+// Labels of the model's enumerations, in the users' words and language:
+// the messages "kind.<kind>" and "format.<format>".
+func kindLabel(k model.BodyKind) string { return i18n.T("kind." + string(k)) }
 
-func labelsOf[T ~string](all []T, names map[T]string) (values, labels []string) {
+func formatLabel(f model.Format) string { return i18n.T("format." + string(f)) }
+
+// weekLabels name the week of the month a block meets in (1–4, 5 the last).
+func weekLabels() []string {
+	var out []string
+	for w := 1; w <= 5; w++ {
+		out = append(out, i18n.T(fmt.Sprintf("editor.week.%d", w)))
+	}
+	return out
+}
+
+func labelsOf[T ~string](all []T, name func(T) string) (values, labels []string) {
 	for _, v := range all {
 		values = append(values, string(v))
-		labels = append(labels, names[v])
+		labels = append(labels, name(v))
 	}
 	return values, labels
 }
@@ -63,11 +69,11 @@ type editorScreen struct {
 func newEditorScreen(ws *Workspace, onDuplicate func()) *editorScreen {
 	ed := &editorScreen{ws: ws, onDuplicate: onDuplicate}
 	ed.sections = []*section{
-		{name: "Scenario", key: func(d *Document) string { return "" }, build: ed.buildScenario},
-		{name: "Bodies", key: func(d *Document) string {
+		{name: i18n.T("editor.tab.scenario"), key: func(d *Document) string { return "" }, build: ed.buildScenario},
+		{name: i18n.T("editor.tab.bodies"), key: func(d *Document) string {
 			return fmt.Sprint(len(d.Scenario.Bodies), ed.body)
 		}, build: ed.buildBodies},
-		{name: "Blocks", key: func(d *Document) string {
+		{name: i18n.T("editor.tab.blocks"), key: func(d *Document) string {
 			s := d.Scenario
 			n := -1
 			if ed.block < len(s.Blocks) {
@@ -76,8 +82,8 @@ func newEditorScreen(ws *Workspace, onDuplicate func()) *editorScreen {
 			values, labels := bodyChoices(s)
 			return fmt.Sprint(len(s.Blocks), ed.block, n, values, labels)
 		}, build: ed.buildBlocks},
-		{name: "Rotations", key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Rotations)) }, build: ed.buildRotations},
-		{name: "Assumptions", key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Assumptions)) }, build: ed.buildAssumptions},
+		{name: i18n.T("editor.tab.rotations"), key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Rotations)) }, build: ed.buildRotations},
+		{name: i18n.T("editor.tab.assumptions"), key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Assumptions)) }, build: ed.buildAssumptions},
 	}
 	ed.tabs = container.NewAppTabs()
 	for _, s := range ed.sections {
@@ -95,7 +101,7 @@ func (ed *editorScreen) refresh() {
 	d := ed.ws.Active
 	ed.banner.RemoveAll()
 	if d == nil {
-		ed.banner.Add(widget.NewLabel("Open a scenario from the library, or start a new one (File ▸ New)."))
+		ed.banner.Add(widget.NewLabel(i18n.T("editor.none_open")))
 		for _, s := range ed.sections {
 			s.holder.RemoveAll()
 			s.lastKey = ""
@@ -104,8 +110,8 @@ func (ed *editorScreen) refresh() {
 	}
 	if d.ReadOnly() {
 		ed.banner.Add(container.NewBorder(nil, nil, nil,
-			widget.NewButtonWithIcon("Duplicate to edit", theme.ContentCopyIcon(), ed.onDuplicate),
-			widget.NewLabel("Built-in scenarios are read-only. Duplicate this one to change it.")))
+			widget.NewButtonWithIcon(i18n.T("editor.duplicate_to_edit"), theme.ContentCopyIcon(), ed.onDuplicate),
+			widget.NewLabel(i18n.T("editor.read_only"))))
 	}
 	// The banner's height changed; the border must lay out again.
 	ed.content.Refresh()
@@ -173,14 +179,14 @@ func (ed *editorScreen) Entry(path string) *widget.Entry {
 
 func (ed *editorScreen) buildScenario(fs *fieldSet) fyne.CanvasObject {
 	form := container.NewVBox(
-		fs.text("Name", "name", false, func(s *model.Scenario) string { return s.Name }, func(s *model.Scenario, v string) { s.Name = v }),
-		fs.text("Id (file-safe)", "id", false, func(s *model.Scenario) string { return s.ID }, func(s *model.Scenario, v string) { s.ID = v }),
-		fs.text("Proponent", "proponent", false, func(s *model.Scenario) string { return s.Proponent }, func(s *model.Scenario, v string) { s.Proponent = v }),
-		fs.text("Description", "description", true, func(s *model.Scenario) string { return s.Description }, func(s *model.Scenario, v string) { s.Description = v }),
-		fs.text("Horizon starts (YYYY-MM-DD)", "horizon.start", false, func(s *model.Scenario) string { return s.Horizon.Start }, func(s *model.Scenario, v string) { s.Horizon.Start = v }),
-		fs.integer("Horizon (years)", "horizon.years", fmt.Sprintf("1–%d years", model.MaxHorizonYears),
+		fs.text(i18n.T("field.name"), "name", false, func(s *model.Scenario) string { return s.Name }, func(s *model.Scenario, v string) { s.Name = v }),
+		fs.text(i18n.T("field.scenario_id"), "id", false, func(s *model.Scenario) string { return s.ID }, func(s *model.Scenario, v string) { s.ID = v }),
+		fs.text(i18n.T("field.proponent"), "proponent", false, func(s *model.Scenario) string { return s.Proponent }, func(s *model.Scenario, v string) { s.Proponent = v }),
+		fs.text(i18n.T("field.description"), "description", true, func(s *model.Scenario) string { return s.Description }, func(s *model.Scenario, v string) { s.Description = v }),
+		fs.text(i18n.T("field.horizon_start"), "horizon.start", false, func(s *model.Scenario) string { return s.Horizon.Start }, func(s *model.Scenario, v string) { s.Horizon.Start = v }),
+		fs.integer(i18n.T("field.horizon_years"), "horizon.years", i18n.T("field.horizon_years.allowed", "Max", model.MaxHorizonYears),
 			func(s *model.Scenario) int { return s.Horizon.Years }, func(s *model.Scenario, v int) { s.Horizon.Years = v }, nil),
-		fs.integer("Cycle (years)", "cycle_years", fmt.Sprintf("1–%d years, at most the horizon", model.MaxCycleYears),
+		fs.integer(i18n.T("field.cycle_years"), "cycle_years", i18n.T("field.cycle_years.allowed", "Max", model.MaxCycleYears),
 			func(s *model.Scenario) int { return s.CycleYears }, func(s *model.Scenario, v int) { s.CycleYears = v }, nil),
 	)
 	return fs.scroll(form)
@@ -246,27 +252,27 @@ func (ed *editorScreen) buildBodies(fs *fieldSet) fyne.CanvasObject {
 		return n
 	}, &ed.body, ed.AddBody, ed.RemoveBody, ed.MoveBody)
 	if len(s.Bodies) == 0 {
-		return container.NewHSplit(list, widget.NewLabel("No bodies: add one with +."))
+		return container.NewHSplit(list, widget.NewLabel(i18n.T("editor.no_bodies")))
 	}
-	kinds, kindNames := labelsOf(model.BodyKinds, kindLabels)
-	formats, formatNames := labelsOf(model.Formats, formatLabels)
+	kinds, kindNames := labelsOf(model.BodyKinds, kindLabel)
+	formats, formatNames := labelsOf(model.Formats, formatLabel)
 	body := func(s *model.Scenario) *model.Body { return ed.bodyAt(s) }
 	form := container.NewVBox(
-		fs.text("Name", p+".name", false, func(s *model.Scenario) string { return body(s).Name }, func(s *model.Scenario, v string) { body(s).Name = v }),
-		fs.text("Id", p+".id", false, func(s *model.Scenario) string { return body(s).ID }, func(s *model.Scenario, v string) { renameBody(s, body(s).ID, v) }),
-		fs.choice("Kind", p+".kind", kinds, kindNames, func(s *model.Scenario) string { return string(body(s).Kind) }, func(s *model.Scenario, v string) { body(s).Kind = model.BodyKind(v) }),
-		fs.text("Topic", p+".topic", false, func(s *model.Scenario) string { return body(s).Topic }, func(s *model.Scenario, v string) { body(s).Topic = v }),
-		fs.integer("Meetings per session", p+".meetings", fmt.Sprintf("1–%d meetings of 3 hours", model.MaxMeetings),
+		fs.text(i18n.T("field.name"), p+".name", false, func(s *model.Scenario) string { return body(s).Name }, func(s *model.Scenario, v string) { body(s).Name = v }),
+		fs.text(i18n.T("field.id"), p+".id", false, func(s *model.Scenario) string { return body(s).ID }, func(s *model.Scenario, v string) { renameBody(s, body(s).ID, v) }),
+		fs.choice(i18n.T("field.kind"), p+".kind", kinds, kindNames, func(s *model.Scenario) string { return string(body(s).Kind) }, func(s *model.Scenario, v string) { body(s).Kind = model.BodyKind(v) }),
+		fs.text(i18n.T("field.topic"), p+".topic", false, func(s *model.Scenario) string { return body(s).Topic }, func(s *model.Scenario, v string) { body(s).Topic = v }),
+		fs.integer(i18n.T("field.meetings_per_session"), p+".meetings", i18n.T("field.meetings_per_session.allowed", "Max", model.MaxMeetings),
 			func(s *model.Scenario) int { return body(s).Meetings }, func(s *model.Scenario, v int) { body(s).Meetings = v }, func(s *model.Scenario) string { return sessionDays(body(s)) }),
-		fs.choice("Meetings a day", p+".meetings_per_day", []string{"2", "1"}, []string{"Two (10:00–13:00, 15:00–18:00)", "One"},
+		fs.choice(i18n.T("field.meetings_per_day"), p+".meetings_per_day", []string{"2", "1"}, []string{i18n.T("field.meetings_per_day.two"), i18n.T("field.meetings_per_day.one")},
 			func(s *model.Scenario) string { return strconv.Itoa(body(s).PerDay()) },
 			func(s *model.Scenario, v string) { body(s).MeetingsPerDay, _ = strconv.Atoi(v) }),
-		fs.choice("Format", p+".format", formats, formatNames, func(s *model.Scenario) string { return string(body(s).Format) }, func(s *model.Scenario, v string) { body(s).Format = model.Format(v) }),
-		fs.check("Interpretation into the six official languages", p+".interpretation", func(s *model.Scenario) bool { return body(s).Interpretation }, func(s *model.Scenario, v bool) { body(s).Interpretation = v }),
-		fs.check("Webcast", p+".webcast", func(s *model.Scenario) bool { return body(s).Webcast }, func(s *model.Scenario, v bool) { body(s).Webcast = v }),
-		fs.check("Informal", p+".informal", func(s *model.Scenario) bool { return body(s).Informal }, func(s *model.Scenario, v bool) { body(s).Informal = v }),
-		fs.check("Ad hoc (time-bound group)", p+".ad_hoc", func(s *model.Scenario) bool { return body(s).AdHoc }, func(s *model.Scenario, v bool) { body(s).AdHoc = v }),
-		fs.list("Start times (venue time, rotating)", p+".start_times", "e.g. 10:00, 07:00 — blank: the venue's hours",
+		fs.choice(i18n.T("field.format"), p+".format", formats, formatNames, func(s *model.Scenario) string { return string(body(s).Format) }, func(s *model.Scenario, v string) { body(s).Format = model.Format(v) }),
+		fs.check(i18n.T("field.interpretation"), p+".interpretation", func(s *model.Scenario) bool { return body(s).Interpretation }, func(s *model.Scenario, v bool) { body(s).Interpretation = v }),
+		fs.check(i18n.T("field.webcast"), p+".webcast", func(s *model.Scenario) bool { return body(s).Webcast }, func(s *model.Scenario, v bool) { body(s).Webcast = v }),
+		fs.check(i18n.T("field.informal"), p+".informal", func(s *model.Scenario) bool { return body(s).Informal }, func(s *model.Scenario, v bool) { body(s).Informal = v }),
+		fs.check(i18n.T("field.ad_hoc"), p+".ad_hoc", func(s *model.Scenario) bool { return body(s).AdHoc }, func(s *model.Scenario, v bool) { body(s).AdHoc = v }),
+		fs.list(i18n.T("field.start_times"), p+".start_times", i18n.T("field.start_times.placeholder"),
 			func(s *model.Scenario) []string { return body(s).StartTimes }, func(s *model.Scenario, v []string) { body(s).StartTimes = v }),
 	)
 	split := container.NewHSplit(list, fs.scroll(form))
@@ -281,11 +287,12 @@ func sessionDays(b *model.Body) string {
 		return ""
 	}
 	days := float64(b.Meetings) / float64(b.PerDay())
-	unit := " days"
-	if days == 1 {
-		unit = " day"
+	// A day and a half is "days" too.
+	n := int(days)
+	if float64(n) != days {
+		n = 2
 	}
-	return "= " + strconv.FormatFloat(days, 'f', -1, 64) + unit
+	return i18n.T("editor.session_days", "Days", i18n.F().Compact(days, 2), "Unit", i18n.N("unit.days", n))
 }
 
 // renameBody changes a body's id and every reference to it.
@@ -315,7 +322,7 @@ func renameBody(s *model.Scenario, from, to string) {
 func (ed *editorScreen) AddBody() {
 	ed.ws.Edit("", func(s *model.Scenario) {
 		id := uniqueID("group", func(id string) bool { _, ok := s.Body(id); return ok })
-		b := model.Body{ID: id, Name: "New thematic group", Kind: model.ThematicGroup, Meetings: 6, Format: model.InPerson, Interpretation: true}
+		b := model.Body{ID: id, Name: i18n.T("editor.new_group"), Kind: model.ThematicGroup, Meetings: 6, Format: model.InPerson, Interpretation: true}
 		at := min(ed.body+1, len(s.Bodies))
 		s.Bodies = slices.Insert(s.Bodies, at, b)
 		ed.body = at
@@ -360,7 +367,7 @@ func bodyChoices(s *model.Scenario) (values, labels []string) {
 	}
 	for _, r := range s.Rotations {
 		values = append(values, "rotation:"+r.ID)
-		labels = append(labels, "Rotation "+r.ID+" ("+strings.Join(r.Bodies, ", ")+")")
+		labels = append(labels, i18n.T("editor.rotation_choice", "ID", r.ID, "Bodies", strings.Join(r.Bodies, ", ")))
 	}
 	return values, labels
 }
@@ -383,7 +390,7 @@ func (ed *editorScreen) buildBlocks(fs *fieldSet) fyne.CanvasObject {
 		return n
 	}, &ed.block, ed.AddBlock, ed.RemoveBlock, ed.MoveBlock)
 	if len(s.Blocks) == 0 {
-		return container.NewHSplit(list, widget.NewLabel("No blocks: add one with +."))
+		return container.NewHSplit(list, widget.NewLabel(i18n.T("editor.no_blocks")))
 	}
 	p := fmt.Sprintf("blocks[%d]", ed.block)
 	blk := func(s *model.Scenario) *model.Block { return ed.blockAt(s) }
@@ -394,39 +401,39 @@ func (ed *editorScreen) buildBlocks(fs *fieldSet) fyne.CanvasObject {
 		venueLabels = append(venueLabels, v.City+" ("+c+")")
 	}
 	months := []string{"0"}
-	monthLabels := []string{"— (dates only)"}
-	for m, n := range monthNames {
-		months = append(months, strconv.Itoa(m+1))
-		monthLabels = append(monthLabels, n)
+	monthLabels := []string{i18n.T("editor.month.none")}
+	for m := time.January; m <= time.December; m++ {
+		months = append(months, strconv.Itoa(int(m)))
+		monthLabels = append(monthLabels, i18n.F().MonthTitle(m))
 	}
 	weeks := []string{"1", "2", "3", "4", "5"}
 	form := container.NewVBox(
-		fs.text("Name", p+".name", false, func(s *model.Scenario) string { return blk(s).Name }, func(s *model.Scenario, v string) { blk(s).Name = v }),
-		fs.text("Id", p+".id", false, func(s *model.Scenario) string { return blk(s).ID }, func(s *model.Scenario, v string) { blk(s).ID = v }),
-		fs.choice("Venue", p+".venue", venues, venueLabels, func(s *model.Scenario) string { return blk(s).Venue }, func(s *model.Scenario, v string) { blk(s).Venue = v; blk(s).Venues = nil }),
-		fs.list("Or rotate venues", p+".venues", "e.g. NYC, GVA, NBO — replaces the venue",
+		fs.text(i18n.T("field.name"), p+".name", false, func(s *model.Scenario) string { return blk(s).Name }, func(s *model.Scenario, v string) { blk(s).Name = v }),
+		fs.text(i18n.T("field.id"), p+".id", false, func(s *model.Scenario) string { return blk(s).ID }, func(s *model.Scenario, v string) { blk(s).ID = v }),
+		fs.choice(i18n.T("field.venue"), p+".venue", venues, venueLabels, func(s *model.Scenario) string { return blk(s).Venue }, func(s *model.Scenario, v string) { blk(s).Venue = v; blk(s).Venues = nil }),
+		fs.list(i18n.T("field.venues"), p+".venues", i18n.T("field.venues.placeholder"),
 			func(s *model.Scenario) []string { return blk(s).Venues }, func(s *model.Scenario, v []string) {
 				blk(s).Venues = v
 				if len(v) > 0 {
 					blk(s).Venue = ""
 				}
 			}),
-		fs.choice("Month", p+".month", months, monthLabels, func(s *model.Scenario) string { return strconv.Itoa(blk(s).Month) },
+		fs.choice(i18n.T("field.month"), p+".month", months, monthLabels, func(s *model.Scenario) string { return strconv.Itoa(blk(s).Month) },
 			func(s *model.Scenario, v string) { blk(s).Month, _ = strconv.Atoi(v) }),
-		fs.choice("Week of the month", p+".week", weeks, weekLabels, func(s *model.Scenario) string { return strconv.Itoa(blk(s).Week) },
+		fs.choice(i18n.T("field.week"), p+".week", weeks, weekLabels(), func(s *model.Scenario) string { return strconv.Itoa(blk(s).Week) },
 			func(s *model.Scenario, v string) { blk(s).Week, _ = strconv.Atoi(v) }),
-		fs.list("Or start dates", p+".dates", "YYYY-MM-DD, … — a date replaces the month for its year",
+		fs.list(i18n.T("field.dates"), p+".dates", i18n.T("field.dates.placeholder"),
 			func(s *model.Scenario) []string { return blk(s).Dates }, func(s *model.Scenario, v []string) { blk(s).Dates = v }),
-		fs.intList("Years of the cycle", p+".years", "e.g. 1 or 1, 2 — years 1 to the cycle length; blank: every year",
+		fs.intList(i18n.T("field.years"), p+".years", i18n.T("field.years.placeholder"),
 			func(s *model.Scenario) []int { return blk(s).Years }, func(s *model.Scenario, v []int) { blk(s).Years = v }),
-		fs.integer("Only every N years", p+".every_years", fmt.Sprintf("1–%d years; blank: every year", model.MaxHorizonYears),
+		fs.integer(i18n.T("field.every_years"), p+".every_years", i18n.T("field.every_years.allowed", "Max", model.MaxHorizonYears),
 			func(s *model.Scenario) int { return blk(s).EveryYears }, func(s *model.Scenario, v int) { blk(s).EveryYears = v }, nil),
-		fs.integer("Counting from year", p+".from_year", fmt.Sprintf("%d–%d; blank: the horizon's first year", model.MinYear, model.MaxYear),
+		fs.integer(i18n.T("field.from_year"), p+".from_year", i18n.T("field.from_year.allowed", "Min", model.MinYear, "Max", model.MaxYear),
 			func(s *model.Scenario) int { return blk(s).FromYear }, func(s *model.Scenario, v int) { blk(s).FromYear = v }, nil),
-		fs.choice("Sessions run", p+".arrangement", []string{string(model.Consecutive), string(model.Parallel)},
-			[]string{"Consecutively (one room)", "In parallel (one room each)"},
+		fs.choice(i18n.T("field.arrangement"), p+".arrangement", []string{string(model.Consecutive), string(model.Parallel)},
+			[]string{i18n.T("field.arrangement.consecutive"), i18n.T("field.arrangement.parallel")},
 			func(s *model.Scenario) string { return string(blk(s).Arrangement) }, func(s *model.Scenario, v string) { blk(s).Arrangement = model.Arrangement(v) }),
-		widget.NewLabelWithStyle("Sessions in this block", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(i18n.T("editor.sessions_heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
 	form.Add(ed.buildSessions(fs, p))
 	split := container.NewHSplit(list, fs.scroll(form))
@@ -440,10 +447,10 @@ func (ed *editorScreen) buildSessions(fs *fieldSet, p string) fyne.CanvasObject 
 	blk := ed.blockAt(s)
 	values, labels := bodyChoices(s)
 	formats := []string{""}
-	formatNames := []string{"As the body"}
+	formatNames := []string{i18n.T("field.session_format.as_body")}
 	for _, f := range model.Formats {
 		formats = append(formats, string(f))
-		formatNames = append(formatNames, formatLabels[f])
+		formatNames = append(formatNames, formatLabel(f))
 	}
 	box := container.NewVBox()
 	for j := range blk.Sessions {
@@ -470,16 +477,16 @@ func (ed *editorScreen) buildSessions(fs *fieldSet, p string) fyne.CanvasObject 
 				e.Body, e.Take = id, 0
 			}
 		})
-		meetings := fs.integer("Meetings", q+".meetings", fmt.Sprintf("blank: the body's; 1–%d", model.MaxMeetings),
+		meetings := fs.integer(i18n.T("field.session_meetings"), q+".meetings", i18n.T("field.session_meetings.allowed", "Max", model.MaxMeetings),
 			func(s *model.Scenario) int { return ss(s).Meetings }, func(s *model.Scenario, v int) { ss(s).Meetings = v }, nil)
-		format := fs.choice("Format", q+".format", formats, formatNames, func(s *model.Scenario) string { return string(ss(s).Format) },
+		format := fs.choice(i18n.T("field.format"), q+".format", formats, formatNames, func(s *model.Scenario) string { return string(ss(s).Format) },
 			func(s *model.Scenario, v string) { ss(s).Format = model.Format(v) })
-		take := fs.integer("Take", q+".take", "rotation only: bodies taken each time (blank: 1)",
+		take := fs.integer(i18n.T("field.take"), q+".take", i18n.T("field.take.allowed"),
 			func(s *model.Scenario) int { return ss(s).Take }, func(s *model.Scenario, v int) { ss(s).Take = v }, nil)
-		remove := fs.button("Remove", theme.DeleteIcon(), func() { ed.RemoveSession(j) })
+		remove := fs.button(i18n.T("editor.remove"), theme.DeleteIcon(), func() { ed.RemoveSession(j) })
 		box.Add(container.NewVBox(what, container.NewGridWithColumns(3, meetings, format, take), container.NewHBox(remove), widget.NewSeparator()))
 	}
-	box.Add(container.NewHBox(fs.button("Add a session", theme.ContentAddIcon(), ed.AddSession)))
+	box.Add(container.NewHBox(fs.button(i18n.T("editor.add_session"), theme.ContentAddIcon(), ed.AddSession)))
 	return box
 }
 
@@ -489,7 +496,7 @@ func (ed *editorScreen) AddBlock() {
 		id := uniqueID("block", func(id string) bool {
 			return slices.ContainsFunc(s.Blocks, func(b model.Block) bool { return b.ID == id })
 		})
-		b := model.Block{ID: id, Name: "New block", Venue: "NYC", Month: 10, Week: 2, Arrangement: model.Consecutive}
+		b := model.Block{ID: id, Name: i18n.T("editor.new_block"), Venue: "NYC", Month: 10, Week: 2, Arrangement: model.Consecutive}
 		if len(s.Bodies) > 0 {
 			b.Sessions = []model.Session{{Body: s.Bodies[0].ID}}
 		}
@@ -542,7 +549,9 @@ func (ed *editorScreen) RemoveSession(j int) {
 
 func (ed *editorScreen) buildRotations(fs *fieldSet) fyne.CanvasObject {
 	s := ed.ws.Active.Scenario
-	box := container.NewVBox(widget.NewLabel("An agenda rotation: blocks that name it take the next bodies of its list, in calendar order, so not every group meets every time."))
+	intro := widget.NewLabel(i18n.T("editor.rotations_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(intro)
 	for i := range s.Rotations {
 		p := fmt.Sprintf("rotations[%d]", i)
 		rot := func(s *model.Scenario) *model.Rotation {
@@ -551,10 +560,10 @@ func (ed *editorScreen) buildRotations(fs *fieldSet) fyne.CanvasObject {
 			}
 			return &model.Rotation{}
 		}
-		box.Add(fs.text("Id", p+".id", false, func(s *model.Scenario) string { return rot(s).ID }, func(s *model.Scenario, v string) { rot(s).ID = v }))
-		box.Add(fs.list("Bodies in turn", p+".bodies", "body ids, e.g. tg-1, tg-2, tg-3",
+		box.Add(fs.text(i18n.T("field.id"), p+".id", false, func(s *model.Scenario) string { return rot(s).ID }, func(s *model.Scenario, v string) { rot(s).ID = v }))
+		box.Add(fs.list(i18n.T("field.rotation_bodies"), p+".bodies", i18n.T("field.rotation_bodies.placeholder"),
 			func(s *model.Scenario) []string { return rot(s).Bodies }, func(s *model.Scenario, v []string) { rot(s).Bodies = v }))
-		box.Add(container.NewHBox(fs.button("Remove rotation", theme.DeleteIcon(), func() {
+		box.Add(container.NewHBox(fs.button(i18n.T("editor.remove_rotation"), theme.DeleteIcon(), func() {
 			ed.ws.Edit("", func(s *model.Scenario) {
 				if i < len(s.Rotations) {
 					s.Rotations = slices.Delete(s.Rotations, i, i+1)
@@ -563,7 +572,7 @@ func (ed *editorScreen) buildRotations(fs *fieldSet) fyne.CanvasObject {
 		})))
 		box.Add(widget.NewSeparator())
 	}
-	box.Add(container.NewHBox(fs.button("Add a rotation", theme.ContentAddIcon(), func() {
+	box.Add(container.NewHBox(fs.button(i18n.T("editor.add_rotation"), theme.ContentAddIcon(), func() {
 		ed.ws.Edit("", func(s *model.Scenario) {
 			id := uniqueID("rotation", func(id string) bool { _, ok := s.Rotation(id); return ok })
 			var ids []string
@@ -587,9 +596,11 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 	var keys, keyLabels []string
 	for _, r := range ref.Rates {
 		keys = append(keys, r.Key)
-		keyLabels = append(keyLabels, r.Label+" ("+r.Key+")")
+		keyLabels = append(keyLabels, rateLabel(r.Key, r.Label)+" ("+r.Key+")")
 	}
-	box := container.NewVBox(widget.NewLabel("This scenario's own rates, replacing the defaults. Give each its source and date."))
+	intro := widget.NewLabel(i18n.T("editor.assumptions_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(intro)
 	for i := range s.Assumptions {
 		p := fmt.Sprintf("assumptions[%d]", i)
 		ov := func(s *model.Scenario) *model.Override {
@@ -600,12 +611,12 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 		}
 		def := widget.NewLabel(defaultRate(ed, s.Assumptions[i].Key))
 		def.Wrapping = fyne.TextWrapWord
-		box.Add(fs.choice("Rate", p+".key", keys, keyLabels, func(s *model.Scenario) string { return ov(s).Key }, func(s *model.Scenario, v string) { ov(s).Key = v }))
+		box.Add(fs.choice(i18n.T("field.rate"), p+".key", keys, keyLabels, func(s *model.Scenario) string { return ov(s).Key }, func(s *model.Scenario, v string) { ov(s).Key = v }))
 		box.Add(def)
-		box.Add(fs.number("Value", p+".value", "0 to 1e12, in the rate's unit", func(s *model.Scenario) float64 { return ov(s).Value }, func(s *model.Scenario, v float64) { ov(s).Value = v }))
-		box.Add(fs.text("Source", p+".source", false, func(s *model.Scenario) string { return ov(s).Source }, func(s *model.Scenario, v string) { ov(s).Source = v }))
-		box.Add(fs.text("As of (date)", p+".as_of", false, func(s *model.Scenario) string { return ov(s).AsOf }, func(s *model.Scenario, v string) { ov(s).AsOf = v }))
-		box.Add(container.NewHBox(fs.button("Remove", theme.DeleteIcon(), func() {
+		box.Add(fs.number(i18n.T("field.value"), p+".value", i18n.T("field.value.allowed"), func(s *model.Scenario) float64 { return ov(s).Value }, func(s *model.Scenario, v float64) { ov(s).Value = v }))
+		box.Add(fs.text(i18n.T("field.source"), p+".source", false, func(s *model.Scenario) string { return ov(s).Source }, func(s *model.Scenario, v string) { ov(s).Source = v }))
+		box.Add(fs.text(i18n.T("field.as_of"), p+".as_of", false, func(s *model.Scenario) string { return ov(s).AsOf }, func(s *model.Scenario, v string) { ov(s).AsOf = v }))
+		box.Add(container.NewHBox(fs.button(i18n.T("editor.remove"), theme.DeleteIcon(), func() {
 			ed.ws.Edit("", func(s *model.Scenario) {
 				if i < len(s.Assumptions) {
 					s.Assumptions = slices.Delete(s.Assumptions, i, i+1)
@@ -614,7 +625,7 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 		})))
 		box.Add(widget.NewSeparator())
 	}
-	box.Add(container.NewHBox(fs.button("Override a rate", theme.ContentAddIcon(), func() {
+	box.Add(container.NewHBox(fs.button(i18n.T("editor.override_rate"), theme.ContentAddIcon(), func() {
 		ed.ws.Edit("", func(s *model.Scenario) {
 			if len(ref.Rates) > 0 {
 				r := ref.Rates[0]
@@ -629,11 +640,11 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 func defaultRate(ed *editorScreen, key string) string {
 	r, ok := ed.ws.Ref.Rate(key)
 	if !ok {
-		return "Unknown rate."
+		return i18n.T("editor.rate.unknown")
 	}
-	text := fmt.Sprintf("Default: %s %s; source: %s, as of %s", strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, r.Source, r.AsOf)
+	text := i18n.T("editor.rate.default", "Value", i18n.F().Compact(r.Value, 6), "Unit", r.Unit, "Source", r.Source, "AsOf", r.AsOf)
 	if r.Placeholder {
-		text += " (PLACEHOLDER: no published figure confirms it)"
+		text += " " + i18n.T("editor.rate.placeholder")
 	}
 	return text
 }

@@ -1,14 +1,16 @@
 package ui
 
 import (
-	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 )
 
@@ -60,14 +62,30 @@ func (fs *fieldSet) add(path string, load func(*model.Scenario)) *field {
 	return f
 }
 
-// row lays a labelled widget above its message.
+// row lays a labelled widget above its help line and its message.
 func row(label string, w fyne.CanvasObject, f *field, hint fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	var right fyne.CanvasObject = w
 	if hint != nil {
 		right = container.NewBorder(nil, nil, nil, hint, w)
 	}
-	return container.NewVBox(container.NewBorder(nil, nil, l, nil, right), f.message)
+	return container.NewVBox(container.NewBorder(nil, nil, l, nil, right), helpLine(f.path), f.message)
+}
+
+// indices matches the list positions of a model path.
+var indices = regexp.MustCompile(`\[\d+\]`)
+
+// helpKey is the message explaining the field at a model path, the same
+// for every body or block: "bodies[2].meetings" → "help.bodies.meetings".
+func helpKey(path string) string { return "help." + indices.ReplaceAllString(path, "") }
+
+// helpLine explains a field under it, in smaller type: Fyne has no
+// tooltips, and a line that is always there also serves a keyboard user.
+func helpLine(path string) fyne.CanvasObject {
+	l := widget.NewLabel(i18n.T(helpKey(path)))
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // edit applies a change unless the form is loading values from the model.
@@ -131,7 +149,7 @@ func (fs *fieldSet) integer(label, path, allowed string, get func(*model.Scenari
 			var err error
 			n, err = strconv.Atoi(strings.TrimSpace(v))
 			if err != nil {
-				f.parseError = fmt.Sprintf("%q is not a whole number; allowed: %s", v, allowed)
+				f.parseError = i18n.T("editor.error.not_whole", "Value", v, "Allowed", allowed)
 				fs.ed.showProblems()
 				return
 			}
@@ -156,9 +174,9 @@ func (fs *fieldSet) number(label, path, allowed string, get func(*model.Scenario
 		if fs.ed.loading {
 			return
 		}
-		n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		n, err := parseDecimal(v)
 		if err != nil {
-			f.parseError = fmt.Sprintf("%q is not a number; allowed: %s", v, allowed)
+			f.parseError = i18n.T("editor.error.not_number", "Value", v, "Allowed", allowed)
 			fs.ed.showProblems()
 			return
 		}
@@ -205,7 +223,7 @@ func (fs *fieldSet) intList(label, path, allowed string, get func(*model.Scenari
 		for _, p := range splitList(v) {
 			n, err := strconv.Atoi(p)
 			if err != nil {
-				f.parseError = fmt.Sprintf("%q is not a whole number; allowed: %s", p, allowed)
+				f.parseError = i18n.T("editor.error.not_whole", "Value", p, "Allowed", allowed)
 				fs.ed.showProblems()
 				return
 			}
@@ -229,12 +247,12 @@ func (fs *fieldSet) check(label, path string, get func(*model.Scenario) bool, se
 	c.OnChanged = func(v bool) { fs.edit(f, func(s *model.Scenario) { set(s, v) }) }
 	fs.checks[path] = c
 	fs.inputs = append(fs.inputs, c)
-	return container.NewVBox(c, f.message)
+	return container.NewVBox(c, helpLine(path), f.message)
 }
 
 // choice is a field with a fixed set of values, shown by their labels.
 func (fs *fieldSet) choice(label, path string, values, labels []string, get func(*model.Scenario) string, set func(*model.Scenario, string)) fyne.CanvasObject {
-	sel := widget.NewSelect(labels, nil)
+	sel := newSelect(labels, nil)
 	f := fs.add(path, func(s *model.Scenario) {
 		v := get(s)
 		for i, x := range values {
@@ -360,4 +378,18 @@ func sameList(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// parseDecimal reads a decimal number written with a point or, as French
+// and Spanish write it, a comma ("1,5"); thousands separators are not
+// accepted, so "1,500" stays a mistake rather than becoming 1.5.
+func parseDecimal(v string) (float64, error) {
+	v = strings.TrimSpace(v)
+	if strings.Count(v, ",") == 1 && !strings.Contains(v, ".") {
+		head, tail, _ := strings.Cut(v, ",")
+		if len(tail) != 3 {
+			v = head + "." + tail
+		}
+	}
+	return strconv.ParseFloat(v, 64)
 }

@@ -1,10 +1,70 @@
 package ui
 
-import "mechplan/internal/chart"
+import (
+	"strings"
 
-// money writes US dollars in full, for tables; charts use chart.Money's
-// short form. Both format through the chart package, one set of rules.
-func money(v float64) string { return "USD " + chart.Number(v, 0) }
+	"fyne.io/fyne/v2/widget"
+
+	"mechplan/internal/cost"
+	"mechplan/internal/i18n"
+	"mechplan/internal/plan"
+	"mechplan/internal/refdata"
+)
+
+// money writes US dollars in full, for tables, the way the user's
+// language writes figures: USD 1,234 / 1 234 USD / 1.234 USD.
+func money(v float64) string { return i18n.F().Money(v) }
 
 // hours writes minutes as hours with one decimal.
-func hours(minutes int) string { return chart.Number(float64(minutes)/60, 1) + " h" }
+func hours(minutes int) string { return i18n.F().Hours(float64(minutes) / 60) }
+
+// number writes a figure with the decimals asked, in the user's language.
+func number(v float64, decimals int) string { return i18n.F().Number(v, decimals) }
+
+// The engine and the reference data name their metrics, rates, groups and
+// budget sections in English, with stable keys; the screens show them
+// through these, in the user's language. A name no translation knows is
+// shown as the engine wrote it.
+
+func metricLabel(m plan.Metric) string { return i18n.Label("metric."+m.Key, m.Label) }
+
+func metricGroupLabel(group string) string { return i18n.Label("metric.group."+keyOf(group), group) }
+
+func rateLabel(key, english string) string { return i18n.Label("rate."+key, english) }
+
+func regionalGroupLabel(group string) string { return i18n.Label("group."+keyOf(group), group) }
+
+func sectionLabel(s cost.Section) string {
+	if s == cost.Outside {
+		return i18n.Label("section.outside", s.Name())
+	}
+	return i18n.Label("section."+string(s), s.Name())
+}
+
+func payerLabel(p cost.Payer) string { return i18n.Label("payer."+string(p), string(p)) }
+
+// keyOf turns an English name into a message key: "Asia-Pacific" →
+// "asia_pacific".
+func keyOf(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r - 'A' + 'a'
+		}
+		return '_'
+	}, name)
+}
+
+// regionalGroups are the five regional groups, for the tests that check
+// each has a translation.
+var regionalGroups = refdata.Groups
+
+// newSelect is a select whose prompt, shown while nothing is chosen, is
+// in the user's language: Fyne's own "(Select one)" is not translated.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = i18n.T("select.placeholder")
+	return s
+}

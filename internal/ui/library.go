@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"mechplan/internal/i18n"
 )
 
 // EntryKind says what a line of the library is.
@@ -32,26 +34,26 @@ type LibraryEntry struct {
 // the active one and the baseline named), the built-in library and the
 // recent files.
 func (w *Workspace) LibraryEntries() []LibraryEntry {
-	out := []LibraryEntry{{Kind: EntryHeading, Label: "Open scenarios"}}
+	out := []LibraryEntry{{Kind: EntryHeading, Label: i18n.T("library.open")}}
 	for _, d := range w.Docs {
 		label := d.Title()
 		if d.ReadOnly() {
-			label += " (built-in)"
+			label += " " + i18n.T("library.builtin_mark")
 		}
 		if d == w.Baseline {
-			label += " [baseline]"
+			label += " " + i18n.T("library.baseline_mark")
 		}
 		if d == w.Active {
 			label = "▸ " + label
 		}
 		out = append(out, LibraryEntry{Kind: EntryOpen, Label: label, Doc: d})
 	}
-	out = append(out, LibraryEntry{Kind: EntryHeading, Label: "Built-in library (read-only)"})
+	out = append(out, LibraryEntry{Kind: EntryHeading, Label: i18n.T("library.builtins")})
 	for _, b := range w.BuiltIns {
 		out = append(out, LibraryEntry{Kind: EntryBuiltIn, Label: b.Scenario.Name, ID: b.Scenario.ID})
 	}
 	if recent := w.Settings.Recent(); len(recent) > 0 {
-		out = append(out, LibraryEntry{Kind: EntryHeading, Label: "Recent files"})
+		out = append(out, LibraryEntry{Kind: EntryHeading, Label: i18n.T("library.recent")})
 		for _, p := range recent {
 			out = append(out, LibraryEntry{Kind: EntryRecent, Label: filepath.Base(p), Path: p})
 		}
@@ -80,10 +82,9 @@ func newLibraryScreen(ws *Workspace, onError func(error)) *libraryScreen {
 			e := l.entries[i]
 			lb := o.(*widget.Label)
 			lb.TextStyle = fyne.TextStyle{Bold: e.Kind == EntryHeading || (e.Kind == EntryOpen && e.Doc == ws.Active)}
+			// Headings are bold, in the text colour: the low-importance
+			// grey is Fyne's disabled colour, under 4.5:1 contrast.
 			lb.Importance = widget.MediumImportance
-			if e.Kind == EntryHeading {
-				lb.Importance = widget.LowImportance
-			}
 			lb.SetText(e.Label)
 		},
 	)
@@ -94,7 +95,7 @@ func newLibraryScreen(ws *Workspace, onError func(error)) *libraryScreen {
 		}
 		l.activate(l.entries[i], onError)
 	}
-	l.content = container.NewBorder(widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l.list)
+	l.content = container.NewBorder(widget.NewLabelWithStyle(i18n.T("library.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l.list)
 	l.refresh()
 	return l
 }

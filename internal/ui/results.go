@@ -1,16 +1,16 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"mechplan/internal/chart"
+	"mechplan/internal/i18n"
 	"mechplan/internal/plan"
 )
 
@@ -39,15 +39,15 @@ type ResultsView struct {
 func (w *Workspace) Results() ResultsView {
 	d := w.Active
 	if d == nil {
-		return ResultsView{Title: "No scenario open"}
+		return ResultsView{Title: i18n.T("results.none")}
 	}
 	v := ResultsView{Title: d.Scenario.Name}
 	switch {
 	case d.Result == nil && !d.Valid():
-		v.Stale = fmt.Sprintf("No result yet: fix the %d problem(s) marked in the editor.", len(d.Problems)+errCount(d.Failure))
+		v.Stale = i18n.N("results.no_result", len(d.Problems)+errCount(d.Failure))
 		return v
 	case d.Stale():
-		v.Stale = fmt.Sprintf("Showing the last valid result: %d problem(s) to fix in the editor.", len(d.Problems)+errCount(d.Failure))
+		v.Stale = i18n.N("results.stale", len(d.Problems)+errCount(d.Failure))
 	}
 	r := d.Result
 	var base *plan.Result
@@ -65,7 +65,7 @@ func (w *Workspace) Results() ResultsView {
 	}
 	v.Horizon = r.Total.Label
 	if base != nil {
-		v.Horizon += " against the baseline " + w.Baseline.Scenario.Name + " (" + base.Total.Label + ")"
+		v.Horizon = i18n.T("results.horizon_against", "Horizon", r.Total.Label, "Baseline", w.Baseline.Scenario.Name, "BaselineHorizon", base.Total.Label)
 	}
 	v.Figures = comparisonFigures(c)
 	for _, y := range r.Years {
@@ -90,7 +90,8 @@ func comparisonFigures(c *plan.Comparison) []Figure {
 	var out []Figure
 	for _, row := range c.Rows {
 		f := row.Figures[0]
-		fig := Figure{Metric: row.Label, Value: "n/a", PerYear: "n/a"}
+		na := i18n.T("figure.na")
+		fig := Figure{Metric: metricLabel(row.Metric), Value: na, PerYear: na}
 		if f.Known {
 			fig.Value, fig.PerYear = formatTotal(row.Metric, f.Horizon), formatFigure(row.Metric, f.PerYear)
 		}
@@ -113,7 +114,7 @@ func formatFigure(m plan.Metric, v float64) string {
 	if m.Money {
 		return money(v)
 	}
-	return chart.Number(v, m.Decimals)
+	return number(v, m.Decimals)
 }
 
 // formatTotal writes a horizon total: counts of days and meetings are
@@ -121,19 +122,19 @@ func formatFigure(m plan.Metric, v float64) string {
 // yearly averages keep the metric's.
 func formatTotal(m plan.Metric, v float64) string {
 	if !m.Money && v == math.Trunc(v) {
-		return chart.Number(v, 0)
+		return number(v, 0)
 	}
 	return formatFigure(m, v)
 }
 
 func signedFigure(m plan.Metric, v float64) string {
 	if m.Money {
-		return chart.Signed(v, 0)
+		return i18n.F().Signed(v, 0)
 	}
-	return chart.Signed(v, m.Decimals)
+	return i18n.F().Signed(v, m.Decimals)
 }
 
-func oneDecimal(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+func oneDecimal(f float64) string { return number(f, 1) }
 
 // resultsScreen is the panel beside the editor.
 type resultsScreen struct {
@@ -147,8 +148,13 @@ type resultsScreen struct {
 	content fyne.CanvasObject
 }
 
-var figureHeader = []string{"Figure", "Horizon", "A year", "Baseline a year", "Change a year"}
-var yearHeader = []string{"Year", "Meeting days", "Meetings", "Blocks", "Max parallel"}
+func figureHeader() []string {
+	return []string{i18n.T("results.col.figure"), i18n.T("results.col.horizon"), i18n.T("results.col.year"), i18n.T("results.col.baseline"), i18n.T("results.col.change")}
+}
+
+func yearHeader() []string {
+	return []string{i18n.T("results.col.calendar_year"), i18n.T("results.col.meeting_days"), i18n.T("results.col.meetings"), i18n.T("results.col.blocks"), i18n.T("results.col.max_parallel")}
+}
 
 func newResultsScreen(ws *Workspace) *resultsScreen {
 	r := &resultsScreen{ws: ws}
@@ -161,13 +167,13 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 	r.conf.Wrapping = fyne.TextWrapWord
 	r.conf.Importance = widget.DangerImportance
 	r.figures = newTextTable(func() [][]string {
-		rows := [][]string{figureHeader}
+		rows := [][]string{figureHeader()}
 		for _, f := range r.view.Figures {
 			rows = append(rows, []string{f.Metric, f.Value, f.PerYear, f.Baseline, f.Change})
 		}
 		return rows
 	}, []float32{330, 120, 110, 120, 110})
-	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
+	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader()}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
 	top := container.NewVBox(r.title, r.stale)
 	split := container.NewHSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
 	split.Offset = 0.7
@@ -178,7 +184,7 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 
 func (r *resultsScreen) refresh() {
 	r.view = r.ws.Results()
-	r.title.SetText("Results: " + r.view.Title + ", " + r.view.Horizon)
+	r.title.SetText(i18n.T("results.title", "Name", r.view.Title, "Horizon", r.view.Horizon))
 	r.stale.SetText(r.view.Stale)
 	if r.view.Stale == "" {
 		r.stale.Hide()
@@ -186,7 +192,7 @@ func (r *resultsScreen) refresh() {
 		r.stale.Show()
 	}
 	if len(r.view.Conflict) > 0 {
-		r.conf.SetText(fmt.Sprintf("Calendar conflicts (%d):\n", len(r.view.Conflict)) + joinLines(r.view.Conflict, 6))
+		r.conf.SetText(i18n.T("results.conflicts", "Count", len(r.view.Conflict)) + "\n" + joinLines(r.view.Conflict, 6))
 		r.conf.Show()
 	} else {
 		r.conf.Hide()
@@ -202,7 +208,7 @@ func joinLines(lines []string, n int) string {
 	out := ""
 	for i, l := range lines {
 		if i == n {
-			return out + fmt.Sprintf("… and %d more", len(lines)-n)
+			return out + i18n.T("list.more", "Count", len(lines)-n)
 		}
 		if i > 0 {
 			out += "\n"
@@ -239,9 +245,27 @@ func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
 			l.SetText(text)
 		},
 	)
+	// Widths grow with the user's scale, and a column is never narrower
+	// than its heading, which is longer in French or Spanish.
+	var head []string
+	if r := rows(); len(r) > 0 {
+		head = r[0]
+	}
 	for i, w := range widths {
+		w = scaled(w)
+		if i < len(head) {
+			w = max(w, headingWidth(head[i]))
+		}
 		t.SetColumnWidth(i, w)
 	}
 	t.StickyRowCount = 1
 	return t
+}
+
+// headingWidth is the width a bold table heading needs: a label's, and
+// the table's own padding around its cells, which the label's size
+// does not include.
+func headingWidth(s string) float32 {
+	th := fyne.CurrentApp().Settings().Theme()
+	return fyne.MeasureText(s, th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width + 6*th.Size(theme.SizeNamePadding)
 }

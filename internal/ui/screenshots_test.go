@@ -7,8 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2"
-
+	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 )
 
@@ -53,7 +52,7 @@ var screenshots = []screenshot{
 	{"timezones-burden", func(w *Window) {
 		w.WS.OpenBuiltIn("s9-hybrid-groups")
 		w.ShowView(ViewZones)
-		w.Zones.colour.SetSelected(colourByScore)
+		w.Zones.SetColouring(colourByScore)
 	}},
 	{"costs", func(w *Window) {
 		w.WS.OpenBuiltIn("s7-rotating-venues")
@@ -79,41 +78,73 @@ var screenshots = []screenshot{
 	{"settings", func(w *Window) { w.ShowView(ViewSettings) }},
 }
 
-// TestScreenshots renders every view in light and dark with the test
-// driver. With MECHPLAN_SCREENSHOTS set (make screenshots) the PNGs are
-// kept there for a person to look at.
+// TestScreenshots renders the welcome and every view, in English, French
+// and Spanish, light and dark, with the test driver. With
+// MECHPLAN_SCREENSHOTS set (make screenshots) the PNGs are kept there for
+// a person to look at, named view-language-variant.png.
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("MECHPLAN_SCREENSHOTS")
 	variants := []settings.Theme{settings.ThemeLight, settings.ThemeDark}
+	langs := i18n.Offered
 	if dir == "" {
-		// A plain test run checks every view renders, in one variant, to
-		// keep the suite fast.
-		dir, variants = t.TempDir(), variants[:1]
+		// A plain test run checks every view renders, in one variant
+		// and language, to keep the suite fast.
+		dir, variants, langs = t.TempDir(), variants[:1], langs[:1]
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, variant := range variants {
-		// One window per variant, as a user moves through the views.
-		w, _ := newTestWindow(t)
-		// As the user does it: the settings screen's radio.
-		w.Prefs.theme.SetSelected(variant.Label())
-		w.Win.Resize(fyne.NewSize(settings.DefaultWidth, settings.DefaultHeight))
-		for _, s := range screenshots {
-			s.show(w)
-			img := w.Win.Canvas().Capture()
-			if colours(img) < 8 {
-				t.Errorf("%s (%s): the picture is nearly blank", s.name, variant)
-			}
-			f, err := os.Create(filepath.Join(dir, s.name+"-"+string(variant)+".png"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := png.Encode(f, img); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
+	if os.Getenv("MECHPLAN_SCREENSHOTS") != "" {
+		// The editor and the settings at 200%, the largest scale.
+		w := newWindowIn(t, i18n.English, true)
+		w.Prefs.theme.SetSelected(themeLabel(settings.ThemeLight))
+		if err := w.SetScale(200); err != nil {
+			t.Fatal(err)
 		}
+		for _, s := range screenshots {
+			if s.name == "editor-bodies" || s.name == "settings" || s.name == "costs" {
+				s.show(w)
+				savePNG(t, w, filepath.Join(dir, s.name+"-en-light-200.png"))
+			}
+		}
+	}
+	for _, lang := range langs {
+		for _, variant := range variants {
+			// One window per language and variant, opened as on a first
+			// start, as a user moves through the views.
+			w := newWindowIn(t, lang, false)
+			// As the user does it: the settings screen's radio.
+			w.Prefs.theme.SetSelected(themeLabel(variant))
+			save := func(name string) {
+				savePNG(t, w, filepath.Join(dir, name+"-"+string(lang)+"-"+string(variant)+".png"))
+			}
+			save("welcome")
+			w.escape()
+			for _, s := range screenshots {
+				s.show(w)
+				save(s.name)
+			}
+		}
+	}
+}
+
+// savePNG captures the window into a file, after checking the picture
+// is not blank.
+func savePNG(t *testing.T, w *Window, path string) {
+	t.Helper()
+	img := w.Win.Canvas().Capture()
+	if colours(img) < 8 {
+		t.Errorf("%s: the picture is nearly blank", filepath.Base(path))
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 

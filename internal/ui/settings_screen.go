@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/burden"
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/settings"
 )
@@ -17,16 +20,18 @@ import (
 // settingsScreen edits the user's settings; each change is stored at once
 // and every open scenario is recomputed with it.
 type settingsScreen struct {
-	w       *Window
-	theme   *widget.RadioGroup
-	bands   *widget.Entry
-	bandMsg *widget.Label
-	state   *widget.Select
-	travel  *widget.Entry
-	year    *widget.Entry
-	message *widget.Label
-	content fyne.CanvasObject
-	states  []string // ISO3 codes in the select's order
+	w        *Window
+	theme    *widget.RadioGroup
+	language *widget.Select
+	scale    *widget.Select
+	bands    *widget.Entry
+	bandMsg  *widget.Label
+	state    *widget.Select
+	travel   *widget.Entry
+	year     *widget.Entry
+	message  *widget.Label
+	content  fyne.CanvasObject
+	states   []string // ISO3 codes in the select's order
 }
 
 func newSettingsScreen(w *Window) *settingsScreen {
@@ -34,38 +39,77 @@ func newSettingsScreen(w *Window) *settingsScreen {
 	set := w.Settings
 	var labels []string
 	for _, t := range settings.Themes {
-		labels = append(labels, t.Label())
+		labels = append(labels, themeLabel(t))
 	}
 	s.theme = widget.NewRadioGroup(labels, func(v string) {
 		for _, t := range settings.Themes {
-			if t.Label() == v && t != set.Theme() {
+			if themeLabel(t) == v && t != set.Theme() {
 				set.SetTheme(t)
-				w.App.Settings().SetTheme(newTheme(t))
+				w.App.Settings().SetTheme(newTheme(t, set.Scale()))
 			}
 		}
 	})
 	s.theme.Horizontal = true
-	s.theme.SetSelected(set.Theme().Label())
+	s.theme.SetSelected(themeLabel(set.Theme()))
+
+	// Each language is named in itself, so a user lost in a foreign
+	// interface still finds their own.
+	langs := []i18n.Language{i18n.System}
+	langNames := []string{i18n.T("language.system")}
+	for _, l := range i18n.Offered {
+		langs = append(langs, l)
+		langNames = append(langNames, l.Name())
+	}
+	s.language = newSelect(langNames, nil)
+	s.language.SetSelectedIndex(max(slices.Index(langs, i18n.Language(set.Language())), 0))
+	s.language.OnChanged = func(string) {
+		if i := s.language.SelectedIndex(); i >= 0 && string(langs[i]) != set.Language() {
+			// The screens are built again in the new language; this
+			// screen goes with them, so the switch runs after this
+			// callback returns.
+			fyne.Do(func() {
+				if err := w.SetLanguage(langs[i]); err != nil {
+					w.showError(err)
+				}
+			})
+		}
+	}
+	var scaleNames []string
+	for _, p := range settings.Scales {
+		scaleNames = append(scaleNames, i18n.F().Percent(float64(p), 0))
+	}
+	s.scale = newSelect(scaleNames, nil)
+	s.scale.SetSelectedIndex(max(slices.Index(settings.Scales, set.Scale()), 0))
+	s.scale.OnChanged = func(string) {
+		if i := s.scale.SelectedIndex(); i >= 0 && settings.Scales[i] != set.Scale() {
+			// Like the language, the screens are built again.
+			fyne.Do(func() {
+				if err := w.SetScale(settings.Scales[i]); err != nil {
+					w.showError(err)
+				}
+			})
+		}
+	}
 
 	s.bands = widget.NewMultiLineEntry()
 	s.bands.SetMinRowsVisible(4)
 	s.bands.SetText(formatBands(set.Bands()))
 	s.bandMsg = widget.NewLabel("")
 	s.bandMsg.Wrapping = fyne.TextWrapWord
-	apply := widget.NewButton("Apply bands", func() { s.ApplyBands(s.bands.Text) })
-	reset := widget.NewButton("Restore defaults", func() {
+	apply := widget.NewButton(i18n.T("settings.bands.apply"), func() { s.ApplyBands(s.bands.Text) })
+	reset := widget.NewButton(i18n.T("settings.bands.reset"), func() {
 		s.bands.SetText("")
 		s.ApplyBands("")
 	})
 
 	var names []string
-	names = append(names, "— none —")
+	names = append(names, i18n.T("settings.delegation.none"))
 	s.states = append(s.states, "")
 	for _, st := range w.WS.Ref.States {
 		names = append(names, st.Name+" ("+st.ISO3+")")
 		s.states = append(s.states, st.ISO3)
 	}
-	s.state = widget.NewSelect(names, func(string) {
+	s.state = newSelect(names, func(string) {
 		i := s.state.SelectedIndex()
 		if i >= 0 && s.states[i] != set.Delegation() {
 			set.SetDelegation(s.states[i])
@@ -83,23 +127,32 @@ func newSettingsScreen(w *Window) *settingsScreen {
 	s.travel = widget.NewEntry()
 	s.travel.SetText(strconv.Itoa(set.Travellers()))
 	s.travel.OnChanged = func(v string) {
-		s.setInt(v, fmt.Sprintf("travellers: a whole number from 1 to %d", settings.MaxTravellers), set.SetTravellers)
+		s.setInt(v, i18n.T("settings.travellers.allowed", "Max", settings.MaxTravellers), set.SetTravellers)
 	}
 	s.year = widget.NewEntry()
 	s.year.SetText(strconv.Itoa(set.PriceYear()))
 	s.year.OnChanged = func(v string) {
-		s.setInt(v, fmt.Sprintf("price year: from %d to %d", settings.MinPriceYear, settings.MaxPriceYear), set.SetPriceYear)
+		s.setInt(v, i18n.T("settings.price_year.allowed", "Min", settings.MinPriceYear, "Max", settings.MaxPriceYear), set.SetPriceYear)
 	}
 
+	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		it := widget.NewFormItem(label, w)
+		it.HintText = hint
+		return it
+	}
+	bandsHelp := widget.NewLabel(i18n.T("settings.bands.help"))
+	bandsHelp.Wrapping = fyne.TextWrapWord
+	yearHelp := widget.NewLabel(i18n.T("settings.price_year.hint"))
+	yearHelp.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem("Appearance", s.theme),
-		widget.NewFormItem("Burden bands", container.NewVBox(
-			widget.NewLabel("One band a line: name from to weight, e.g. “night 00:00 06:00 3”. Names: night, unsociable. Blank: the defaults below."),
-			s.bands, container.NewHBox(apply, reset), s.bandMsg)),
-		widget.NewFormItem("My delegation", s.state),
-		widget.NewFormItem("Travellers", s.travel),
-		widget.NewFormItem("Currency price year", container.NewVBox(s.year,
-			widget.NewLabel("The year whose prices the rates are in; later years are escalated from it. A scenario's own price year wins."))),
+		item(i18n.T("settings.language"), s.language, i18n.T("settings.language.hint")),
+		item(i18n.T("settings.appearance"), s.theme, i18n.T("settings.appearance.hint")),
+		item(i18n.T("settings.scale"), s.scale, i18n.T("settings.scale.hint")),
+		item(i18n.T("settings.bands"), container.NewVBox(bandsHelp, s.bands, container.NewHBox(apply, reset), s.bandMsg), ""),
+		item(i18n.T("settings.delegation"), s.state, i18n.T("settings.delegation.hint")),
+		item(i18n.T("settings.travellers"), s.travel, i18n.T("settings.travellers.hint")),
+		// A hint of a form item does not wrap; this one is long.
+		item(i18n.T("settings.price_year"), container.NewVBox(s.year, yearHelp), ""),
 	)
 	s.content = container.NewVScroll(container.NewVBox(form, s.message))
 	s.showBands()
@@ -122,7 +175,7 @@ func (s *settingsScreen) setInt(v, allowed string, store func(int) error) {
 		err = store(n)
 	}
 	if err != nil {
-		s.message.SetText("Not saved: " + allowed + ".")
+		s.message.SetText(i18n.T("settings.not_saved", "Allowed", allowed))
 		return
 	}
 	s.message.SetText("")
@@ -156,10 +209,10 @@ func (s *settingsScreen) showBands() {
 	}
 	var parts []string
 	for _, b := range bands {
-		parts = append(parts, b.String())
+		parts = append(parts, bandText(b))
 	}
 	s.bandMsg.Importance = widget.MediumImportance
-	s.bandMsg.SetText("In force: " + strings.Join(parts, "; ") + ". A scenario's own bands replace these.")
+	s.bandMsg.SetText(i18n.T("settings.bands.in_force", "Bands", strings.Join(parts, "; ")))
 }
 
 func formatBands(bands []model.Band) string {
@@ -178,13 +231,16 @@ func parseBands(text string) ([]model.Band, error) {
 			continue
 		}
 		if len(f) != 4 {
-			return nil, fmt.Errorf("line %d: want name from to weight, e.g. night 00:00 06:00 3", i+1)
+			return nil, errors.New(i18n.T("settings.bands.error.fields", "Line", i+1))
 		}
 		w, err := strconv.ParseFloat(f[3], 64)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: weight %q is not a number (0 to %d)", i+1, f[3], model.MaxBandWeight)
+			return nil, errors.New(i18n.T("settings.bands.error.weight", "Line", i+1, "Weight", f[3], "Max", model.MaxBandWeight))
 		}
 		out = append(out, model.Band{Name: f[0], From: f[1], To: f[2], Weight: w})
 	}
 	return out, nil
 }
+
+// themeLabel is a colour scheme's name on screen.
+func themeLabel(t settings.Theme) string { return i18n.T("settings.theme." + string(t)) }

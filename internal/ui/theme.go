@@ -35,16 +35,22 @@ var (
 		{0xE0, 0x9C, 0xC4, 0xff}, {0x80, 0xC8, 0xF0, 0xff}, {0xF0, 0xE4, 0x42, 0xff}, {0xAA, 0xAA, 0xAA, 0xff}}
 )
 
-// mechTheme is Fyne's default theme with a variant the user may force and
-// Mechplan's own colours.
+// mechTheme is Fyne's default theme with a variant the user may force,
+// a scale the user may set, and Mechplan's own colours.
 type mechTheme struct {
 	fyne.Theme
 	force *fyne.ThemeVariant
+	// scale multiplies every size (text, padding, icons): 1 is Fyne's.
+	scale float32
 }
 
-// newTheme builds the theme for the user's choice of colour scheme.
-func newTheme(choice settings.Theme) *mechTheme {
-	t := &mechTheme{Theme: theme.DefaultTheme()}
+// newTheme builds the theme for the user's choice of colour scheme and
+// scale (in per cent, settings.Scales).
+func newTheme(choice settings.Theme, scalePercent int) *mechTheme {
+	t := &mechTheme{Theme: theme.DefaultTheme(), scale: float32(scalePercent) / 100}
+	if t.scale <= 0 {
+		t.scale = 1
+	}
 	switch choice {
 	case settings.ThemeLight:
 		v := theme.VariantLight
@@ -54,6 +60,13 @@ func newTheme(choice settings.Theme) *mechTheme {
 		t.force = &v
 	}
 	return t
+}
+
+// Size scales every size of the default theme, so text, padding and
+// icons grow together and no layout clips: the user's zoom, on top of
+// the system's own scale factor.
+func (t *mechTheme) Size(n fyne.ThemeSizeName) float32 {
+	return t.Theme.Size(n) * t.scale
 }
 
 func (t *mechTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
@@ -74,10 +87,26 @@ func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 		return light
 	}
 	switch n {
+	// Text colours Fyne's defaults leave under 4.5:1 against the
+	// background (WCAG AA): placeholders and hint text, links and primary
+	// text, and the error, warning and success messages; white text on
+	// the darker light-variant fills keeps 4.5:1 too (TestTextContrast).
+	case theme.ColorNamePlaceHolder:
+		return pick(color.NRGBA{0x6B, 0x6B, 0x6B, 0xff}, color.NRGBA{0xB2, 0xB2, 0xB2, 0xff})
+	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+		return pick(color.NRGBA{0x15, 0x65, 0xC0, 0xff}, color.NRGBA{0x5C, 0x9D, 0xFF, 0xff})
+	case theme.ColorNameForegroundOnPrimary:
+		return pick(color.NRGBA{0xff, 0xff, 0xff, 0xff}, color.NRGBA{0x17, 0x17, 0x18, 0xff})
+	case theme.ColorNameError:
+		return pick(color.NRGBA{0xC6, 0x28, 0x28, 0xff}, color.NRGBA{0xFF, 0x6B, 0x6B, 0xff})
+	case theme.ColorNameWarning:
+		return pick(color.NRGBA{0x8A, 0x53, 0x00, 0xff}, color.NRGBA{0xFF, 0x98, 0x00, 0xff})
+	case theme.ColorNameSuccess:
+		return pick(color.NRGBA{0x1B, 0x7F, 0x3B, 0xff}, color.NRGBA{0x6F, 0xD8, 0x8C, 0xff})
 	// Band colours are backgrounds under text: pale in the light variant,
 	// deep in the dark one, so the theme's text colour stays readable.
 	case colorNight:
-		return pick(color.NRGBA{0x9F, 0xA8, 0xDA, 0xff}, color.NRGBA{0x28, 0x35, 0x93, 0xff})
+		return pick(color.NRGBA{0xCD, 0xD2, 0xF0, 0xff}, color.NRGBA{0x28, 0x35, 0x93, 0xff})
 	case colorUnsociable:
 		return pick(color.NRGBA{0xFF, 0xD5, 0x4F, 0xff}, color.NRGBA{0x8A, 0x66, 0x00, 0xff})
 	case colorWorking:
@@ -110,6 +139,19 @@ func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	}
 	return t.Theme.Color(n, v)
 }
+
+// uiScale is the user's scale setting as a factor (1 at 100%): fixed
+// lengths of the screens (table columns, calendar lanes) grow with it, as
+// the theme's sizes do.
+func uiScale() float32 {
+	if t, ok := fyne.CurrentApp().Settings().Theme().(*mechTheme); ok {
+		return t.scale
+	}
+	return 1
+}
+
+// scaled is a length at the user's scale.
+func scaled(v float32) float32 { return v * uiScale() }
 
 // seriesColor is the colour of the i-th body or chart series.
 func seriesColor(i int) color.Color {

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/burden"
-	"mechplan/internal/chart"
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
@@ -41,7 +41,8 @@ type ZoneRow struct {
 	offset int // minutes east of the venue, for sorting by local time
 }
 
-// Sort orders of the time-zone table.
+// Sort orders of the time-zone table; the select shows them through
+// "zones.sort.<order>" (in English, these very words).
 const (
 	SortByName   = "Name"
 	SortByLocal  = "Local time"
@@ -49,8 +50,40 @@ const (
 	SortByScore  = "Scenario burden"
 )
 
-// Status filters of the time-zone table.
-var statusFilters = []string{"All", "LDC", "LLDC", "SIDS"}
+// Status filters of the time-zone table: all, then the UN lists.
+var statusFilters = []string{"", "LDC", "LLDC", "SIDS"}
+
+var sortOrders = []string{SortByLocal, SortByName, SortByBurden, SortByScore}
+
+func sortLabel(order string) string { return i18n.T("zones.sort." + keyOf(order)) }
+
+// statusLabel writes a state's list memberships (LDC, LLDC, SIDS) with the
+// abbreviations the user's language uses (PMA, PDSL, PEID in French).
+func statusLabel(status string) string {
+	if status == "" {
+		return ""
+	}
+	var out []string
+	for _, s := range strings.Split(status, ", ") {
+		out = append(out, i18n.T("status."+strings.ToLower(s)))
+	}
+	return strings.Join(out, ", ")
+}
+
+// bandLabel is a band's name in the user's language.
+func bandLabel(band string) string { return i18n.T("band." + band) }
+
+// bandText writes a burden band as the users read it, in their language:
+// "night 00:00–06:00 ×3", "nuit 00:00–06:00 ×3".
+func bandText(b burden.Band) string {
+	return bandLabel(b.Name) + " " + burden.Clock(b.From) + "–" + burden.Clock(b.To) + " ×" + i18n.F().Compact(b.Weight, 2)
+}
+
+// dayTime writes a weekday, a day and a time: "Tue 21 Jul 03:00".
+func dayTime(t time.Time) string {
+	f := i18n.F()
+	return f.ShortWeekday(t.Weekday()) + " " + f.DayMonth(t) + " " + t.Format("15:04")
+}
 
 // ZoneQuery is what the user chose on the time-zone view.
 type ZoneQuery struct {
@@ -78,7 +111,8 @@ type ZoneView struct {
 
 // MeetingLabel names a meeting in venue time.
 func MeetingLabel(m *schedule.Meeting) string {
-	return fmt.Sprintf("%s · %s %s–%s %s (%s)", m.BodyName, m.Start.Format("Mon 2 Jan 2006"), m.Start.Format("15:04"), m.End.Format("15:04"), m.Venue, formatLabels[m.Format])
+	f := i18n.F()
+	return fmt.Sprintf("%s · %s %s %s–%s %s (%s)", m.BodyName, f.ShortWeekday(m.Start.Weekday()), f.ShortDate(m.Start), m.Start.Format("15:04"), m.End.Format("15:04"), m.Venue, formatLabel(m.Format))
 }
 
 // TimeZones lays out the 193 delegations' local times for one meeting of
@@ -99,20 +133,20 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 	// lists them all.
 	worst := strings.Join(sum.WorstOff[:min(6, len(sum.WorstOff))], ", ")
 	if n := len(sum.WorstOff) - 6; n > 0 {
-		worst += fmt.Sprintf(" and %d more", n)
+		worst += " " + i18n.T("zones.worst.more", "Count", n)
 	}
 	if worst == "" {
-		worst = "none"
+		worst = i18n.T("zones.worst.none")
 	}
 	v.Summary = []Figure{
-		{Metric: "Delegations with any night hours", Value: fmt.Sprint(sum.HitByNight)},
-		{Metric: "Worst off", Value: worst},
-		{Metric: "Worst-off score (weighted hours)", Value: oneDecimal(sum.Max)},
-		{Metric: "Fairness (Gini, 0 = shared equally)", Value: fmt.Sprintf("%.2f", sum.Gini)},
+		{Metric: i18n.T("zones.summary.hit"), Value: number(float64(sum.HitByNight), 0)},
+		{Metric: i18n.T("zones.summary.worst"), Value: worst},
+		{Metric: i18n.T("zones.summary.worst_score"), Value: oneDecimal(sum.Max)},
+		{Metric: i18n.T("zones.summary.gini"), Value: number(sum.Gini, 2)},
 	}
 	var bands []string
 	for _, b := range r.Burden.Bands {
-		bands = append(bands, b.String())
+		bands = append(bands, bandText(b))
 	}
 	v.Bands = strings.Join(bands, "\n")
 	if len(sch.Meetings) == 0 {
@@ -151,7 +185,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 		case mins.Unsociable > 0:
 			band = bandUnsociable
 		}
-		local := start.Format("Mon 2 Jan 15:04") + "–" + end.Format("15:04")
+		local := dayTime(start) + "–" + end.Format("15:04")
 		if dd := dayShift(m, start); dd != "" {
 			local += " (" + dd + ")"
 		}
@@ -171,9 +205,9 @@ func dayShift(m *schedule.Meeting, local time.Time) string {
 	v, l := time.Date(vy, vm, vd, 0, 0, 0, 0, time.UTC), time.Date(ly, lm, ld, 0, 0, 0, 0, time.UTC)
 	switch {
 	case l.After(v):
-		return "next day"
+		return i18n.T("zones.next_day")
 	case l.Before(v):
-		return "day before"
+		return i18n.T("zones.day_before")
 	}
 	return ""
 }
@@ -249,40 +283,55 @@ type zonesScreen struct {
 	ready bool
 }
 
-var zoneHeader = []string{"Delegation", "Local time", "Band", "Night min", "Unsociable min", "Group", "Status"}
+func zoneHeader() []string {
+	return []string{i18n.T("zones.col.delegation"), i18n.T("zones.col.local"), i18n.T("zones.col.band"), i18n.T("zones.col.night"),
+		i18n.T("zones.col.unsociable"), i18n.T("zones.col.group"), i18n.T("zones.col.status")}
+}
 
 func newZonesScreen(w *Window) *zonesScreen {
 	z := &zonesScreen{w: w, query: ZoneQuery{Meeting: -1, Sort: SortByLocal}}
-	z.meeting = widget.NewSelect(nil, func(string) {
+	z.meeting = newSelect(nil, func(string) {
 		if i := z.meeting.SelectedIndex(); i >= 0 && i != z.query.Meeting {
 			z.query.Meeting = i
 			z.refresh()
 		}
 	})
-	groups := append([]string{"All groups"}, refdata.Groups...)
-	z.group = widget.NewSelect(groups, func(v string) {
-		z.query.Group = ""
-		if v != groups[0] {
-			z.query.Group = v
+	groups := append([]string{""}, refdata.Groups...)
+	groupNames := []string{i18n.T("zones.all_groups")}
+	for _, g := range refdata.Groups {
+		groupNames = append(groupNames, regionalGroupLabel(g))
+	}
+	z.group = newSelect(groupNames, func(string) {
+		if i := z.group.SelectedIndex(); i >= 0 {
+			z.query.Group = groups[i]
+			z.refresh()
 		}
-		z.refresh()
 	})
 	z.group.SetSelectedIndex(0)
-	z.status = widget.NewSelect(statusFilters, func(v string) {
-		z.query.Status = ""
-		if v != statusFilters[0] {
-			z.query.Status = v
+	statusNames := []string{i18n.T("zones.all_statuses")}
+	for _, s := range statusFilters[1:] {
+		statusNames = append(statusNames, statusLabel(s))
+	}
+	z.status = newSelect(statusNames, func(string) {
+		if i := z.status.SelectedIndex(); i >= 0 {
+			z.query.Status = statusFilters[i]
+			z.refresh()
 		}
-		z.refresh()
 	})
 	z.status.SetSelectedIndex(0)
-	z.sort = widget.NewSelect([]string{SortByLocal, SortByName, SortByBurden, SortByScore}, func(v string) {
-		z.query.Sort = v
-		z.refresh()
+	var sortNames []string
+	for _, o := range sortOrders {
+		sortNames = append(sortNames, sortLabel(o))
+	}
+	z.sort = newSelect(sortNames, func(string) {
+		if i := z.sort.SelectedIndex(); i >= 0 {
+			z.query.Sort = sortOrders[i]
+			z.refresh()
+		}
 	})
-	z.sort.SetSelected(SortByLocal)
+	z.sort.SetSelectedIndex(0)
 	z.table = widget.NewTable(
-		func() (int, int) { return len(z.view.Rows) + 1, len(zoneHeader) },
+		func() (int, int) { return len(z.view.Rows) + 1, len(zoneHeader()) },
 		func() fyne.CanvasObject {
 			bg := canvas.NewRectangle(color.Transparent)
 			l := widget.NewLabel("")
@@ -295,12 +344,12 @@ func newZonesScreen(w *Window) *zonesScreen {
 			bg.FillColor = color.Transparent
 			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
 			if id.Row == 0 {
-				l.SetText(zoneHeader[id.Col])
+				l.SetText(zoneHeader()[id.Col])
 				bg.Refresh()
 				return
 			}
 			r := z.view.Rows[id.Row-1]
-			cells := []string{r.Name, r.Local, r.Band, fmt.Sprint(r.Night), fmt.Sprint(r.Unsociable), r.Group, r.Status}
+			cells := []string{r.Name, r.Local, bandLabel(r.Band), number(float64(r.Night), 0), number(float64(r.Unsociable), 0), regionalGroupLabel(r.Group), statusLabel(r.Status)}
 			if id.Col == 1 || id.Col == 2 {
 				// The band is written in its own column too: colour
 				// alone does not tell it.
@@ -310,20 +359,20 @@ func newZonesScreen(w *Window) *zonesScreen {
 			l.SetText(cells[id.Col])
 		})
 	for i, wd := range []float32{190, 275, 90, 80, 110, 200, 110} {
-		z.table.SetColumnWidth(i, wd)
+		z.table.SetColumnWidth(i, max(scaled(wd), headingWidth(zoneHeader()[i])))
 	}
 	z.table.StickyRowCount = 1
 	z.world = newDrawing(fyne.NewSize(360, 180), z.drawWorld)
-	z.colour = widget.NewRadioGroup([]string{colourByBand, colourByScore}, func(string) { z.world.Refresh() })
+	z.colour = widget.NewRadioGroup([]string{colourLabel(colourByBand), colourLabel(colourByScore)}, func(string) { z.world.Refresh() })
 	z.colour.Horizontal = true
-	z.colour.SetSelected(colourByBand)
+	z.colour.SetSelected(colourLabel(colourByBand))
 	z.summary = widget.NewLabel("")
 	z.optim = newOptimiserPanel(w)
 	filters := container.NewGridWithColumns(3,
-		container.NewBorder(nil, nil, widget.NewLabel("Group"), nil, z.group),
-		container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, z.status),
-		container.NewBorder(nil, nil, widget.NewLabel("Sort by"), nil, z.sort))
-	head := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Meeting"), nil, z.meeting), filters)
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.group")), nil, z.group),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.status")), nil, z.status),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.sort")), nil, z.sort))
+	head := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.meeting")), nil, z.meeting), filters)
 	// The summary and the optimiser share one scroll: wrapped text laid
 	// out beside a picture otherwise overlaps what follows it.
 	z.side = container.NewVScroll(container.NewVBox(z.summary, widget.NewSeparator(), z.optim.content))
@@ -357,19 +406,19 @@ func (z *zonesScreen) refresh() {
 	z.meeting.Refresh()
 	var lines []string
 	for _, f := range z.view.Summary {
-		lines = append(lines, f.Metric+": "+f.Value)
+		lines = append(lines, i18n.T("figure.line", "Label", f.Metric, "Value", f.Value))
 	}
 	// Short lines, no wrapping: a wrapping label beside a picture is laid
 	// out one line high and overlaps what follows.
 	text := strings.Join(lines, "\n")
 	if z.view.Bands != "" {
-		text += "\nBands (counting meetings open to remote participation):\n" + z.view.Bands
+		text += "\n" + i18n.T("zones.bands") + "\n" + z.view.Bands
 	}
 	if z.view.Meeting != "" && !z.view.Counted {
-		text += "\nThis meeting is in person: not counted in the burden;\nlocal times are shown for capital backstopping."
+		text += "\n" + i18n.T("zones.in_person")
 	}
 	if len(z.view.Meetings) == 0 {
-		text = "No meetings: open a scenario with a valid result."
+		text = i18n.T("zones.no_meetings")
 	}
 	z.summary.SetText(text)
 	z.side.Refresh()
@@ -378,16 +427,22 @@ func (z *zonesScreen) refresh() {
 	z.optim.refresh()
 }
 
-// How the world picture colours the capitals.
+// How the world picture colours the capitals; the radio shows them
+// through "zones.colour.<id>".
 const (
-	colourByBand  = "This meeting's band"
-	colourByScore = "Burden over the scenario"
+	colourByBand  = "band"
+	colourByScore = "score"
 )
+
+func colourLabel(by string) string { return i18n.T("zones.colour." + by) }
+
+// SetColouring chooses how the world picture colours the capitals.
+func (z *zonesScreen) SetColouring(by string) { z.colour.SetSelected(colourLabel(by)) }
 
 // capitalColour colours a capital by the meeting's band or by its share of
 // the worst burden over the scenario.
 func (z *zonesScreen) capitalColour(r ZoneRow, maxScore float64) color.Color {
-	if z.colour.Selected == colourByScore {
+	if z.colour.Selected == colourLabel(colourByScore) {
 		f := 0.0
 		if maxScore > 0 {
 			f = r.Score / maxScore
@@ -442,11 +497,11 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		x := ox + float32(m.Lon+180)/360*mw
 		y := float32(90-m.Lat) / 180 * mh
 		objs = append(objs, rect(themeColor(colorConflict), x-dot*0.7, y-dot*0.7, dot*1.4, dot*1.4),
-			text("venue: "+m.City, fg, smallText(), true, x+dot, y-dot))
+			text(i18n.T("zones.venue_mark", "City", m.City), fg, smallText(), true, x+dot, y-dot))
 	}
-	if z.colour.Selected == colourByScore {
+	if z.colour.Selected == colourLabel(colourByScore) {
 		// Legend: the scale's two ends with their values written.
-		lo, hi := "0", chart.Number(maxScore, 1)+" weighted hours (worst off)"
+		lo, hi := number(0, 0), i18n.T("zones.colour.score_max", "Score", number(maxScore, 1))
 		objs = append(objs, rect(themeColor(chartview.ColorHeatLow), ox, mh+6, 12, 12), text(lo, fg, smallText(), false, ox+16, mh+4))
 		x := ox + 16 + textWidth(lo, smallText(), false) + 14
 		objs = append(objs, rect(themeColor(chartview.ColorHeatHigh), x, mh+6, 12, 12), text(hi, fg, smallText(), false, x+16, mh+4))
@@ -460,7 +515,7 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 	}
 	x := ox
 	for _, b := range []string{bandWorking, bandUnsociable, bandNight} {
-		label := fmt.Sprintf("%s: %d", b, counts[b])
+		label := i18n.T("figure.line", "Label", bandLabel(b), "Value", number(float64(counts[b]), 0))
 		objs = append(objs, rect(bandColor(b), x, mh+6, 12, 12), text(label, fg, smallText(), false, x+16, mh+4))
 		x += 16 + textWidth(label, smallText(), false) + 14
 	}
@@ -487,12 +542,12 @@ type optimiserPanel struct {
 
 func newOptimiserPanel(w *Window) *optimiserPanel {
 	o := &optimiserPanel{w: w}
-	o.report = widget.NewLabel("The optimiser tries every quarter-hour start for each body open to remote participation, and rotations of start times, to lighten the worst-off delegation's burden.")
+	o.report = widget.NewLabel(i18n.T("optimiser.intro"))
 	o.report.Wrapping = fyne.TextWrapWord
 	o.progress = widget.NewProgressBarInfinite()
 	o.progress.Hide()
-	o.run = widget.NewButtonWithIcon("Suggest start times", theme.SearchIcon(), func() { o.Run(nil) })
-	o.apply = widget.NewButtonWithIcon("Apply the suggestion", theme.ConfirmIcon(), o.Apply)
+	o.run = widget.NewButtonWithIcon(i18n.T("optimiser.run"), theme.SearchIcon(), func() { o.Run(nil) })
+	o.apply = widget.NewButtonWithIcon(i18n.T("optimiser.apply"), theme.ConfirmIcon(), o.Apply)
 	o.apply.Disable()
 	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report)
 	return o
@@ -510,7 +565,7 @@ func (o *optimiserPanel) Run(done func()) {
 	o.run.Disable()
 	o.progress.Show()
 	o.progress.Start()
-	o.report.SetText("Searching…")
+	o.report.SetText(i18n.T("optimiser.searching"))
 	go func() {
 		sug, err := burden.Optimize(s, ref, opt.Burden)
 		fyne.Do(func() {
@@ -518,7 +573,7 @@ func (o *optimiserPanel) Run(done func()) {
 			o.progress.Hide()
 			o.run.Enable()
 			if err != nil {
-				o.report.SetText("The optimiser could not run: " + err.Error())
+				o.report.SetText(i18n.T("optimiser.failed", "Error", err.Error()))
 			} else {
 				o.Suggestion, o.forDoc, o.forRev = sug, d, d.rev
 				o.show()
@@ -533,21 +588,22 @@ func (o *optimiserPanel) Run(done func()) {
 func (o *optimiserPanel) show() {
 	sug := o.Suggestion
 	var b strings.Builder
-	fmt.Fprintf(&b, "Worst-off score %s → %s; night-hit delegations %d → %d; total score %s → %s.\n",
-		oneDecimal(sug.Before.Max), oneDecimal(sug.After.Max), sug.Before.HitByNight, sug.After.HitByNight,
-		oneDecimal(sug.Before.TotalScore), oneDecimal(sug.After.TotalScore))
+	b.WriteString(i18n.T("optimiser.summary",
+		"WorstBefore", oneDecimal(sug.Before.Max), "WorstAfter", oneDecimal(sug.After.Max),
+		"HitBefore", number(float64(sug.Before.HitByNight), 0), "HitAfter", number(float64(sug.After.HitByNight), 0),
+		"TotalBefore", oneDecimal(sug.Before.TotalScore), "TotalAfter", oneDecimal(sug.After.TotalScore)) + "\n")
 	for _, c := range sug.Bodies {
 		was := strings.Join(c.AsWritten, ", ")
 		if was == "" {
-			was = "the venue's hours"
+			was = i18n.T("optimiser.venue_hours")
 		}
-		fmt.Fprintf(&b, "• %s: start at %s (was %s; %s search)\n", c.BodyName, strings.Join(c.StartTimes, ", then "), was, c.Method)
+		b.WriteString(i18n.T("optimiser.body", "Body", c.BodyName, "Times", strings.Join(c.StartTimes, i18n.T("optimiser.then")), "Was", was, "Method", i18n.Label("optimiser.method."+c.Method, c.Method)) + "\n")
 	}
 	for _, v := range sug.Venues {
-		fmt.Fprintf(&b, "• Block %s: venues in the order %s (was %s)\n", v.Block, strings.Join(v.Suggested, ", "), strings.Join(v.AsWritten, ", "))
+		b.WriteString(i18n.T("optimiser.venues", "Block", v.Block, "Order", strings.Join(v.Suggested, ", "), "Was", strings.Join(v.AsWritten, ", ")) + "\n")
 	}
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		b.WriteString("Nothing to move: no body meets in a format open to remote participation.")
+		b.WriteString(i18n.T("optimiser.nothing"))
 	}
 	o.report.SetText(b.String())
 	o.refresh()
@@ -568,7 +624,7 @@ func (o *optimiserPanel) Apply() {
 		sug.ID, sug.Name = dup.Scenario.ID, dup.Scenario.Name
 	}
 	o.w.WS.Edit("", func(s *model.Scenario) { *s = *sug })
-	o.w.WS.Notice = "Applied the optimiser's start times; Undo takes them back."
+	o.w.WS.Notice = i18n.T("optimiser.applied")
 	o.Suggestion = nil
 	o.refresh()
 }
@@ -578,7 +634,7 @@ func (o *optimiserPanel) refresh() {
 	// A suggestion holds only for the scenario it was computed from.
 	if o.Suggestion != nil && (d != o.forDoc || d.rev != o.forRev) {
 		o.Suggestion = nil
-		o.report.SetText("The scenario changed: ask for a new suggestion.")
+		o.report.SetText(i18n.T("optimiser.stale"))
 	}
 	if o.Suggestion != nil && d != nil {
 		o.apply.Enable()
@@ -586,8 +642,8 @@ func (o *optimiserPanel) refresh() {
 		o.apply.Disable()
 	}
 	if o.Suggestion != nil && d != nil && d.ReadOnly() {
-		o.apply.SetText("Duplicate to apply")
+		o.apply.SetText(i18n.T("optimiser.duplicate_apply"))
 	} else {
-		o.apply.SetText("Apply the suggestion")
+		o.apply.SetText(i18n.T("optimiser.apply"))
 	}
 }

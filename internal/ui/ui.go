@@ -8,16 +8,17 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/burden"
+	"mechplan/internal/i18n"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
 	"mechplan/internal/settings"
@@ -56,18 +57,29 @@ type Window struct {
 	redo   *widget.ToolbarAction
 	// quitting is set once the user agreed to close.
 	quitting bool
+	// dialogs are the open dialogs, topmost last: Escape closes it.
+	dialogs []*modal
+	// welcome is the welcome dialog while it is open.
+	welcome *modal
 }
 
-// View names, in tab order; Ctrl+1… switches to them.
+// Views by their ids; the tabs show their names in the user's language
+// (the message "view.<id>"). Ctrl+1… switches to them in this order.
 const (
-	ViewEditor   = "Editor"
-	ViewCalendar = "Calendar"
-	ViewZones    = "Time zones"
-	ViewCosts    = "Costs"
-	ViewMine     = "My delegation"
-	ViewCompare  = "Compare"
-	ViewSettings = "Settings"
+	ViewEditor   = "editor"
+	ViewCalendar = "calendar"
+	ViewZones    = "timezones"
+	ViewCosts    = "costs"
+	ViewMine     = "my_delegation"
+	ViewCompare  = "compare"
+	ViewSettings = "settings"
 )
+
+// viewOrder is the order of the tabs.
+var viewOrder = []string{ViewEditor, ViewCalendar, ViewZones, ViewCosts, ViewMine, ViewCompare, ViewSettings}
+
+// viewName is a view's name on its tab and in the View menu.
+func viewName(id string) string { return i18n.T("view." + id) }
 
 // planOptions turns the user's settings into the engine's options.
 func planOptions(set *settings.Settings) plan.Options {
@@ -87,7 +99,10 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 		return nil, fmt.Errorf("reference data: %w", err)
 	}
 	set := settings.New(a.Preferences(), priceYear(ref))
-	a.Settings().SetTheme(newTheme(set.Theme()))
+	if err := i18n.Setup(i18n.Language(set.Language())); err != nil {
+		return nil, fmt.Errorf("translations: %w", err)
+	}
+	a.Settings().SetTheme(newTheme(set.Theme(), set.Scale()))
 	dir := cfg.AutosaveDir
 	if dir == "" {
 		dir = filepath.Join(a.Storage().RootURI().Path(), "autosave")
@@ -96,7 +111,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	if err != nil {
 		return nil, fmt.Errorf("built-in library: %w", err)
 	}
-	win := a.NewWindow("Mechplan")
+	win := a.NewWindow(appName)
 	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
 	if w.Picker == nil {
 		w.Picker = dialogPicker{win: win, onFail: w.showError}
@@ -108,7 +123,59 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	width, height := set.WindowSize()
 	win.Resize(fyne.NewSize(width, height))
 	win.SetCloseIntercept(w.requestClose)
+	// Keys no widget took: Escape closes the topmost dialog, F1 opens the
+	// guide (a shortcut without a modifier never reaches the menu).
+	win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			w.escape()
+		case fyne.KeyF1:
+			w.ShowGuide()
+		}
+	})
+	if !set.Welcomed() {
+		w.ShowWelcome()
+	}
 	return w, nil
+}
+
+// appName is the product's name, the same in every language.
+const appName = "Mechplan"
+
+// SetLanguage switches the interface to another language at once: the
+// translations are loaded and every screen is built again (the open
+// scenarios, their history and the settings stay; what the screens showed,
+// such as the calendar's year, starts afresh).
+func (w *Window) SetLanguage(l i18n.Language) error {
+	if err := w.Settings.SetLanguage(string(l)); err != nil {
+		return err
+	}
+	if err := i18n.Setup(l); err != nil {
+		return err
+	}
+	w.rebuild()
+	return nil
+}
+
+// SetScale draws the interface at another size, at once: the theme's
+// sizes change, and the screens are built again so that their fixed
+// lengths (table columns, calendar lanes) follow.
+func (w *Window) SetScale(percent int) error {
+	if err := w.Settings.SetScale(percent); err != nil {
+		return err
+	}
+	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), percent))
+	w.rebuild()
+	return nil
+}
+
+// rebuild builds every screen again on the same workspace, on the view
+// the user was on.
+func (w *Window) rebuild() {
+	selected := w.Views.SelectedIndex()
+	w.build()
+	w.Views.SelectIndex(selected)
+	w.refresh()
 }
 
 // priceYear is the reference data's price year of the rates, the default
@@ -136,13 +203,13 @@ func (w *Window) build() {
 	editor := container.NewVSplit(w.Editor.content, w.Results.content)
 	editor.Offset = 0.6
 	w.Views = container.NewAppTabs(
-		container.NewTabItemWithIcon(ViewEditor, theme.DocumentCreateIcon(), editor),
-		container.NewTabItemWithIcon(ViewCalendar, theme.GridIcon(), w.Calendar.content),
-		container.NewTabItemWithIcon(ViewZones, theme.HistoryIcon(), w.Zones.content),
-		container.NewTabItemWithIcon(ViewCosts, theme.ListIcon(), w.Costs.content),
-		container.NewTabItemWithIcon(ViewMine, theme.AccountIcon(), w.Mine.content),
-		container.NewTabItemWithIcon(ViewCompare, theme.ViewRestoreIcon(), w.Compare.content),
-		container.NewTabItemWithIcon(ViewSettings, theme.SettingsIcon(), w.Prefs.content),
+		container.NewTabItemWithIcon(viewName(ViewEditor), theme.DocumentCreateIcon(), editor),
+		container.NewTabItemWithIcon(viewName(ViewCalendar), theme.GridIcon(), w.Calendar.content),
+		container.NewTabItemWithIcon(viewName(ViewZones), theme.HistoryIcon(), w.Zones.content),
+		container.NewTabItemWithIcon(viewName(ViewCosts), theme.ListIcon(), w.Costs.content),
+		container.NewTabItemWithIcon(viewName(ViewMine), theme.AccountIcon(), w.Mine.content),
+		container.NewTabItemWithIcon(viewName(ViewCompare), theme.ViewRestoreIcon(), w.Compare.content),
+		container.NewTabItemWithIcon(viewName(ViewSettings), theme.SettingsIcon(), w.Prefs.content),
 	)
 	w.Views.OnSelected = func(*container.TabItem) { w.refreshView() }
 	w.status = widget.NewLabel("")
@@ -202,13 +269,13 @@ func (w *Window) menuItems(actions []action) []*fyne.MenuItem {
 
 func (w *Window) setMenus() {
 	file := []action{
-		{"New scenario", ctrl(fyne.KeyN), w.New},
-		{"Open…", ctrl(fyne.KeyO), w.Open},
-		{"Save", ctrl(fyne.KeyS), w.Save},
-		{"Save as…", ctrlShift(fyne.KeyS), w.SaveAs},
-		{"Duplicate", ctrl(fyne.KeyD), w.Duplicate},
-		{"Close scenario", ctrl(fyne.KeyW), w.CloseActive},
-		{"Delete scenario file…", nil, w.DeleteActive},
+		{i18n.T("menu.file.new"), ctrl(fyne.KeyN), w.New},
+		{i18n.T("menu.file.open"), ctrl(fyne.KeyO), w.Open},
+		{i18n.T("menu.file.save"), ctrl(fyne.KeyS), w.Save},
+		{i18n.T("menu.file.save_as"), ctrlShift(fyne.KeyS), w.SaveAs},
+		{i18n.T("menu.file.duplicate"), ctrl(fyne.KeyD), w.Duplicate},
+		{i18n.T("menu.file.close"), ctrl(fyne.KeyW), w.CloseActive},
+		{i18n.T("menu.file.delete"), nil, w.DeleteActive},
 		{},
 	}
 	// Exports start from the compare view, whose choice of scenarios and
@@ -218,20 +285,19 @@ func (w *Window) setMenus() {
 		if i == 0 {
 			sc = ctrl(fyne.KeyE)
 		}
-		file = append(file, action{"Export comparison: " + e.Name + "…", sc, func() {
+		file = append(file, action{i18n.T("menu.file.export", "Format", e.name()), sc, func() {
 			w.ShowView(ViewCompare)
 			w.Compare.Export(e)
 		}})
 	}
-	// Quit asks about unsaved work like closing the window does; named
-	// "Quit", it takes the place of the item Fyne would add.
-	file = append(file, action{}, action{"Quit", ctrl(fyne.KeyQ), w.requestClose})
+	// Quit asks about unsaved work like closing the window does.
+	file = append(file, action{}, action{i18n.T("menu.file.quit"), ctrl(fyne.KeyQ), w.requestClose})
 	edit := []action{
 		// Fyne reports Ctrl+Z and Ctrl+Y as its own undo and redo
 		// shortcuts, not as key combinations.
-		{"Undo", &fyne.ShortcutUndo{}, w.WS.Undo},
-		{"Redo", &fyne.ShortcutRedo{}, w.WS.Redo},
-		{"Use as baseline", ctrl(fyne.KeyB), func() {
+		{i18n.T("menu.edit.undo"), &fyne.ShortcutUndo{}, w.WS.Undo},
+		{i18n.T("menu.edit.redo"), &fyne.ShortcutRedo{}, w.WS.Redo},
+		{i18n.T("menu.edit.baseline"), ctrl(fyne.KeyB), func() {
 			if w.WS.Active != nil {
 				w.WS.SetBaseline(w.WS.Active)
 			}
@@ -246,20 +312,37 @@ func (w *Window) setMenus() {
 	// Ctrl+Shift+Z redoes too, as in most editors; it is not in the menu,
 	// which shows one shortcut per item.
 	w.Win.Canvas().AddShortcut(ctrlShift(fyne.KeyZ), func(fyne.Shortcut) { w.WS.Redo() })
+	help := []action{
+		{i18n.T("menu.help.guide"), &desktop.CustomShortcut{KeyName: fyne.KeyF1}, w.ShowGuide},
+		{i18n.T("menu.help.welcome"), nil, w.ShowWelcome},
+		{},
+		{i18n.T("menu.help.about"), nil, w.ShowAbout},
+	}
+	fileItems := w.menuItems(file)
+	// The last item quits: marked so, Fyne adds no Quit of its own
+	// whatever the language.
+	fileItems[len(fileItems)-1].IsQuit = true
 	w.Win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", w.menuItems(file)...),
-		fyne.NewMenu("Edit", w.menuItems(edit)...),
-		fyne.NewMenu("View", w.menuItems(view)...),
+		fyne.NewMenu(i18n.T("menu.file"), fileItems...),
+		fyne.NewMenu(i18n.T("menu.edit"), w.menuItems(edit)...),
+		fyne.NewMenu(i18n.T("menu.view"), w.menuItems(view)...),
+		fyne.NewMenu(i18n.T("menu.help"), w.menuItems(help)...),
 	))
 }
 
-// ShowView switches to a view by its name.
-func (w *Window) ShowView(name string) {
-	for i, it := range w.Views.Items {
-		if it.Text == name {
-			w.Views.SelectIndex(i)
-		}
+// ShowView switches to a view by its id.
+func (w *Window) ShowView(id string) {
+	if i := slices.Index(viewOrder, id); i >= 0 {
+		w.Views.SelectIndex(i)
 	}
+}
+
+// View is the id of the view on screen.
+func (w *Window) View() string {
+	if i := w.Views.SelectedIndex(); i >= 0 && i < len(viewOrder) {
+		return viewOrder[i]
+	}
+	return ""
 }
 
 // refresh brings every screen in step with the workspace.
@@ -268,11 +351,11 @@ func (w *Window) refresh() {
 	w.Editor.refresh()
 	w.Results.refresh()
 	w.refreshView()
-	title := "Mechplan"
+	title := appName
 	if d := w.WS.Active; d != nil {
-		title = d.Title() + " — Mechplan"
+		title = d.Title() + " — " + appName
 		if d.Path != "" {
-			title = d.Title() + " (" + filepath.Base(d.Path) + ") — Mechplan"
+			title = d.Title() + " (" + filepath.Base(d.Path) + ") — " + appName
 		}
 	}
 	w.Win.SetTitle(title)
@@ -282,7 +365,7 @@ func (w *Window) refresh() {
 // refreshView brings the selected view up to date; the others catch up
 // when they are selected, so an edit recomputes only what is on screen.
 func (w *Window) refreshView() {
-	switch w.Views.Selected().Text {
+	switch w.View() {
 	case ViewCalendar:
 		w.Calendar.refresh()
 	case ViewZones:
@@ -303,7 +386,7 @@ func (w *Window) New() { w.WS.New() }
 
 // Open asks for a scenario file and opens it.
 func (w *Window) Open() {
-	w.Picker.Open("Open a scenario", []string{".json"}, func(path string) {
+	w.Picker.Open(i18n.T("dialog.open.title"), []string{".json"}, func(path string) {
 		if _, err := w.WS.OpenFile(path); err != nil {
 			w.showError(err)
 		}
@@ -317,7 +400,7 @@ func (w *Window) Save() {
 		return
 	}
 	if d.ReadOnly() {
-		w.showError(errors.New("built-in scenarios are read-only: use Duplicate, then save the copy"))
+		w.showError(errors.New(i18n.T("error.builtin_read_only")))
 		return
 	}
 	if d.Path == "" {
@@ -336,10 +419,10 @@ func (w *Window) SaveAs() {
 		return
 	}
 	if d.ReadOnly() {
-		w.showError(errors.New("built-in scenarios are read-only: use Duplicate, then save the copy"))
+		w.showError(errors.New(i18n.T("error.builtin_read_only")))
 		return
 	}
-	w.Picker.Save("Save the scenario", fileName(d.Scenario.ID, ".json"), []string{".json"}, func(path string) {
+	w.Picker.Save(i18n.T("dialog.save.title"), fileName(d.Scenario.ID, ".json"), []string{".json"}, func(path string) {
 		if err := w.WS.SaveAs(d, path); err != nil {
 			w.showError(err)
 		}
@@ -379,12 +462,12 @@ func (w *Window) CloseActive() {
 		w.WS.Close(d)
 		return
 	}
-	dialog.ShowConfirm("Close without saving?", fmt.Sprintf("%q has unsaved changes. Close it and lose them?", d.Scenario.Name),
+	w.confirm(i18n.T("dialog.close.title"), i18n.T("dialog.close.message", "Name", d.Scenario.Name), i18n.T("dialog.close.yes"),
 		func(ok bool) {
 			if ok {
 				w.WS.Close(d)
 			}
-		}, w.Win)
+		})
 }
 
 // DeleteActive deletes the active scenario's file after asking.
@@ -394,20 +477,20 @@ func (w *Window) DeleteActive() {
 		return
 	}
 	if d.ReadOnly() {
-		w.showError(errors.New("a built-in scenario cannot be deleted"))
+		w.showError(errors.New(i18n.T("error.builtin_delete")))
 		return
 	}
-	what := "this unsaved scenario"
+	what := i18n.T("dialog.delete.unsaved")
 	if d.Path != "" {
 		what = d.Path
 	}
-	dialog.ShowConfirm("Delete scenario?", "Delete "+what+"? This cannot be undone.", func(ok bool) {
+	w.confirm(i18n.T("dialog.delete.title"), i18n.T("dialog.delete.message", "What", what), i18n.T("dialog.delete.yes"), func(ok bool) {
 		if ok {
 			if err := w.WS.Delete(d); err != nil {
 				w.showError(err)
 			}
 		}
-	}, w.Win)
+	})
 }
 
 // requestClose asks before closing with unsaved work.
@@ -421,15 +504,15 @@ func (w *Window) requestClose() {
 	for _, d := range unsaved {
 		names = append(names, "• "+d.Scenario.Name)
 	}
-	dialog.ShowConfirm("Quit without saving?",
-		fmt.Sprintf("%d scenario(s) have unsaved changes:\n%s\nQuit and lose them?", len(unsaved), strings.Join(names, "\n")),
+	w.confirm(i18n.T("dialog.quit.title"),
+		i18n.N("dialog.quit.message", len(unsaved), "Names", strings.Join(names, "\n")), i18n.T("dialog.quit.yes"),
 		func(ok bool) {
 			if ok {
 				w.quitting = true
 				w.WS.DiscardAutosaves()
 				w.close()
 			}
-		}, w.Win)
+		})
 }
 
 func (w *Window) close() {
@@ -441,5 +524,5 @@ func (w *Window) close() {
 func (w *Window) showError(err error) {
 	w.WS.Notice = err.Error()
 	w.status.SetText(err.Error())
-	dialog.ShowError(err, w.Win)
+	w.alert(err)
 }

@@ -13,6 +13,7 @@ import (
 	"mechplan/internal/chart"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
+	"mechplan/internal/settings"
 	"mechplan/internal/store"
 )
 
@@ -40,6 +41,9 @@ func (p *fakePicker) Save(title, suggested string, _ []string, chosen func(strin
 func newTestWindow(t *testing.T) (*Window, *fakePicker) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	// The welcome of a first start is tested on its own; here it would
+	// cover the window.
+	settings.New(a.Preferences(), 0).SetWelcomed()
 	p := &fakePicker{}
 	w, err := Create(a, Config{Picker: p, AutosaveDir: t.TempDir()})
 	if err != nil {
@@ -392,7 +396,7 @@ func TestTimeZonesTableAndOptimiser(t *testing.T) {
 	// Coloured by the scenario's burden, the worst off and the least
 	// burdened capital look different.
 	z.sort.SetSelected(SortByScore)
-	z.colour.SetSelected(colourByScore)
+	z.SetColouring(colourByScore)
 	rows := z.Rows()
 	worst, least := rows[0], rows[len(rows)-1]
 	if worst.Score <= least.Score || z.capitalColour(worst, worst.Score) == z.capitalColour(least, worst.Score) {
@@ -542,7 +546,7 @@ func TestCompareThreeAndExport(t *testing.T) {
 		w.Compare.exported = func(path string, err error) { done <- err }
 		w.Compare.Export(e)
 		if err := <-done; err != nil {
-			t.Fatalf("%s: %v", e.Name, err)
+			t.Fatalf("%s: %v", e.name(), err)
 		}
 		data, err := os.ReadFile(p.save + e.Ext)
 		if err != nil {
@@ -582,8 +586,8 @@ func TestShortcutsAndCloseConfirmation(t *testing.T) {
 		t.Errorf("Ctrl+Shift+Z left %q", d.Scenario.Name)
 	}
 	press(ctrl(fyne.Key2))
-	if w.Views.Selected().Text != ViewCalendar {
-		t.Errorf("Ctrl+2 shows %q", w.Views.Selected().Text)
+	if w.View() != ViewCalendar {
+		t.Errorf("Ctrl+2 shows %q", w.View())
 	}
 	// The menus show the shortcuts.
 	shown := 0

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
@@ -56,7 +57,7 @@ func (d *Document) ReadOnly() bool { return d.BuiltIn != "" }
 func (d *Document) Title() string {
 	name := d.Scenario.Name
 	if strings.TrimSpace(name) == "" {
-		name = "Untitled scenario"
+		name = i18n.T("doc.untitled")
 	}
 	if d.Dirty {
 		return "● " + name
@@ -156,7 +157,7 @@ func (w *Workspace) withSettings(s *model.Scenario) *model.Scenario {
 		}
 	}
 	c := s.Clone()
-	c.Assumptions = append(c.Assumptions, model.Override{Key: priceYearKey, Value: float64(y), Source: "user setting: currency price year"})
+	c.Assumptions = append(c.Assumptions, model.Override{Key: priceYearKey, Value: float64(y), Source: i18n.T("doc.price_year_source")})
 	return c
 }
 
@@ -235,10 +236,10 @@ func (w *Workspace) OpenBuiltIn(id string) *Document {
 			w.Select(d)
 			return d
 		}
-		w.Notice = "Opened the built-in " + b.Scenario.Name + " (read-only: Duplicate to edit)."
+		w.Notice = i18n.T("notice.opened_builtin", "Name", b.Scenario.Name)
 		return w.add(&Document{Scenario: b.Scenario.Clone(), BuiltIn: b.File})
 	}
-	w.Notice = fmt.Sprintf("There is no built-in scenario %q.", id)
+	w.Notice = i18n.T("notice.no_builtin", "ID", id)
 	w.changed()
 	return nil
 }
@@ -252,12 +253,12 @@ func (w *Workspace) OpenFile(path string) (*Document, error) {
 	s, err := store.Load(path)
 	if err != nil {
 		w.Settings.RemoveRecent(path)
-		w.Notice = fmt.Sprintf("Could not open %s: %v", filepath.Base(path), err)
+		w.Notice = i18n.T("notice.open_failed", "File", filepath.Base(path), "Error", err.Error())
 		w.changed()
 		return nil, err
 	}
 	w.Settings.AddRecent(path)
-	w.Notice = "Opened " + path
+	w.Notice = i18n.T("notice.opened", "Path", path)
 	return w.add(&Document{Scenario: s, Path: path}), nil
 }
 
@@ -265,14 +266,14 @@ func (w *Workspace) OpenFile(path string) (*Document, error) {
 // year, so it evaluates from the first moment and the user edits from there.
 func (w *Workspace) New() *Document {
 	s := &model.Scenario{
-		Version: model.FormatVersion, ID: "new-scenario", Name: "New scenario",
+		Version: model.FormatVersion, ID: "new-scenario", Name: i18n.T("doc.new.name"),
 		Horizon: model.Horizon{Start: fmt.Sprintf("%d-01-01", w.firstYear()), Years: 5}, CycleYears: 1,
-		Bodies: []model.Body{{ID: "plenary", Name: "Plenary", Kind: model.Plenary, Meetings: 10,
+		Bodies: []model.Body{{ID: "plenary", Name: i18n.T("doc.new.plenary"), Kind: model.Plenary, Meetings: 10,
 			Format: model.InPerson, Interpretation: true, Webcast: true}},
-		Blocks: []model.Block{{ID: "plenary-week", Name: "Plenary week", Venue: "NYC", Month: 7, Week: 2,
+		Blocks: []model.Block{{ID: "plenary-week", Name: i18n.T("doc.new.plenary_week"), Venue: "NYC", Month: 7, Week: 2,
 			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "plenary"}}}},
 	}
-	w.Notice = "New scenario: one plenary week in New York a year. Edit it, then save it."
+	w.Notice = i18n.T("notice.new")
 	d := w.add(&Document{Scenario: s, Dirty: true})
 	w.autosave(d)
 	return d
@@ -292,9 +293,9 @@ func (w *Workspace) Duplicate(src *Document) *Document {
 	s.ID = uniqueID(s.ID+"-copy", func(id string) bool {
 		return slices.ContainsFunc(w.Docs, func(d *Document) bool { return d.Scenario.ID == id })
 	})
-	s.Name += " (copy)"
+	s.Name = i18n.T("doc.copy_name", "Name", s.Name)
 	d := w.add(&Document{Scenario: s, Dirty: true})
-	w.Notice = "Duplicated " + src.Scenario.Name + ": edit the copy, then save it."
+	w.Notice = i18n.T("notice.duplicated", "Name", src.Scenario.Name)
 	w.autosave(d)
 	w.changed()
 	return d
@@ -337,7 +338,7 @@ func (w *Workspace) Close(d *Document) {
 // be deleted.
 func (w *Workspace) Delete(d *Document) error {
 	if d.ReadOnly() {
-		return errors.New("a built-in scenario cannot be deleted")
+		return errors.New(i18n.T("error.builtin_delete"))
 	}
 	if d.Path != "" {
 		if err := os.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -345,7 +346,7 @@ func (w *Workspace) Delete(d *Document) error {
 		}
 		w.Settings.RemoveRecent(d.Path)
 	}
-	w.Notice = "Deleted " + d.Scenario.Name
+	w.Notice = i18n.T("notice.deleted", "Name", d.Scenario.Name)
 	w.Close(d)
 	return nil
 }
@@ -353,10 +354,10 @@ func (w *Workspace) Delete(d *Document) error {
 // Save writes a document to its file; one never saved needs SaveAs.
 func (w *Workspace) Save(d *Document) error {
 	if d.ReadOnly() {
-		return errors.New("built-in scenarios are read-only: duplicate it to edit and save a copy")
+		return errors.New(i18n.T("error.builtin_read_only"))
 	}
 	if d.Path == "" {
-		return errors.New("choose a file first (Save as)")
+		return errors.New(i18n.T("error.save_needs_file"))
 	}
 	return w.SaveAs(d, d.Path)
 }
@@ -366,22 +367,22 @@ func (w *Workspace) Save(d *Document) error {
 // with its problems shown.
 func (w *Workspace) SaveAs(d *Document, path string) error {
 	if d.ReadOnly() {
-		return errors.New("built-in scenarios are read-only: duplicate it to edit and save a copy")
+		return errors.New(i18n.T("error.builtin_read_only"))
 	}
 	if filepath.Ext(path) == "" {
 		path += ".json"
 	}
 	if err := store.Save(path, d.Scenario); err != nil {
-		w.Notice = "Could not save: " + err.Error()
+		w.Notice = i18n.T("notice.save_failed", "Error", err.Error())
 		w.changed()
 		return err
 	}
 	d.Path, d.Dirty = path, false
 	w.dropAutosave(d)
 	w.Settings.AddRecent(path)
-	w.Notice = "Saved " + path
+	w.Notice = i18n.T("notice.saved", "Path", path)
 	if !d.Valid() {
-		w.Notice += fmt.Sprintf(" (with %d problems still to fix)", len(d.Problems))
+		w.Notice = i18n.N("notice.saved_with_problems", len(d.Problems), "Path", path)
 	}
 	w.changed()
 	return nil
@@ -491,7 +492,7 @@ func (w *Workspace) autosave(d *Document) {
 		err = store.WriteFileAtomic(w.autosavePath(d), data, 0o600)
 	}
 	if err != nil {
-		w.Notice = "Autosave failed: " + err.Error()
+		w.Notice = i18n.T("notice.autosave_failed", "Error", err.Error())
 	}
 }
 
@@ -531,7 +532,7 @@ func (w *Workspace) Recover() int {
 		found = append(found, d)
 	}
 	if len(found) > 0 {
-		w.Notice = fmt.Sprintf("Recovered %d unsaved scenario(s) from the last session.", len(found))
+		w.Notice = i18n.N("notice.recovered", len(found))
 		w.changed()
 	}
 	return len(found)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/chart"
+	"mechplan/internal/i18n"
 )
 
 // SeriesColor names the theme colour of the i-th series; the app's theme
@@ -242,7 +243,7 @@ func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	top := float32(24)
 	n := len(t.Rows)
 	if n == 0 {
-		return append(objs, label("No assumption moves the total.", fg(), ts, false, 4, top))
+		return append(objs, label(i18n.T("costs.tornado.flat"), fg(), ts, false, 4, top))
 	}
 	lo, hi := t.Extent()
 	if hi <= lo {
@@ -276,11 +277,11 @@ func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	}
 	bottom := top + float32(n)*rowH
 	objs = append(objs, &canvas.Line{StrokeColor: fg(), StrokeWidth: 1, Position1: fyne.NewPos(base, top), Position2: fyne.NewPos(base, bottom)})
-	bt := "base " + t.BaseText
+	bt := i18n.T("chart.tornado.base", "Value", t.BaseText)
 	objs = append(objs, label(bt, fg(), ts, true, base-width(bt, ts, true)/2, bottom+2))
 	// The legend says which colour is which move of the assumption.
 	x := float32(4)
-	for i, name := range []string{"assumption lowered", "assumption raised"} {
+	for i, name := range []string{i18n.T("chart.tornado.lowered"), i18n.T("chart.tornado.raised")} {
 		objs = append(objs, box(colorOf(SeriesColor(i)), x, bottom+21, 10, 10), label(name, fg(), ts, false, x+14, bottom+18))
 		x += 14 + width(name, ts, false) + 12
 	}
