@@ -225,3 +225,14 @@ func TestScaleSetting(t *testing.T) {
 		t.Errorf("uiScale = %.2f", uiScale())
 	}
 }
+
+// TestGuideMarkdown: tables become lists without their heading row, and
+// screenshots their captions, for Fyne's Markdown view.
+func TestGuideMarkdown(t *testing.T) {
+	md := "| Action | Shortcut |\n|---|---|\n| Save | Ctrl+S |\n\n![The welcome](screenshots/welcome-fr.png)\n"
+	got := guideMarkdown(md)
+	want := "- Save — Ctrl+S\n\n*(The welcome)*\n"
+	if got != want {
+		t.Errorf("guideMarkdown = %q, want %q", got, want)
+	}
+}

@@ -177,6 +177,8 @@ func (w *Window) OpenBuiltInComparison() {
 	if was != nil {
 		w.WS.Select(was)
 	}
+	w.WS.Notice = i18n.T("notice.comparison")
+	w.status.SetText(w.WS.Notice)
 	w.ShowView(ViewCompare)
 	w.Compare.Pick(picked...)
 }
@@ -211,13 +213,17 @@ var (
 
 // guideMarkdown adapts the guide for Fyne's Markdown view, which draws
 // neither tables nor pictures from files: table rows become list items
-// and a screenshot becomes its caption.
+// (the heading row, above the rule, goes) and a screenshot becomes its
+// caption.
 func guideMarkdown(md string) string {
 	var out []string
-	for _, line := range strings.Split(md, "\n") {
+	lines := strings.Split(md, "\n")
+	for i, line := range lines {
 		t := strings.TrimSpace(line)
 		switch {
 		case tableRule.MatchString(t):
+			continue
+		case i+1 < len(lines) && tableRule.MatchString(strings.TrimSpace(lines[i+1])):
 			continue
 		case strings.HasPrefix(t, "|") && strings.HasSuffix(t, "|"):
 			var cells []string
