@@ -38,7 +38,7 @@ bench:
 	mkdir -p build
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./... | tee build/bench.txt
 
-## screenshots: every view of the window as PNG, light and dark, drawn by Fyne's test driver (no display needed)
+## screenshots: the welcome and every view as PNG, in English, French and Spanish, light and dark (view-lang-variant.png), drawn by Fyne's test driver (no display needed)
 screenshots:
 	mkdir -p build/screenshots
 	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/
