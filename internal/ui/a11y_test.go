@@ -236,3 +236,27 @@ func TestGuideMarkdown(t *testing.T) {
 		t.Errorf("guideMarkdown = %q, want %q", got, want)
 	}
 }
+
+// TestBodyFormTabOrder: on the Bodies tab, Tab goes down the body's form
+// in the order it is drawn: texts, choices and checks alike.
+func TestBodyFormTabOrder(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.New()
+	w.ShowView(ViewEditor)
+	w.Editor.tabs.SelectIndex(1)
+	s := w.Editor.sections[1].fields
+	p := "bodies[0]"
+	order := []fyne.Focusable{
+		s.entries[p+".name"], s.entries[p+".id"], s.selects[p+".kind"], s.entries[p+".topic"], s.entries[p+".meetings"],
+		s.selects[p+".meetings_per_day"], s.selects[p+".format"], s.checks[p+".interpretation"], s.checks[p+".webcast"],
+		s.checks[p+".informal"], s.checks[p+".ad_hoc"], s.entries[p+".start_times"],
+	}
+	c := w.Win.Canvas()
+	c.Focus(order[0])
+	for i, next := range order[1:] {
+		c.FocusNext()
+		if c.Focused() != next {
+			t.Fatalf("Tab %d lands on %T, not on field %d of the form", i+1, c.Focused(), i+1)
+		}
+	}
+}
