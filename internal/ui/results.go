@@ -72,7 +72,7 @@ func (w *Workspace) Results() ResultsView {
 		v.Years = append(v.Years, []string{y.Label, strconv.Itoa(y.MeetingDays), strconv.Itoa(y.Meetings), strconv.Itoa(y.Blocks), strconv.Itoa(y.MaxParallel)})
 	}
 	for _, c := range r.Conflicts {
-		v.Conflict = append(v.Conflict, c.Date+": "+c.Message)
+		v.Conflict = append(v.Conflict, c.Date+": "+problemText(c.Message))
 	}
 	return v
 }

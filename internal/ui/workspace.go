@@ -78,7 +78,7 @@ func (d *Document) ProblemAt(path string) string {
 	var msgs []string
 	for _, p := range d.Problems {
 		if p.Path == path || strings.HasPrefix(p.Path, path+".") || strings.HasPrefix(p.Path, path+"[") {
-			msgs = append(msgs, p.Message)
+			msgs = append(msgs, problemText(p.Message))
 		}
 	}
 	return strings.Join(msgs, "; ")

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"mechplan/internal/i18n"
+	"mechplan/internal/model"
+)
+
+// brokenScenario breaks as many of the engine's rules as one scenario can.
+func brokenScenario(w *Window) *model.Scenario {
+	s := w.WS.New().Scenario.Clone()
+	s.Version = 99
+	s.ID = "Bad ID!"
+	s.Name = ""
+	s.Horizon.Start = "2026-13-01"
+	s.Horizon.Years = 3
+	s.CycleYears = 5
+	s.Bodies = append(s.Bodies,
+		model.Body{ID: "plenary", Name: "Twin", Kind: "council", Format: "radio", Meetings: 0, StartTimes: []string{"25:00", "23:00"}},
+		model.Body{ID: "late", Name: "Late", Kind: model.ThematicGroup, Format: model.Virtual, Meetings: 4, StartTimes: []string{"20:00"}},
+	)
+	s.Blocks = append(s.Blocks,
+		model.Block{ID: "plenary-week", Name: "Twin", Venue: "XXX", Venues: []string{"GVA"}, Month: 13, Week: 9, Arrangement: "stacked",
+			Dates: []string{"2040-01-05", "not a date"}, Years: []int{7},
+			Sessions: []model.Session{{Body: "plenary", Rotation: "r"}, {Rotation: "nowhere"}, {Body: "ghost"}, {Body: "late", Take: 2}, {}}},
+		model.Block{ID: "empty", Name: "Empty", Arrangement: model.Consecutive},
+	)
+	s.Rotations = []model.Rotation{{ID: "r", Bodies: nil}, {ID: "r", Bodies: []string{"plenary"}}}
+	s.Assumptions = []model.Override{{Key: "", Value: -1}}
+	s.BurdenBands = []model.Band{{Name: "day", From: "06:00", To: "06:00", Weight: 99}, {Name: model.BandNight, From: "7", To: "08:00", Weight: 1}}
+	return s
+}
+
+// TestEngineMessagesAreTranslated: every message the engine's validation
+// gives for a badly broken scenario reads in French and in Spanish; a new
+// or reworded message of the engine fails here until it has a pattern.
+func TestEngineMessagesAreTranslated(t *testing.T) {
+	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
+		w := newWindowIn(t, lang, true)
+		problems := brokenScenario(w).Validate(w.WS.Ref.VenueCodes())
+		if len(problems) < 25 {
+			t.Fatalf("the broken scenario breaks only %d rules", len(problems))
+		}
+		for _, p := range problems {
+			got := problemText(p.Message)
+			if got == p.Message {
+				t.Errorf("%s: %s: %q has no translation pattern", lang, p.Path, p.Message)
+				continue
+			}
+			for _, english := range []string{"must ", "is required", "use one of", ", got ", "is used by", "unknown "} {
+				if strings.Contains(got, english) {
+					t.Errorf("%s: %q → %q still reads %q", lang, p.Message, got, english)
+				}
+			}
+		}
+	}
+}
+
+// TestConflictMessagesAreTranslated: the schedule's three kinds of
+// conflict, as it writes them.
+func TestConflictMessagesAreTranslated(t *testing.T) {
+	w := newWindowIn(t, i18n.French, true)
+	_ = w
+	for msg, want := range map[string]string{
+		"blocks a (NYC, 2027-03-01 to 2027-03-05) and b (GVA, 2027-03-03 to 2027-03-04) overlap":                        "les blocs a (NYC, du 2027-03-01 au 2027-03-05) et b (GVA, du 2027-03-03 au 2027-03-04) se chevauchent",
+		"block a (2027-09-20 to 2027-09-24) falls in the General Assembly's high-level week (2027-09-21 to 2027-09-27)": "le bloc a (du 2027-09-20 au 2027-09-24) tombe pendant la semaine de haut niveau de l'Assemblée générale (du 2027-09-21 au 2027-09-27)",
+		"block a would start on 2027-12-25 (Christmas Day, NYC closed); it starts on 2027-12-27":                        "le bloc a commencerait le 2027-12-25 (Christmas Day, NYC fermé) ; il commence le 2027-12-27",
+	} {
+		if got := problemText(msg); got != want {
+			t.Errorf("problemText(%q)\n = %q\nwant %q", msg, got, want)
+		}
+	}
+	if got := conflictKind("high-level week"); got != "semaine de haut niveau" {
+		t.Errorf("conflict kind = %q", got)
+	}
+}
+
+// TestEnglishMessagesUnchanged: in English the engine's words are shown
+// as written.
+func TestEnglishMessagesUnchanged(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	for _, p := range brokenScenario(w).Validate(w.WS.Ref.VenueCodes()) {
+		if got := problemText(p.Message); got != p.Message {
+			t.Errorf("English %q became %q", p.Message, got)
+		}
+	}
+}
