@@ -398,7 +398,7 @@ func (ed *editorScreen) buildBlocks(fs *fieldSet) fyne.CanvasObject {
 	var venueLabels []string
 	for _, c := range venues {
 		v, _ := ed.ws.Ref.Venue(c)
-		venueLabels = append(venueLabels, v.City+" ("+c+")")
+		venueLabels = append(venueLabels, cityLabel(v.City)+" ("+c+")")
 	}
 	months := []string{"0"}
 	monthLabels := []string{i18n.T("editor.month.none")}

@@ -106,3 +106,56 @@ func problemText(msg string) string {
 
 // conflictKind names a calendar conflict's kind in the user's language.
 func conflictKind(kind string) string { return i18n.Label("conflict."+keyOf(kind), kind) }
+
+// costItemPatterns recognise the items of the engine's cost lines, which
+// it composes in English from a fixed set of words, a city and a grade.
+var costItemPatterns = func() []problemPattern {
+	list := []struct{ re, key string }{
+		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
+		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
+		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
+		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
+		{`^Webcast on UN Web TV$`, "item.webcast"},
+		{`^Translation of session documents into the other official languages$`, "item.translation"},
+		{`^Secretariat posts, (?P<Grade>.+)$`, "item.posts"},
+		{`^(?P<Who>Secretariat staff from New York|Interpreters and conference staff from New York|Delegations|Sponsored delegates) to (?P<City>[^:]+): (?P<What>.+)$`, "item.travel"},
+	}
+	out := make([]problemPattern, len(list))
+	for i, p := range list {
+		out[i] = problemPattern{regexp.MustCompile(p.re), p.key}
+	}
+	return out
+}()
+
+// costItem writes a cost line's item in the user's language; an item no
+// pattern knows is shown as the engine wrote it.
+func costItem(item string) string {
+	if i18n.Current() == i18n.English {
+		return item
+	}
+	for _, p := range costItemPatterns {
+		m := p.re.FindStringSubmatch(item)
+		if m == nil {
+			continue
+		}
+		var pairs []any
+		for i, name := range p.re.SubexpNames() {
+			switch name {
+			case "":
+				continue
+			case "City":
+				pairs = append(pairs, name, cityLabel(m[i]))
+			case "Who", "What":
+				pairs = append(pairs, name, i18n.Label("item."+strings.ToLower(name)+"."+keyOf(m[i]), m[i]))
+			default:
+				pairs = append(pairs, name, m[i])
+			}
+		}
+		return i18n.T(p.key, pairs...)
+	}
+	return item
+}
+
+// cityLabel is a duty station's city as the user's language writes it:
+// Genève, Ginebra.
+func cityLabel(city string) string { return i18n.Label("city."+keyOf(city), city) }

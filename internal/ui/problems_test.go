@@ -87,3 +87,28 @@ func TestEnglishMessagesUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestCostItemsAreTranslated: every item of every cost line of a
+// scenario that meets away from New York, with sponsorship and hybrid
+// meetings, reads in French and Spanish.
+func TestCostItemsAreTranslated(t *testing.T) {
+	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
+		w := newWindowIn(t, lang, true)
+		seen := 0
+		for _, id := range []string{"s7-rotating-venues", "s9-hybrid-groups"} {
+			w.WS.OpenBuiltIn(id)
+			for _, l := range w.WS.Costs().Lines {
+				seen++
+				for _, english := range []string{"Meetings", "meetings", " to ", "air fares", "Delegations", "Secretariat posts", "Webcast on", "Translation of", "Geneva"} {
+					if strings.Contains(l.Item, english) {
+						t.Errorf("%s: cost item %q still reads %q", lang, l.Item, english)
+						break
+					}
+				}
+			}
+		}
+		if seen < 50 {
+			t.Errorf("%s: only %d cost lines", lang, seen)
+		}
+	}
+}

@@ -497,7 +497,7 @@ func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
 		x := ox + float32(m.Lon+180)/360*mw
 		y := float32(90-m.Lat) / 180 * mh
 		objs = append(objs, rect(themeColor(colorConflict), x-dot*0.7, y-dot*0.7, dot*1.4, dot*1.4),
-			text(i18n.T("zones.venue_mark", "City", m.City), fg, smallText(), true, x+dot, y-dot))
+			text(i18n.T("zones.venue_mark", "City", cityLabel(m.City)), fg, smallText(), true, x+dot, y-dot))
 	}
 	if z.colour.Selected == colourLabel(colourByScore) {
 		// Legend: the scale's two ends with their values written.
