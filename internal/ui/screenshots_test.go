@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 )
@@ -36,8 +38,14 @@ var screenshots = []screenshot{
 	{"editor-invalid", func(w *Window) {
 		w.WS.New()
 		w.Editor.tabs.SelectIndex(1)
-		w.Editor.Entry("bodies[0].meetings").SetText("0")
+		e := w.Editor.Entry("bodies[0].meetings")
+		e.SetText("0")
 		w.ShowView(ViewEditor)
+		// Scroll the form down to the field and its message.
+		sc := w.Editor.sections[1].fields.scrolls[0]
+		d := fyne.CurrentApp().Driver()
+		y := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(sc.Content).Y
+		sc.ScrollToOffset(fyne.NewPos(0, max(y-40, 0)))
 	}},
 	{"calendar", func(w *Window) {
 		w.WS.OpenBuiltIn("s8-four-groups-rotating")
