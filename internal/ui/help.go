@@ -118,10 +118,10 @@ func (w *Window) alert(err error) {
 }
 
 // ShowWelcome explains the three things Mechplan is for, each with a
-// button that goes there. The built-in comparison is opened behind it, so
-// closing the welcome leaves the user on a full screen, not an empty one.
+// button that goes there. On a first start the built-in comparison is
+// opened behind it (see Create), so that closing it leaves the user on a
+// full screen; from the Help menu it leaves the user's work as it was.
 func (w *Window) ShowWelcome() {
-	w.OpenBuiltInComparison()
 	var m *modal
 	task := func(title, text, button string, icon fyne.Resource, goTo func()) fyne.CanvasObject {
 		head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -139,9 +139,8 @@ func (w *Window) ShowWelcome() {
 	more := widget.NewLabel(i18n.T("welcome.more"))
 	more.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(intro, widget.NewSeparator(),
-		task(i18n.T("welcome.compare.title"), i18n.T("welcome.compare.text"), i18n.T("welcome.compare.button"), theme.ViewRestoreIcon(), func() {
-			w.ShowView(ViewCompare)
-		}),
+		task(i18n.T("welcome.compare.title"), i18n.T("welcome.compare.text"), i18n.T("welcome.compare.button"), theme.ViewRestoreIcon(),
+			w.OpenBuiltInComparison),
 		task(i18n.T("welcome.budget.title"), i18n.T("welcome.budget.text"), i18n.T("welcome.budget.button"), theme.ListIcon(), func() {
 			w.WS.OpenBuiltIn(welcomeComparison[0])
 			w.ShowView(ViewCosts)

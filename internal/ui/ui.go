@@ -134,6 +134,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 		}
 	})
 	if !set.Welcomed() {
+		w.OpenBuiltInComparison()
 		w.ShowWelcome()
 	}
 	return w, nil
