@@ -56,6 +56,12 @@ var problemPatterns = func() []problemPattern {
 		{`^(?P<D>\S+) lies outside the horizon (?P<From>\S+) to (?P<To>\S+)$`, "problem.outside_horizon"},
 		{`^(?P<Time>\S+): the day's meetings would end after midnight at the venue; with ` + n("N") + ` meetings a day, start by (?P<By>\S+)$`, "problem.midnight"},
 		{`^the scenario implies ` + n("N") + ` meetings over its horizon; the limit is ` + n("Max") + `$`, "problem.too_many_meetings"},
+		// The settings' checks of the user's burden bands.
+		{`^band (?P<N>\d+): (?P<Msg>.+)$`, "problem.settings_band"},
+		{`^(?P<End>from|to): (?P<Msg>.+)$`, "problem.band_end"},
+		{`^from and to must differ \((?P<From>[^)]*)\)$`, "problem.band_same"},
+		{`^weight must be between 0 and ` + n("Max") + `, got ` + n("Got") + `$`, "problem.band_weight"},
+		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
 		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
 		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
 		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
@@ -85,6 +91,11 @@ func problemText(msg string) string {
 			}
 			v := m[i]
 			switch name {
+			case "Msg":
+				// A message inside a message: "band 2: weight must…".
+				v = problemText(v)
+			case "End":
+				v = i18n.T("problem.band_end." + v)
 			case "What":
 				// A unit or an aside of the engine's: " years",
 				// " (or give dates)", "bodies".

@@ -112,3 +112,23 @@ func TestCostItemsAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestBandErrorsAreTranslated: the settings screen's messages about the
+// burden bands a user typed read in French.
+func TestBandErrorsAreTranslated(t *testing.T) {
+	w := newWindowIn(t, i18n.French, true)
+	for text, want := range map[string]string{
+		"day 00:00 06:00 3":   "tranche 1 : «\u00a0day\u00a0» n'est pas une tranche ; utilisez night ou unsociable",
+		"night 7 08:00 1":     "tranche 1 : début : «\u00a07\u00a0» n'est pas une heure HH:MM (00:00 à 23:59)",
+		"night 06:00 06:00 1": "tranche 1 : le début et la fin doivent différer (06:00)",
+		"night 00:00 06:00 1\nunsociable 20:00 23:00 999": "tranche 2 : le poids doit être compris entre 0 et 100 ; valeur saisie : 999",
+	} {
+		if err := w.Prefs.ApplyBands(text); err == nil {
+			t.Errorf("%q was accepted", text)
+			continue
+		}
+		if got := w.Prefs.bandMsg.Text; got != want {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}

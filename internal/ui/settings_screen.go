@@ -191,7 +191,7 @@ func (s *settingsScreen) ApplyBands(text string) error {
 	}
 	if err != nil {
 		s.bandMsg.Importance = widget.DangerImportance
-		s.bandMsg.SetText(err.Error())
+		s.bandMsg.SetText(problemText(err.Error()))
 		return err
 	}
 	s.w.WS.Recompute()
