@@ -77,7 +77,7 @@ func (w *Workspace) Delegation() DelegationView {
 			f := i18n.F()
 			v.Trips = append(v.Trips, TripRow{Venue: tp.Trip.Venue,
 				Depart: f.ShortWeekday(tp.Depart.Weekday()) + " " + f.ShortDate(tp.Depart), Back: f.ShortWeekday(tp.Back.Weekday()) + " " + f.ShortDate(tp.Back),
-				Nights: strconv.Itoa(tp.Nights), Sessions: strings.Join(sessions, "; "), Cost: money(tp.Bill.Total())})
+				Nights: count(tp.Nights), Sessions: strings.Join(sessions, "; "), Cost: money(tp.Bill.Total())})
 		}
 	}
 	return v
@@ -164,7 +164,7 @@ func newDelegationScreen(w *Window) *delegationScreen {
 	s.rows = newTextTable(func() [][]string {
 		out := [][]string{delegationHeader()}
 		for _, r := range s.view.Rows {
-			out = append(out, []string{r.Scenario, strconv.Itoa(r.Trips), strconv.Itoa(r.DaysAway), r.Cost, r.NightHours, r.FlightHours, r.Coverage, strconv.Itoa(r.Uncovered)})
+			out = append(out, []string{r.Scenario, count(r.Trips), count(r.DaysAway), r.Cost, r.NightHours, r.FlightHours, r.Coverage, count(r.Uncovered)})
 		}
 		return out
 	}, []float32{330, 60, 85, 120, 100, 100, 130, 120})

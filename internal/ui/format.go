@@ -21,6 +21,10 @@ func hours(minutes int) string { return i18n.F().Hours(float64(minutes) / 60) }
 // number writes a figure with the decimals asked, in the user's language.
 func number(v float64, decimals int) string { return i18n.F().Number(v, decimals) }
 
+// count writes a whole number with the language's thousands separator
+// (years, which are names more than quantities, are written bare).
+func count(n int) string { return i18n.F().Number(float64(n), 0) }
+
 // The engine and the reference data name their metrics, rates, groups and
 // budget sections in English, with stable keys; the screens show them
 // through these, in the user's language. A name no translation knows is

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"math"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,7 +68,7 @@ func (w *Workspace) Results() ResultsView {
 	}
 	v.Figures = comparisonFigures(c)
 	for _, y := range r.Years {
-		v.Years = append(v.Years, []string{y.Label, strconv.Itoa(y.MeetingDays), strconv.Itoa(y.Meetings), strconv.Itoa(y.Blocks), strconv.Itoa(y.MaxParallel)})
+		v.Years = append(v.Years, []string{y.Label, count(y.MeetingDays), count(y.Meetings), count(y.Blocks), count(y.MaxParallel)})
 	}
 	for _, c := range r.Conflicts {
 		v.Conflict = append(v.Conflict, c.Date+": "+problemText(c.Message))
