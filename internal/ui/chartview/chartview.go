@@ -94,7 +94,20 @@ type renderer struct {
 }
 
 func (r *renderer) Layout(s fyne.Size) { r.size = s; r.objects = r.c.draw(s) }
-func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(240, 160) }
+
+// MinSize leaves each row of the chart room for its text, which grows
+// with the theme's size (the user's scale setting).
+func (r *renderer) MinSize() fyne.Size {
+	u := unit()
+	rows := 0
+	switch {
+	case r.c.bars != nil:
+		rows = len(r.c.bars.Categories)
+	case r.c.tornado != nil:
+		rows = len(r.c.tornado.Rows)
+	}
+	return fyne.NewSize(240*u, max(160*u, 64*u+float32(rows)*size10()*1.6))
+}
 func (r *renderer) Objects() []fyne.CanvasObject {
 	return r.objects
 }
@@ -138,6 +151,12 @@ func fg() color.Color { return colorOf(theme.ColorNameForeground) }
 
 func size10() float32 { return theme.CaptionTextSize() }
 
+// unit is how much larger than Fyne's default the theme draws text: the
+// chart's fixed lengths (margins, row heights, value columns) grow by it.
+func unit() float32 {
+	return size10() / theme.DefaultTheme().Size(theme.SizeNameCaptionText)
+}
+
 func label(s string, c color.Color, size float32, bold bool, x, y float32) *canvas.Text {
 	t := canvas.NewText(s, c)
 	t.TextSize = size
@@ -177,16 +196,16 @@ func fit(s string, size, w float32) string {
 // drawBars draws horizontal bars (one row per category) or vertical ones,
 // the value written at each bar's end and a legend for several series.
 func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
-	ts := size10()
+	ts, u := size10(), unit()
 	objs := []fyne.CanvasObject{label(b.Title, fg(), ts+1, true, 4, 2)}
-	top := float32(24)
+	top := 24 * u
 	if len(b.Series) > 1 {
 		x := float32(4)
 		for i, s := range b.Series {
-			objs = append(objs, box(colorOf(SeriesColor(i)), x, top+2, 10, 10), label(s.Name, fg(), ts, false, x+14, top))
-			x += 14 + width(s.Name, ts, false) + 12
+			objs = append(objs, box(colorOf(SeriesColor(i)), x, top+2, 10*u, 10*u), label(s.Name, fg(), ts, false, x+14*u, top))
+			x += 14*u + width(s.Name, ts, false) + 12
 		}
-		top += 20
+		top += 20 * u
 	}
 	n := len(b.Categories)
 	if n == 0 {
@@ -196,10 +215,10 @@ func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
 	if maxV <= 0 {
 		maxV = 1
 	}
-	labelW := min(size.Width*0.38, 260)
-	valueW := float32(90)
+	labelW := min(size.Width*0.38, 260*u)
+	valueW := 90 * u
 	plotW := size.Width - labelW - valueW - 12
-	rowH := min((size.Height-top-4)/float32(n), 34)
+	rowH := min((size.Height-top-4)/float32(n), 34*u)
 	if plotW < 20 || rowH < 8 {
 		return objs
 	}
@@ -238,9 +257,9 @@ func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
 // drawTornado draws each assumption's low-to-high swing around the base
 // total, widest first, with both ends written.
 func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
-	ts := size10()
+	ts, u := size10(), unit()
 	objs := []fyne.CanvasObject{label(t.Title, fg(), ts+1, true, 4, 2)}
-	top := float32(24)
+	top := 24 * u
 	n := len(t.Rows)
 	if n == 0 {
 		return append(objs, label(i18n.T("costs.tornado.flat"), fg(), ts, false, 4, top))
@@ -249,11 +268,11 @@ func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	if hi <= lo {
 		hi = lo + 1
 	}
-	labelW := min(size.Width*0.36, 250)
-	textW := float32(80)
+	labelW := min(size.Width*0.36, 250*u)
+	textW := 80 * u
 	plotX := labelW + textW
 	plotW := size.Width - plotX - textW - 8
-	rowH := min((size.Height-top-40)/float32(n), 30)
+	rowH := min((size.Height-top-40*u)/float32(n), 30*u)
 	if plotW < 20 || rowH < 8 {
 		return objs
 	}
@@ -282,8 +301,8 @@ func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	// The legend says which colour is which move of the assumption.
 	x := float32(4)
 	for i, name := range []string{i18n.T("chart.tornado.lowered"), i18n.T("chart.tornado.raised")} {
-		objs = append(objs, box(colorOf(SeriesColor(i)), x, bottom+21, 10, 10), label(name, fg(), ts, false, x+14, bottom+18))
-		x += 14 + width(name, ts, false) + 12
+		objs = append(objs, box(colorOf(SeriesColor(i)), x, bottom+21*u, 10*u, 10*u), label(name, fg(), ts, false, x+14*u, bottom+18*u))
+		x += 14*u + width(name, ts, false) + 12
 	}
 	return objs
 }

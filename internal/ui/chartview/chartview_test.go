@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"mechplan/internal/chart"
 )
@@ -57,3 +59,26 @@ func TestFitKeepsShortQualifiers(t *testing.T) {
 		t.Errorf("a long aside ate the label: %q", got)
 	}
 }
+
+// TestRowsGrowWithTheText: at twice the text size a chart asks for room
+// for its rows, so that labels do not overlap at the user's largest scale.
+func TestRowsGrowWithTheText(t *testing.T) {
+	a := test.NewTempApp(t)
+	c := New("")
+	rows := make([]chart.TornadoRow, 10)
+	for i := range rows {
+		rows[i] = chart.TornadoRow{Label: "rate", Low: 1, High: 2, LowText: "1", HighText: "2"}
+	}
+	c.SetTornado(chart.Tornado{Title: "t", Base: 1.5, Rows: rows})
+	normal := test.WidgetRenderer(c).MinSize()
+	a.Settings().SetTheme(doubled{theme.DefaultTheme()})
+	big := test.WidgetRenderer(c).MinSize()
+	if big.Height < 10*2*theme.DefaultTheme().Size(theme.SizeNameCaptionText) || big.Height <= normal.Height {
+		t.Errorf("min height %.0f at twice the text size (%.0f normally) leaves ten rows no room", big.Height, normal.Height)
+	}
+}
+
+// doubled is a theme drawing every size twice as large.
+type doubled struct{ fyne.Theme }
+
+func (d doubled) Size(n fyne.ThemeSizeName) float32 { return 2 * d.Theme.Size(n) }
