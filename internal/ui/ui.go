@@ -394,14 +394,21 @@ func (w *Window) Open() {
 	})
 }
 
+// savable returns the active scenario when it can be saved; a built-in
+// cannot, and the user is told why.
+func (w *Window) savable() *Document {
+	d := w.WS.Active
+	if d != nil && d.ReadOnly() {
+		w.showError(errors.New(i18n.T("error.builtin_read_only")))
+		return nil
+	}
+	return d
+}
+
 // Save saves the active scenario, asking for a file the first time.
 func (w *Window) Save() {
-	d := w.WS.Active
+	d := w.savable()
 	if d == nil {
-		return
-	}
-	if d.ReadOnly() {
-		w.showError(errors.New(i18n.T("error.builtin_read_only")))
 		return
 	}
 	if d.Path == "" {
@@ -415,12 +422,8 @@ func (w *Window) Save() {
 
 // SaveAs asks for a file and saves the active scenario there.
 func (w *Window) SaveAs() {
-	d := w.WS.Active
+	d := w.savable()
 	if d == nil {
-		return
-	}
-	if d.ReadOnly() {
-		w.showError(errors.New(i18n.T("error.builtin_read_only")))
 		return
 	}
 	w.Picker.Save(i18n.T("dialog.save.title"), fileName(d.Scenario.ID, ".json"), []string{".json"}, func(path string) {
