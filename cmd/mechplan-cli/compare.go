@@ -10,6 +10,7 @@ import (
 	"mechplan/internal/export/ics"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
+	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/store"
@@ -58,10 +59,16 @@ func cmdCompare(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
+	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr or es")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
 	}
+	if l := i18n.Language(*language); !l.Offered() {
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr or es\n", *language)
+		return exitUsage
+	}
+	words := i18n.Export(i18n.Language(*language))
 	issued := time.Now().UTC().Truncate(24 * time.Hour)
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)
@@ -105,8 +112,8 @@ func cmdCompare(c *cli, args []string) int {
 		file   string
 		encode func(*plan.Comparison) ([]byte, error)
 	}{
-		{*xlsxFile, xlsx.Encode},
-		{*pdfFile, pdf.Encode},
+		{*xlsxFile, func(c *plan.Comparison) ([]byte, error) { return xlsx.EncodeWith(c, xlsx.Options{Labels: words}) }},
+		{*pdfFile, func(c *plan.Comparison) ([]byte, error) { return pdf.EncodeWith(c, pdf.Options{Labels: words}) }},
 		{*icsFile, func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
 	}
 	wrote := false

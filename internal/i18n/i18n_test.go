@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 )
@@ -210,5 +211,31 @@ func TestUsableBeforeSetup(t *testing.T) {
 	cmd.Env = append(os.Environ(), "MECHPLAN_I18N_CHILD=1", "LANG=en_US.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES=")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)
+	}
+}
+
+// TestExportLabels: the exports' words come from the catalogue of the
+// language asked for, whatever the interface's language; English is the
+// exports' own words.
+func TestExportLabels(t *testing.T) {
+	fr := Export(French)
+	if got := fr.Text("export.xlsx.sheet.assumptions", "Assumptions"); got != "Hypothèses" {
+		t.Errorf("French Assumptions = %q", got)
+	}
+	if got := Export(Spanish).Text("export.pdf.page", "Page {{.Page}} of {{.Pages}}", "Page", "2", "Pages", "9"); got != "Página 2 de 9" {
+		t.Errorf("Spanish page = %q", got)
+	}
+	if got := fr.Text("no.such.key", "Total, {{.Horizon}}", "Horizon", "2026–2030"); got != "Total, 2026–2030" {
+		t.Errorf("missing key = %q", got)
+	}
+	if got := Export(English).Text("section.2", "Section 2, engine words"); got != "Section 2, engine words" {
+		t.Errorf("English = %q, want the export's own words", got)
+	}
+	d := time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC)
+	if fr.Date(d) != "1er mars 2027" || Export(Spanish).Date(d) != "1 de marzo de 2027" || Export(English).Date(d) != "1 March 2027" {
+		t.Errorf("dates %q %q %q", fr.Date(d), Export(Spanish).Date(d), Export(English).Date(d))
+	}
+	if fr.Lang() != "fr" || Export(Language("de")).Lang() != "en" {
+		t.Error("languages")
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"mechplan/internal/chart"
 	"mechplan/internal/export/ics"
+	"mechplan/internal/export/labels"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
 	"mechplan/internal/i18n"
@@ -57,7 +58,9 @@ func (w *Workspace) Compare(docs []*Document, baseline *Document) (*plan.Compari
 type exporter struct {
 	// Key names the format in messages: "export.format.<key>".
 	Key, Ext string
-	Encode   func(*plan.Comparison) ([]byte, error)
+	// Encode writes the comparison with the words of l (the exports that
+	// have words: the workbook and the report).
+	Encode func(c *plan.Comparison, l labels.Labels) ([]byte, error)
 }
 
 // name is the format's name in the user's language.
@@ -65,9 +68,13 @@ func (e exporter) name() string { return i18n.T("export.format." + e.Key) }
 
 // Exporters are the formats the compare view writes.
 var exporters = []exporter{
-	{"xlsx", ".xlsx", xlsx.Encode},
-	{"pdf", ".pdf", pdf.Encode},
-	{"ics", ".ics", func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
+	{"xlsx", ".xlsx", func(c *plan.Comparison, l labels.Labels) ([]byte, error) {
+		return xlsx.EncodeWith(c, xlsx.Options{Labels: l})
+	}},
+	{"pdf", ".pdf", func(c *plan.Comparison, l labels.Labels) ([]byte, error) {
+		return pdf.EncodeWith(c, pdf.Options{Labels: l})
+	}},
+	{"ics", ".ics", func(c *plan.Comparison, _ labels.Labels) ([]byte, error) { return ics.Encode(c), nil }},
 }
 
 // compareScreen sets scenarios side by side, draws the comparison's
@@ -292,6 +299,8 @@ func (c *compareScreen) Export(e exporter) {
 		return
 	}
 	name := "mechplan-comparison-" + cmp.Date.Format("2006-01-02") + e.Ext
+	// The file is written in the language the interface is in.
+	words := i18n.Export(i18n.Current())
 	c.w.Picker.Save(i18n.T("compare.export", "Format", e.name()), name, []string{e.Ext}, func(path string) {
 		if !strings.HasSuffix(strings.ToLower(path), e.Ext) {
 			path += e.Ext
@@ -303,7 +312,7 @@ func (c *compareScreen) Export(e exporter) {
 		c.progress.Start()
 		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
 		go func() {
-			data, err := e.Encode(cmp)
+			data, err := e.Encode(cmp, words)
 			if err == nil && len(bytes.TrimSpace(data)) == 0 {
 				err = errors.New(i18n.T("compare.empty_export"))
 			}

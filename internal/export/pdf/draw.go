@@ -224,8 +224,6 @@ const minSpanW = 1.4
 // laneFont is the font size that fits a timeline lane's height.
 func laneFont(laneH float64) float64 { return math.Min(6.5, math.Max(4.5, laneH*2.5)) }
 
-var monthInitials = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // timeline draws the calendar: a band per year, a lane per body, a bar
 // per session from its first to its last day.
 func (r *report) timeline(t chart.Timeline, x, y, w, h float64) {
@@ -249,7 +247,7 @@ func (r *report) timeline(t chart.Timeline, x, y, w, h float64) {
 		nx := plotX + plotW*chart.Position(ref.AddDate(0, mth+1, 0).AddDate(0, 0, -1)) + plotW*chart.DayWidth(2001)
 		r.colour(colourMuted)
 		p.SetXY(mx, top)
-		p.CellFormat(nx-mx, 4, monthInitials[mth], "", 0, "C", false, 0, "")
+		p.CellFormat(nx-mx, 4, r.l.ShortMonth(time.Month(mth+1)), "", 0, "C", false, 0, "")
 	}
 	cy := top + 5
 	gridTop := cy
@@ -331,9 +329,9 @@ func (r *report) heat(hs chart.HeatStrip, x, y, w, h float64) {
 	r.text(6.5)
 	r.colour(colourMuted)
 	p.SetXY(x, top+ch+0.5)
-	p.CellFormat(w/3, 4, "← capitals west (the Americas)", "", 0, "L", false, 0, "")
-	p.CellFormat(w/3, 4, "white: no burden · red: the highest score, "+chart.Number(hs.Max, 1)+" "+hs.Unit, "", 0, "C", false, 0, "")
-	p.CellFormat(w/3, 4, "capitals east (Asia, the Pacific) →", "", 0, "R", false, 0, "")
+	p.CellFormat(w/3, 4, r.t("export.pdf.heat.west", "← capitals west (the Americas)"), "", 0, "L", false, 0, "")
+	p.CellFormat(w/3, 4, r.t("export.pdf.heat.scale", "white: no burden · red: the highest score, {{.Max}} {{.Unit}}", "Max", chart.Number(hs.Max, 1), "Unit", hs.Unit), "", 0, "C", false, 0, "")
+	p.CellFormat(w/3, 4, r.t("export.pdf.heat.east", "capitals east (Asia, the Pacific) →"), "", 0, "R", false, 0, "")
 }
 
 // heatColour runs white → amber → red.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mechplan/internal/chart"
+	"mechplan/internal/export/labels"
 	"mechplan/internal/plan"
 )
 
@@ -22,8 +23,9 @@ func (r *report) table() {
 	p := r.pdf
 	c := r.c
 	base := c.Results[c.Baseline].Scenario.Name
-	r.heading("Comparison at a glance", "Per year of each scenario's horizon; Δ is the change against "+base+
-		" (green better, red worse). Pareto-best: no other scenario is better on all of cost, meeting days and burden at once.")
+	r.heading(r.t("export.pdf.glance.title", "Comparison at a glance"), r.t("export.pdf.glance.note", "Per year of each scenario's horizon; Δ is the change against {{.Baseline}}"+
+		" (green better, red worse). Pareto-best: no other scenario is better on all of cost, meeting days and burden at once.", "Baseline", base))
+	na := r.t("figure.na", "n/a")
 	figure := func(key string, i int) (plan.Figure, *plan.Row, bool) {
 		row, ok := c.Row(key)
 		if !ok || !row.Figures[i].Known {
@@ -35,7 +37,7 @@ func (r *report) table() {
 		return func(i int) (string, rgb) {
 			f, _, ok := figure(key, i)
 			if !ok {
-				return "n/a", colourMuted
+				return na, colourMuted
 			}
 			return chart.Number(f.PerYear, decimals), colourText
 		}
@@ -73,53 +75,92 @@ func (r *report) table() {
 		return func(i int) (string, rgb) {
 			f, _, ok := figure(key, i)
 			if !ok {
-				return "n/a", colourMuted
+				return na, colourMuted
 			}
 			return chart.Money(f.PerYear), colourText
 		}
 	}
 	cols := []column{
-		{"Scenario", 58, func(i int) (string, rgb) { return c.Results[i].Scenario.Name, colourText }},
-		{"Horizon", 20, func(i int) (string, rgb) { return c.Results[i].Total.Label, colourText }},
-		{"Meeting days a year", 17, plain(plan.KeyMeetingDays, 1)},
-		{"Δ days", 14, delta(plan.KeyMeetingDays, 1, false)},
-		{"Blocks (trips) a year", 15, plain("blocks", 1)},
-		{"Most bodies at once", 15, plain("max_parallel", 0)},
-		{"Night hours a year", 18, plain(plan.KeyNightHours, 0)},
-		{"Δ night hours", 16, delta(plan.KeyNightHours, 0, false)},
-		{"Hit at night (of 193)", 17, plain("burden.hit_by_night", 0)},
-		{"Cost a year", 21, money(plan.KeyCostTotal)},
-		{"Δ cost", 21, delta(plan.KeyCostTotal, 0, true)},
-		{"Sponsor- ship a year", 20, money("cost.sponsorship")},
-		{"Pareto- best", 17, func(i int) (string, rgb) {
+		{r.t("export.pdf.col.scenario", "Scenario"), 58, func(i int) (string, rgb) { return c.Results[i].Scenario.Name, colourText }},
+		{r.t("export.pdf.col.horizon", "Horizon"), 20, func(i int) (string, rgb) { return c.Results[i].Total.Label, colourText }},
+		{r.t("export.pdf.col.meeting_days", "Meeting days a year"), 17, plain(plan.KeyMeetingDays, 1)},
+		{r.t("export.pdf.col.delta_days", "Δ days"), 14, delta(plan.KeyMeetingDays, 1, false)},
+		{r.t("export.pdf.col.blocks", "Blocks (trips) a year"), 15, plain("blocks", 1)},
+		{r.t("export.pdf.col.max_parallel", "Most bodies at once"), 15, plain("max_parallel", 0)},
+		{r.t("export.pdf.col.night_hours", "Night hours a year"), 18, plain(plan.KeyNightHours, 0)},
+		{r.t("export.pdf.col.delta_night", "Δ night hours"), 16, delta(plan.KeyNightHours, 0, false)},
+		{r.t("export.pdf.col.hit_by_night", "Hit at night (of 193)"), 17, plain("burden.hit_by_night", 0)},
+		{r.t("export.pdf.col.cost", "Cost a year"), 21, money(plan.KeyCostTotal)},
+		{r.t("export.pdf.col.delta_cost", "Δ cost"), 21, delta(plan.KeyCostTotal, 0, true)},
+		{r.t("export.pdf.col.sponsorship", "Sponsor- ship a year"), 20, money("cost.sponsorship")},
+		{r.t("export.pdf.col.pareto", "Pareto- best"), 17, func(i int) (string, rgb) {
 			if c.Pareto[i] {
-				return "yes", colourBetter
+				return r.t("export.yes", "yes"), colourBetter
 			}
 			return "", colourText
 		}},
 	}
-	// Header: wrapped titles on a blue band.
+	// Header: wrapped titles on a blue band. A title with a word wider
+	// than its column (French and Spanish run longer than the English the
+	// widths were fitted to) takes a smaller size, and the band grows
+	// when a title needs more than three lines.
 	y := p.GetY()
 	r.fill(colourHeader)
 	p.Rect(margin, y, contentW, 12, "F")
 	r.bold(7)
+	// SetFont writes to the page even when nothing changes, so the size is
+	// set only when it does: the English report stays byte for byte.
+	cur := 7.0
+	size := func(pt float64) {
+		if pt != cur {
+			r.bold(pt)
+			cur = pt
+		}
+	}
+	sizes := make([]float64, len(cols))
+	heads := make([][]string, len(cols))
+	bandH := 12.0
+	for k, col := range cols {
+		sizes[k] = 7
+		for sizes[k] > 5 {
+			size(sizes[k])
+			fits := true
+			for _, word := range strings.Fields(col.title) {
+				if p.GetStringWidth(word) > col.width-2-2*p.GetCellMargin() {
+					fits = false
+				}
+			}
+			if fits {
+				break
+			}
+			sizes[k] -= 0.25
+		}
+		size(sizes[k])
+		heads[k] = p.SplitText(col.title, col.width-2)
+		bandH = max(bandH, lineH(sizes[k])*float64(len(heads[k]))+2)
+	}
+	if bandH > 12 {
+		p.Rect(margin, y+12, contentW, bandH-12, "F")
+	}
 	r.colour(rgb{255, 255, 255})
 	x := margin
 	for k, col := range cols {
-		lines := p.SplitText(col.title, col.width-2)
-		ly := y + (12-3.2*float64(len(lines)))/2
+		size(sizes[k])
+		lh := lineH(sizes[k])
+		lines := heads[k]
+		ly := y + (bandH-lh*float64(len(lines)))/2
 		for _, l := range lines {
 			p.SetXY(x+1, ly)
 			align := "R"
 			if k < 2 {
 				align = "L"
 			}
-			p.CellFormat(col.width-2, 3.2, l, "", 0, align, false, 0, "")
-			ly += 3.2
+			p.CellFormat(col.width-2, lh, l, "", 0, align, false, 0, "")
+			ly += lh
 		}
 		x += col.width
 	}
-	y += 12
+	y += bandH
 	rowH := math.Min(7, (pageH-30-y)/float64(len(c.Results)))
 	for i := range c.Results {
 		if i%2 == 1 {
@@ -150,26 +191,29 @@ func (r *report) table() {
 	r.text(7.5)
 	r.colour(colourMuted)
 	p.SetXY(margin, y+2)
-	p.MultiCell(contentW, 3.8, "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
+	p.MultiCell(contentW, 3.8, r.t("export.pdf.glance.footnote", "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
 		"Cost: conference servicing, documentation, Secretariat staff, delegation travel and sponsorship, at the rates listed in the appendix. "+
-		"Most bodies at once: the smallest delegation that can cover every meeting.", "", "L", false)
+		"Most bodies at once: the smallest delegation that can cover every meeting."), "", "L", false)
 }
+
+// lineH is the line height of a table header title at size pt.
+func lineH(size float64) float64 { return 3.2 * size / 7 }
 
 // comparisonCharts puts the comparison's bar charts on one page.
 func (r *report) comparisonCharts() {
 	c := r.c
-	r.heading("Side by side", "Averages per year of each horizon; the baseline's bar is grey.")
+	r.heading(r.t("export.pdf.side.title", "Side by side"), r.t("export.pdf.side.note", "Averages per year of each horizon; the baseline's bar is grey."))
 	y := r.pdf.GetY()
 	h := pageH - y - 20
 	half := (contentW - 8) / 2
 	if b, ok := chart.CostPerYearBySection(c); ok {
-		r.bars(b, margin, y, half, h)
+		r.bars(r.costBySection(b), margin, y, half, h)
 	}
 	if b, ok := chart.MeetingDaysPerYear(c); ok {
-		r.bars(b, margin+half+8, y, half, h/2-3)
+		r.bars(r.perYear(b, "chart.meeting_days.title", plan.KeyMeetingDays), margin+half+8, y, half, h/2-3)
 	}
 	if b, ok := chart.NightHoursPerYear(c); ok {
-		r.bars(b, margin+half+8, y+h/2+3, half, h/2-3)
+		r.bars(r.perYear(b, "chart.night_hours.title", plan.KeyNightHours), margin+half+8, y+h/2+3, half, h/2-3)
 	}
 }
 
@@ -180,30 +224,32 @@ func (r *report) scenario(i int) {
 	s := res.Scenario
 	sub := res.Total.Label
 	if s.Proponent != "" {
-		sub += " · proposed by " + s.Proponent
+		sub += " · " + r.t("export.pdf.scenario.proposed_by", "proposed by {{.Proponent}}", "Proponent", s.Proponent)
 	}
 	if s.Description != "" {
 		sub += " · " + s.Description
 	}
 	r.heading(s.Name, r.fitLines(sub, contentW, 2))
 	y := p.GetY()
-	t := chart.CalendarTimeline(res)
+	t := r.localTimeline(chart.CalendarTimeline(res))
 	// The cost chart and key figures below need about 72 mm.
 	th := math.Min(12+float64(len(t.Years))*4+float64(lanes(t))*5.5, pageH-18-72-6-y)
 	r.timeline(t, margin, y, contentW, th)
 	y += th + 6
 	h := pageH - y - 16
 	if b, ok := chart.CostBreakdown(res); ok {
-		r.bars(b, margin, y, contentW*0.58, h)
+		r.bars(r.costBreakdown(b), margin, y, contentW*0.58, h)
 	}
 	r.keyFigures(i, margin+contentW*0.58+8, y, contentW*0.42-8)
 
 	if res.Burden == nil || len(res.Burden.Counted) == 0 {
 		return
 	}
-	r.heading(s.Name+": time-zone burden", r.burdenNote(i))
+	r.heading(r.t("export.pdf.burden.title", "{{.Scenario}}: time-zone burden", "Scenario", s.Name), r.burdenNote(i))
 	y = p.GetY()
 	strip, hasStrip := chart.BurdenAroundTheClock(r.c.Ref, res)
+	strip.Title = r.t("export.pdf.chart.heat", strip.Title)
+	strip.Unit = r.unit(strip.Unit)
 	h = pageH - y - 20
 	hasStrip = hasStrip && strip.Max > 0
 	if hasStrip {
@@ -211,13 +257,13 @@ func (r *report) scenario(i int) {
 	}
 	half := (contentW - 8) * 0.45
 	if b, ok := chart.BurdenByGroup(res); ok {
-		r.bars(b, margin, y, half, h)
+		r.bars(r.burdenByGroup(b, res), margin, y, half, h)
 	}
-	if b, ok := chart.MostBurdened(res, 20); ok {
+	if b, ok := chart.MostBurdened(res, mostBurdened); ok {
 		if len(b.Categories) == 0 {
-			r.note(margin+half+8, y+10, contentW-half-8, "No delegation has any meeting hour at night or at unsociable hours: every session is in person, or held at hours that suit every capital.")
+			r.note(margin+half+8, y+10, contentW-half-8, r.t("export.pdf.burden.none", "No delegation has any meeting hour at night or at unsociable hours: every session is in person, or held at hours that suit every capital."))
 		} else {
-			r.bars(b, margin+half+8, y, contentW-half-8, h)
+			r.bars(r.mostBurdened(b), margin+half+8, y, contentW-half-8, h)
 		}
 	}
 	if hasStrip {
@@ -249,12 +295,12 @@ func (r *report) burdenNote(i int) string {
 	for k, band := range b.Bands {
 		bands[k] = band.String()
 	}
-	counted := "meetings open to remote participation"
+	counted := r.t("export.burden.counted_remote", "meetings open to remote participation")
 	if b.AllMeetings {
-		counted = "all meetings"
+		counted = r.t("export.pdf.burden.counted_all", "all meetings")
 	}
-	return fmt.Sprintf("Local clock at each capital on each meeting's date, for %d %s; bands %s. Score: hours in a band × its weight.",
-		len(b.Counted), counted, strings.Join(bands, ", "))
+	return r.t("export.pdf.burden.note", "Local clock at each capital on each meeting's date, for {{.Count}} {{.Counted}}; bands {{.Bands}}. Score: hours in a band × its weight.",
+		"Count", fmt.Sprint(len(b.Counted)), "Counted", counted, "Bands", strings.Join(bands, ", "))
 }
 
 func (r *report) note(x, y, w float64, s string) {
@@ -272,7 +318,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 	r.bold(9.5)
 	r.colour(colourHeader)
 	p.SetXY(x, y)
-	p.CellFormat(w, 6, "Key figures, per year (horizon total)", "", 1, "L", false, 0, "")
+	p.CellFormat(w, 6, r.fit(r.t("export.pdf.key_figures", "Key figures, per year (horizon total)"), w), "", 1, "L", false, 0, "")
 	y += 8
 	group := ""
 	for _, key := range keyFigures {
@@ -286,13 +332,13 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 			r.bold(7.5)
 			r.colour(colourText)
 			p.SetXY(x, y+0.8)
-			p.CellFormat(w, 4, group, "", 0, "L", false, 0, "")
+			p.CellFormat(w, 4, r.fit(r.t("metric.group."+labels.KeyOf(group), group), w), "", 0, "L", false, 0, "")
 			y += 5
 		}
 		r.text(7)
 		r.colour(colourText)
 		p.SetXY(x+2, y)
-		p.CellFormat(w*0.58, 3.7, r.fit(row.Label, w*0.58-2), "", 0, "L", false, 0, "")
+		p.CellFormat(w*0.58, 3.7, r.fit(r.t("metric."+row.Key, row.Label), w*0.58-2), "", 0, "L", false, 0, "")
 		val, tot := chart.Number(f.PerYear, row.Decimals), chart.Number(f.Horizon, row.Decimals)
 		if row.Money {
 			val, tot = chart.Money(f.PerYear), chart.Money(f.Horizon)
@@ -308,11 +354,11 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		y += 3.8
 	}
 	if b := c.Results[i].Burden; b != nil && len(b.Counted) == 0 {
-		r.note(x, y+1, w, "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night.")
+		r.note(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."))
 		y += 10
 	}
 	if n := len(c.Results[i].Conflicts); n > 0 {
-		r.note(x, y+1, w, fmt.Sprintf("%d calendar conflicts, the first: %s", n, r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
+		r.note(x, y+1, w, r.t("export.pdf.key_figures.conflicts", "{{.Count}} calendar conflicts, the first: {{.First}}", "Count", fmt.Sprint(n), "First", r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
 	}
 }
 
@@ -328,9 +374,11 @@ func (r *report) assumptions() {
 	if c.Ref == nil {
 		return
 	}
-	r.heading("Appendix: assumptions and sources", "Every rate the estimates use, as shipped with Mechplan. PLACEHOLDER: no published figure confirms the value.")
+	placeholder := r.t("export.placeholder", "PLACEHOLDER")
+	r.heading(r.t("export.pdf.appendix.title", "Appendix: assumptions and sources"), r.t("export.pdf.appendix.note", "Every rate the estimates use, as shipped with Mechplan. {{.Placeholder}}: no published figure confirms the value.", "Placeholder", placeholder))
 	cols := []float64{52, 26, 30, 14, contentW - 52 - 26 - 30 - 14}
-	head := []string{"Assumption", "Value", "Unit", "As of", "Source"}
+	head := []string{r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"), r.t("export.pdf.col.unit", "Unit"),
+		r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
 	header := func() {
 		y := p.GetY()
 		r.fill(colourHeader)
@@ -340,7 +388,7 @@ func (r *report) assumptions() {
 		x := margin
 		for k, h := range head {
 			p.SetXY(x+1, y)
-			p.CellFormat(cols[k]-2, 6, h, "", 0, "L", false, 0, "")
+			p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
 			x += cols[k]
 		}
 		p.SetY(y + 7)
@@ -350,9 +398,9 @@ func (r *report) assumptions() {
 		r.text(6.8)
 		src := rate.Source
 		if rate.Placeholder {
-			src = "PLACEHOLDER. " + src
+			src = placeholder + ". " + src
 		}
-		label := p.SplitText(rate.Label+" ("+rate.Key+")", cols[0]-2)
+		label := p.SplitText(r.t("rate."+rate.Key, rate.Label)+" ("+rate.Key+")", cols[0]-2)
 		source := p.SplitText(src, cols[4]-2)
 		n := max(len(label), len(source))
 		h := float64(n)*3 + 1.5
@@ -380,7 +428,7 @@ func (r *report) assumptions() {
 		r.colour(colourText)
 		x += cols[1]
 		p.SetXY(x+1, y)
-		p.CellFormat(cols[2]-2, 3, r.fit(strings.TrimSpace(rate.Unit), cols[2]-2), "", 0, "L", false, 0, "")
+		p.CellFormat(cols[2]-2, 3, r.fit(strings.TrimSpace(r.unit(rate.Unit)), cols[2]-2), "", 0, "L", false, 0, "")
 		x += cols[2]
 		p.SetXY(x+1, y)
 		p.CellFormat(cols[3]-2, 3, rate.AsOf, "", 0, "L", false, 0, "")
@@ -424,8 +472,9 @@ func (r *report) delegations() {
 	first := c.Results[withBurden[0]].Burden
 	nameW, groupW := 52.0, 30.0
 	colW := math.Min(16, (contentW-nameW-groupW)/float64(len(withBurden)))
-	sub := "Hours a year of meetings open to remote participation that fall at night (00:00–06:00 by default) at the capital, on each meeting's date. " +
-		"Columns follow the scenario numbers of the cover; a dot: no night hours."
+	sub := r.t("export.pdf.delegations.note", "Hours a year of meetings open to remote participation that fall at night (00:00–06:00 by default) at the capital, on each meeting's date. "+
+		"Columns follow the scenario numbers of the cover; a dot: no night hours.")
+	delegation, group := r.t("export.pdf.col.delegation", "Delegation"), r.t("export.col.regional_group", "Regional group")
 	header := func() {
 		y := p.GetY()
 		r.fill(colourHeader)
@@ -433,14 +482,14 @@ func (r *report) delegations() {
 		r.bold(7)
 		r.colour(rgb{255, 255, 255})
 		p.SetXY(margin+1, y)
-		p.CellFormat(nameW-1, 6, "Delegation", "", 0, "L", false, 0, "")
-		p.CellFormat(groupW, 6, "Regional group", "", 0, "L", false, 0, "")
+		p.CellFormat(nameW-1, 6, delegation, "", 0, "L", false, 0, "")
+		p.CellFormat(groupW, 6, r.fit(group, groupW-1), "", 0, "L", false, 0, "")
 		for _, i := range withBurden {
 			p.CellFormat(colW, 6, itoa(i+1), "", 0, "R", false, 0, "")
 		}
 		p.SetY(y + 6.5)
 	}
-	r.heading("Appendix: night hours a year by delegation", sub)
+	r.heading(r.t("export.pdf.delegations.title", "Appendix: night hours a year by delegation"), sub)
 	header()
 	const rowH = 2.95
 	for d := range first.Delegations {
@@ -460,7 +509,7 @@ func (r *report) delegations() {
 		p.SetXY(margin+1, y)
 		p.CellFormat(nameW-1, rowH, r.fit(del.Name, nameW-2), "", 0, "L", false, 0, "")
 		r.colour(colourMuted)
-		p.CellFormat(groupW, rowH, r.fit(del.Group, groupW-1), "", 0, "L", false, 0, "")
+		p.CellFormat(groupW, rowH, r.fit(r.t("group.short."+labels.KeyOf(del.Group), del.Group), groupW-1), "", 0, "L", false, 0, "")
 		r.colour(colourText)
 		for _, i := range withBurden {
 			res := c.Results[i]

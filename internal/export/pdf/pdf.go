@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"mechplan/internal/export/labels"
 	"mechplan/internal/plan"
 	"mechplan/resources"
 )
@@ -55,11 +56,24 @@ var (
 type report struct {
 	pdf  *fpdf.Fpdf
 	c    *plan.Comparison
+	l    labels.Labels
 	name string // the report's running title
 }
 
-// Encode returns the PDF report of a comparison.
-func Encode(c *plan.Comparison) ([]byte, error) {
+// Options choose how a report is written.
+type Options struct {
+	// Labels gives the report's words (headings, column headers, chart
+	// titles and legends, metric and budget names, dates) in a language;
+	// nil is English.
+	Labels labels.Labels
+}
+
+// Encode returns the PDF report of a comparison, in English.
+func Encode(c *plan.Comparison) ([]byte, error) { return EncodeWith(c, Options{}) }
+
+// EncodeWith returns the PDF report of a comparison written as o asks.
+func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
+	l := labels.Or(o.Labels)
 	p := fpdf.New("L", "mm", "A4", "")
 	p.AddUTF8FontFromBytes(font, "", resources.FontRegular)
 	p.AddUTF8FontFromBytes(font, "B", resources.FontBold)
@@ -69,14 +83,17 @@ func Encode(c *plan.Comparison) ([]byte, error) {
 	p.SetCompression(true)
 	p.SetProducer("Mechplan", true)
 	p.SetCreator("Mechplan", true)
-	title := "Logistics of the structure proposals: comparison"
+	title := l.Text("export.pdf.title", "Logistics of the structure proposals: comparison")
 	p.SetTitle(title, true)
+	if l.Lang() != "en" {
+		p.SetLang(l.Lang())
+	}
 	p.SetMargins(margin, margin, margin)
 	// Every page is laid out by hand (charts, tables that break themselves);
 	// an automatic break would split a chart across pages.
 	p.SetAutoPageBreak(false, 0)
 	p.AliasNbPages("{nb}")
-	r := &report{pdf: p, c: c, name: title}
+	r := &report{pdf: p, c: c, l: l, name: title}
 	p.SetFooterFunc(r.footer)
 	r.cover()
 	r.table()
@@ -96,6 +113,9 @@ func Encode(c *plan.Comparison) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// t is a text of the report in its language.
+func (r *report) t(key, english string, pairs ...any) string { return r.l.Text(key, english, pairs...) }
+
 func (r *report) colour(c rgb)      { r.pdf.SetTextColor(c.r, c.g, c.b) }
 func (r *report) fill(c rgb)        { r.pdf.SetFillColor(c.r, c.g, c.b) }
 func (r *report) draw(c rgb)        { r.pdf.SetDrawColor(c.r, c.g, c.b) }
@@ -110,8 +130,8 @@ func (r *report) footer() {
 	r.text(7.5)
 	r.colour(colourMuted)
 	p.SetXY(margin, footerY)
-	p.CellFormat(contentW/2, 4, r.name+" · issued "+r.c.Date.Format("2 January 2006"), "", 0, "L", false, 0, "")
-	p.CellFormat(contentW/2, 4, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "R", false, 0, "")
+	p.CellFormat(contentW/2, 4, r.t("export.pdf.footer", "{{.Title}} · issued {{.Date}}", "Title", r.name, "Date", r.l.Date(r.c.Date)), "", 0, "L", false, 0, "")
+	p.CellFormat(contentW/2, 4, r.t("export.pdf.page", "Page {{.Page}} of {{.Pages}}", "Page", fmt.Sprint(p.PageNo()), "Pages", "{nb}"), "", 0, "R", false, 0, "")
 }
 
 // heading starts a page with a title and an optional line under it.
@@ -121,7 +141,7 @@ func (r *report) heading(title, sub string) {
 	r.bold(15)
 	r.colour(colourHeader)
 	p.SetXY(margin, margin)
-	p.CellFormat(contentW, 8, title, "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 8, r.fit(title, contentW), "", 1, "L", false, 0, "")
 	if sub != "" {
 		r.text(9)
 		r.colour(colourMuted)
@@ -157,18 +177,19 @@ func (r *report) cover() {
 	r.colour(rgb{255, 255, 255})
 	r.bold(22)
 	p.SetXY(margin, 14)
-	p.CellFormat(contentW, 10, "Logistics of the structure proposals", "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 10, r.t("export.pdf.cover.title", "Logistics of the structure proposals"), "", 1, "L", false, 0, "")
 	r.text(13)
 	p.SetX(margin)
-	p.CellFormat(contentW, 8, fmt.Sprintf("%d scenarios compared against %s", len(c.Results), c.Results[c.Baseline].Scenario.Name), "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 8, r.t("export.pdf.cover.subtitle", "{{.Count}} scenarios compared against {{.Baseline}}",
+		"Count", fmt.Sprint(len(c.Results)), "Baseline", c.Results[c.Baseline].Scenario.Name), "", 1, "L", false, 0, "")
 	r.colour(colourText)
 	r.text(11)
 	p.SetXY(margin, 56)
-	p.CellFormat(contentW, 6, "Issued "+c.Date.Format("2 January 2006"), "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 6, r.t("export.pdf.cover.issued", "Issued {{.Date}}", "Date", r.l.Date(c.Date)), "", 1, "L", false, 0, "")
 	p.Ln(3)
 	r.bold(10)
 	p.SetX(margin)
-	p.CellFormat(contentW, 6, "Scenarios", "", 1, "L", false, 0, "")
+	p.CellFormat(contentW, 6, r.t("export.pdf.cover.scenarios", "Scenarios"), "", 1, "L", false, 0, "")
 	for i, res := range c.Results {
 		s := res.Scenario
 		r.text(9)
@@ -178,7 +199,7 @@ func (r *report) cover() {
 		r.colour(colourMuted)
 		who := s.Proponent
 		if i == c.Baseline {
-			who = strings.TrimSpace("baseline · " + who)
+			who = strings.TrimSpace(r.t("export.pdf.cover.baseline", "baseline") + " · " + who)
 		}
 		p.CellFormat(26, 5, res.Total.Label, "", 0, "L", false, 0, "")
 		p.CellFormat(contentW-176, 5, r.fit(who, contentW-178), "", 1, "L", false, 0, "")
@@ -188,9 +209,9 @@ func (r *report) cover() {
 	r.text(8.5)
 	r.colour(colourMuted)
 	p.SetX(margin)
-	p.MultiCell(contentW, 4.2, "Figures come from Mechplan's engine: the calendar each scenario lays out, the time-zone burden "+
+	p.MultiCell(contentW, 4.2, r.t("export.pdf.cover.note", "Figures come from Mechplan's engine: the calendar each scenario lays out, the time-zone burden "+
 		"on the capital-based experts of the 193 member states, and cost estimates built as quantity × rate from the assumptions "+
 		"in the appendix. Rates marked as placeholders could not be confirmed from a published table; read them as orders of "+
 		"magnitude and replace them with the Secretariat's own figures. Per-year figures divide a horizon's total by its years, "+
-		"so that the OEWG's 2021–2025 and proposals for 2026–2030 compare.", "", "L", false)
+		"so that the OEWG's 2021–2025 and proposals for 2026–2030 compare."), "", "L", false)
 }

@@ -24,6 +24,7 @@ const assumptionsHeaderRow = 1
 // rateCells says where each rate in force sits on the Assumptions sheet:
 // the default row of a key, or a scenario's own row when it overrides it.
 type rateCells struct {
+	sheet     string           // the Assumptions sheet's name
 	defaults  map[string]int   // key -> row
 	overrides []map[string]int // per scenario: key -> row
 }
@@ -31,18 +32,18 @@ type rateCells struct {
 // cell is the absolute reference to the value of key for scenario i.
 func (rc *rateCells) cell(i int, key string) (string, bool) {
 	if row, ok := rc.overrides[i][key]; ok {
-		return ref(AssumptionsSheet, aValue, row), true
+		return ref(rc.sheet, aValue, row), true
 	}
 	row, ok := rc.defaults[key]
-	return ref(AssumptionsSheet, aValue, row), ok
+	return ref(rc.sheet, aValue, row), ok
 }
 
 // assumptions lists every default rate, then each scenario's overrides,
 // with unit, source, date and the placeholder mark.
 func (w *workbook) assumptions() {
-	const sh = AssumptionsSheet
+	sh := w.n.Assumptions
 	ref := w.c.Ref
-	w.rates = rateCells{defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results))}
+	w.rates = rateCells{sheet: sh, defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results))}
 	type entry struct {
 		key, label, unit, currency, source, asOf, appliesTo string
 		value                                               float64
@@ -52,7 +53,8 @@ func (w *workbook) assumptions() {
 	var rows []entry
 	if ref != nil {
 		for _, r := range ref.Rates {
-			rows = append(rows, entry{r.Key, r.Label, r.Unit, r.Currency, r.Source, r.AsOf, "every scenario unless overridden below",
+			rows = append(rows, entry{r.Key, w.t("rate."+r.Key, r.Label), w.unit(r.Unit), r.Currency, r.Source, r.AsOf,
+				w.t("export.xlsx.assumptions.every_scenario", "every scenario unless overridden below"),
 				r.Value, r.PriceYear, r.Placeholder})
 		}
 	}
@@ -75,13 +77,17 @@ func (w *workbook) assumptions() {
 				src = strings.TrimSpace(src + " " + a.OverrideNote)
 			}
 			w.rates.overrides[i][key] = first + len(rows)
-			rows = append(rows, entry{key, a.Label, a.Unit, a.Currency, src, a.OverrideAsOf, r.Scenario.Name,
+			rows = append(rows, entry{key, w.t("rate."+key, a.Label), w.unit(a.Unit), a.Currency, src, a.OverrideAsOf, r.Scenario.Name,
 				a.Value, a.PriceYear, false})
 		}
 	}
 	last := first + len(rows) - 1
 	w.header(sh, assumptionsHeaderRow, last, []float64{34, 60, 14, 22, 9, 10, 90, 11, 13, 30},
-		"Key", "Assumption", "Value", "Unit", "Currency", "Price year", "Source", "As of", "Placeholder", "Applies to")
+		w.t("export.xlsx.col.key", "Key"), w.t("export.col.assumption", "Assumption"), w.t("export.col.value", "Value"),
+		w.t("export.xlsx.col.unit", "Unit"), w.t("export.xlsx.col.currency", "Currency"), w.t("export.xlsx.col.price_year", "Price year"),
+		w.t("export.col.source", "Source"), w.t("export.col.as_of", "As of"), w.t("export.xlsx.col.placeholder", "Placeholder"),
+		w.t("export.xlsx.col.applies_to", "Applies to"))
+	placeholder := w.t("export.placeholder", "PLACEHOLDER")
 	for k, e := range rows {
 		row := first + k
 		w.text(sh, aKey, row, e.key, 0)
@@ -89,7 +95,7 @@ func (w *workbook) assumptions() {
 		valueStyle := w.st.rate
 		if e.placeholder {
 			valueStyle = w.st.placeholderRate
-			w.text(sh, aPlaceholder, row, "PLACEHOLDER", w.st.placeholderText)
+			w.text(sh, aPlaceholder, row, placeholder, w.st.placeholderText)
 		}
 		w.number(sh, aValue, row, e.value, valueStyle)
 		w.text(sh, aUnit, row, e.unit, 0)

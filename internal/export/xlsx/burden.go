@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"mechplan/internal/export/labels"
 )
 
 // burdenHeaderRow is the header row of a Burden sheet.
@@ -16,9 +18,9 @@ const (
 	bScore = 10
 )
 
-func yesNo(b bool) string {
+func (w *workbook) yesNo(b bool) string {
 	if b {
-		return "yes"
+		return w.t("export.yes", "yes")
 	}
 	return ""
 }
@@ -30,34 +32,38 @@ func (w *workbook) burden(i int) {
 	if r.Burden == nil {
 		return
 	}
-	sh := w.bases[i] + BurdenSuffix
+	sh := w.bases[i] + w.n.Burden
 	b := r.Burden
 	bands := make([]string, len(b.Bands))
 	for k, band := range b.Bands {
 		bands[k] = band.String()
 	}
-	counted := "meetings open to remote participation"
+	counted := w.t("export.burden.counted_remote", "meetings open to remote participation")
 	if b.AllMeetings {
-		counted = "every meeting"
+		counted = w.t("export.burden.counted_all", "every meeting")
 	}
-	w.text(sh, 1, 1, r.Scenario.Name+": time-zone burden on the capital-based experts of each delegation", w.st.title)
-	w.text(sh, 1, 2, fmt.Sprintf("Local clock at the capital on each meeting's date; bands %s; %d %s counted. Score = hours in a band × its weight. Travel: in-person blocks.",
-		strings.Join(bands, ", "), len(b.Counted), counted), w.st.note)
+	w.text(sh, 1, 1, w.t("export.xlsx.burden.title", "{{.Scenario}}: time-zone burden on the capital-based experts of each delegation", "Scenario", r.Scenario.Name), w.st.title)
+	w.text(sh, 1, 2, w.t("export.xlsx.burden.note", "Local clock at the capital on each meeting's date; bands {{.Bands}}; {{.Count}} {{.Counted}} counted. Score = hours in a band × its weight. Travel: in-person blocks.",
+		"Bands", strings.Join(bands, ", "), "Count", fmt.Sprint(len(b.Counted)), "Counted", counted), w.st.note)
 	first := burdenHeaderRow + 1
 	last := first + len(b.Delegations) - 1
 	w.header(sh, burdenHeaderRow, last, []float64{30, 6, 26, 6, 6, 6, 22, 11, 11, 11, 11, 11, 7, 10, 10},
-		"Member state", "ISO3", "Regional group", "LDC", "LLDC", "SIDS", "Capital time zone",
-		"Night hours", "Unsociable hours", "Score, weighted hours", "Meetings with any burden", "Meetings at night",
-		"Trips", "Flight hours", "Time zones crossed")
+		w.t("export.xlsx.col.member_state", "Member state"), "ISO3", w.t("export.col.regional_group", "Regional group"),
+		w.t("export.xlsx.col.ldc", "LDC"), w.t("export.xlsx.col.lldc", "LLDC"), w.t("export.xlsx.col.sids", "SIDS"),
+		w.t("export.xlsx.col.capital_tz", "Capital time zone"),
+		w.t("export.xlsx.col.night_hours", "Night hours"), w.t("export.xlsx.col.unsociable_hours", "Unsociable hours"),
+		w.t("export.xlsx.col.score", "Score, weighted hours"), w.t("export.xlsx.col.meetings_touched", "Meetings with any burden"),
+		w.t("export.xlsx.col.night_meetings", "Meetings at night"),
+		w.t("export.xlsx.col.trips", "Trips"), w.t("export.xlsx.col.flight_hours", "Flight hours"), w.t("export.xlsx.col.zones_crossed", "Time zones crossed"))
 	for k := range b.Delegations {
 		d := &b.Delegations[k]
 		row := first + k
 		w.text(sh, 1, row, d.Name, 0)
 		w.text(sh, 2, row, d.ISO3, 0)
-		w.text(sh, 3, row, d.Group, 0)
-		w.text(sh, 4, row, yesNo(d.LDC), 0)
-		w.text(sh, 5, row, yesNo(d.LLDC), 0)
-		w.text(sh, 6, row, yesNo(d.SIDS), 0)
+		w.text(sh, 3, row, w.t("group."+labels.KeyOf(d.Group), d.Group), 0)
+		w.text(sh, 4, row, w.yesNo(d.LDC), 0)
+		w.text(sh, 5, row, w.yesNo(d.LLDC), 0)
+		w.text(sh, 6, row, w.yesNo(d.SIDS), 0)
 		w.text(sh, 7, row, d.TZ, 0)
 		w.number(sh, bNight, row, float64(d.NightMinutes)/60, w.st.one)
 		w.number(sh, 9, row, float64(d.UnsociableMinutes)/60, w.st.one)

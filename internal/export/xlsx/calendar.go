@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"mechplan/internal/export/labels"
 	"mechplan/internal/model"
 )
 
@@ -29,18 +30,23 @@ func clock(t time.Time) float64 {
 
 var formatLabel = map[model.Format]string{model.InPerson: "in person", model.Hybrid: "hybrid", model.Virtual: "virtual"}
 
+// format is a meeting's format in the workbook's language.
+func (w *workbook) format(f model.Format) string {
+	return w.t("format."+labels.KeyOf(string(f)), formatLabel[f])
+}
+
 // calendar writes every meeting of scenario i, in venue time and in UTC.
 // It is the workbook's longest sheet, so it is streamed: rows go straight
 // to the file, and a table gives the header its filter buttons.
 func (w *workbook) calendar(i int) {
 	r := w.c.Results[i]
-	sh := w.bases[i] + CalendarSuffix
+	sh := w.bases[i] + w.n.Calendar
 	ms := r.Schedule.Meetings
 	zones := map[string]bool{}
 	for k := range ms {
 		zones[ms[k].Start.Location().String()] = true
 	}
-	venueTime := "venue time"
+	venueTime := w.t("export.xlsx.calendar.venue_time", "venue time")
 	if len(zones) == 1 {
 		for z := range zones {
 			venueTime = z
@@ -52,14 +58,20 @@ func (w *workbook) calendar(i int) {
 		return
 	}
 	const head = 2
-	titles := []string{"Date", "Day", "Start (" + venueTime + ")", "End (" + venueTime + ")", "Start (UTC)", "End (UTC)",
-		"Venue", "Venue time zone", "Body", "Kind", "Format", "Interpretation", "Block", "Room"}
+	titles := []string{w.t("export.col.date", "Date"), w.t("export.xlsx.col.day", "Day"),
+		w.t("export.xlsx.col.start", "Start ({{.Zone}})", "Zone", venueTime), w.t("export.xlsx.col.end", "End ({{.Zone}})", "Zone", venueTime),
+		w.t("export.xlsx.col.start", "Start ({{.Zone}})", "Zone", "UTC"), w.t("export.xlsx.col.end", "End ({{.Zone}})", "Zone", "UTC"),
+		w.t("export.xlsx.col.venue", "Venue"), w.t("export.xlsx.col.venue_tz", "Venue time zone"), w.t("export.xlsx.col.body", "Body"),
+		w.t("export.xlsx.col.kind", "Kind"), w.t("export.xlsx.col.format", "Format"), w.t("export.xlsx.col.interpretation", "Interpretation"),
+		w.t("export.xlsx.col.block", "Block"), w.t("export.xlsx.col.room", "Room")}
+	noInterp, sixLanguages := w.t("export.no", "no"), w.t("export.xlsx.calendar.six_languages", "six languages")
 	for k, width := range []float64{11, 6, 11, 11, 17, 17, 7, 20, 36, 18, 10, 13, 22, 7} {
 		w.fail(sw.SetColWidth(k+1, k+1, width))
 	}
 	w.fail(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: cell(1, head+1), ActivePane: "bottomLeft"}))
 	w.fail(sw.SetRow(cell(1, 1), []any{excelize.Cell{StyleID: w.st.title,
-		Value: r.Scenario.Name + ": " + strconv.Itoa(len(ms)) + " meetings, in venue time (" + venueTime + ") and UTC"}}))
+		Value: w.t("export.xlsx.calendar.title", "{{.Scenario}}: {{.Count}} meetings, in venue time ({{.Zone}}) and UTC",
+			"Scenario", r.Scenario.Name, "Count", strconv.Itoa(len(ms)), "Zone", venueTime)}}))
 	header := make([]any, len(titles))
 	for k, t := range titles {
 		header[k] = excelize.Cell{StyleID: w.st.header, Value: t}
@@ -67,18 +79,18 @@ func (w *workbook) calendar(i int) {
 	w.fail(sw.SetRow(cell(1, head), header))
 	for k := range ms {
 		m := &ms[k]
-		interp := "no"
+		interp := noInterp
 		if m.Interpreted {
-			interp = "six languages"
+			interp = sixLanguages
 		}
 		w.fail(sw.SetRow(cell(1, head+1+k), []any{
 			excelize.Cell{StyleID: w.st.date, Value: float64(int(serial(m.Start)))},
-			m.Start.Format("Mon"),
+			w.weekday(m.Start),
 			excelize.Cell{StyleID: w.st.time, Value: clock(m.Start)},
 			excelize.Cell{StyleID: w.st.time, Value: clock(m.End)},
 			excelize.Cell{StyleID: w.st.stamp, Value: serial(m.Start.UTC())},
 			excelize.Cell{StyleID: w.st.stamp, Value: serial(m.End.UTC())},
-			m.Venue, m.Start.Location().String(), m.BodyName, string(m.Kind), formatLabel[m.Format], interp, m.Block,
+			m.Venue, m.Start.Location().String(), m.BodyName, w.t("kind."+labels.KeyOf(string(m.Kind)), string(m.Kind)), w.format(m.Format), interp, m.Block,
 			m.Track + 1,
 		}))
 	}
@@ -88,4 +100,9 @@ func (w *workbook) calendar(i int) {
 			Name: fmt.Sprintf("Calendar%d", i+1), StyleName: "TableStyleLight1", ShowRowStripes: &no}))
 	}
 	w.fail(sw.Flush())
+}
+
+// weekday is a day's abbreviation in the workbook's language.
+func (w *workbook) weekday(t time.Time) string {
+	return w.l.ShortWeekday(t.Weekday())
 }

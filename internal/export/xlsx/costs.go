@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"mechplan/internal/cost"
+	"mechplan/internal/export/labels"
 )
 
 // Columns of a Costs sheet.
@@ -36,6 +37,25 @@ var CategoryNames = map[cost.Category]string{
 	cost.Secretariat:   "Secretariat staff",
 	cost.Travel:        "Delegation travel",
 	cost.Sponsorship:   "Sponsorship (voluntary fund)",
+}
+
+// CategoryName is a category's name as the Costs sheets write it in the
+// language of l.
+func CategoryName(l labels.Labels, c cost.Category) string {
+	return labels.Or(l).Text("export.category."+labels.KeyOf(string(c)), CategoryNames[c])
+}
+
+// SectionName is a budget section's name in the language of l.
+func SectionName(l labels.Labels, s cost.Section) string {
+	if s == cost.Outside {
+		return labels.Or(l).Text("section.outside", s.Name())
+	}
+	return labels.Or(l).Text("section."+string(s), s.Name())
+}
+
+// PayerName is who pays, in the language of l.
+func PayerName(l labels.Labels, p cost.Payer) string {
+	return labels.Or(l).Text("payer."+string(p), PayerNames[p])
 }
 
 // Categories lists the categories in the order a statement gives them.
@@ -98,7 +118,7 @@ func (w *workbook) costs(i int) {
 	if r.Cost == nil {
 		return
 	}
-	sh := w.bases[i] + CostsSuffix
+	sh := w.bases[i] + w.n.Costs
 	est := r.Cost
 	py, okPY := w.rates.cell(i, "cost.price_year")
 	esc, okEsc := w.rates.cell(i, "cost.escalation_per_year")
@@ -106,14 +126,18 @@ func (w *workbook) costs(i int) {
 		w.fail(fmt.Errorf("%s: the Assumptions sheet lacks cost.price_year or cost.escalation_per_year", r.Scenario.Name))
 		return
 	}
-	w.text(sh, 1, 1, r.Scenario.Name+": cost estimate in US dollars", w.st.title)
-	w.text(sh, 1, 2, fmt.Sprintf("Amount = quantity × rate × escalation. Rates are read from the %s sheet (change one there and every total follows); "+
-		"escalation compounds the yearly rate after the price year. Yellow: placeholder rates.", AssumptionsSheet), w.st.note)
+	w.text(sh, 1, 1, w.t("export.xlsx.costs.title", "{{.Scenario}}: cost estimate in US dollars", "Scenario", r.Scenario.Name), w.st.title)
+	w.text(sh, 1, 2, w.t("export.xlsx.costs.note", "Amount = quantity × rate × escalation. Rates are read from the {{.Sheet}} sheet (change one there and every total follows); "+
+		"escalation compounds the yearly rate after the price year. Yellow: placeholder rates.", "Sheet", w.n.Assumptions), w.st.note)
 	first := costsHeaderRow + 1
 	last := first + len(est.Lines) - 1
 	w.header(sh, costsHeaderRow, last, []float64{7, 24, 34, 16, 62, 7, 14, 16, 34, 14, 11, 16, 12, 40},
-		"Year", "Category", "Budget section", "Payer", "Item", "Venue", "Quantity", "Unit", "Rate key",
-		"Rate, price-year USD", "Escalation", "Amount, USD", "Placeholder", "Rate basis")
+		w.t("export.col.year", "Year"), w.t("export.xlsx.col.category", "Category"), w.t("export.xlsx.col.section", "Budget section"),
+		w.t("export.xlsx.col.payer", "Payer"), w.t("export.xlsx.col.item", "Item"), w.t("export.xlsx.col.venue", "Venue"),
+		w.t("export.xlsx.col.quantity", "Quantity"), w.t("export.xlsx.col.unit", "Unit"), w.t("export.xlsx.col.rate_key", "Rate key"),
+		w.t("export.xlsx.col.rate", "Rate, price-year USD"), w.t("export.xlsx.col.escalation", "Escalation"),
+		w.t("export.xlsx.col.amount", "Amount, USD"), w.t("export.xlsx.col.placeholder", "Placeholder"), w.t("export.xlsx.col.basis", "Rate basis"))
+	placeholder := w.t("export.placeholder", "PLACEHOLDER")
 	for k := range est.Lines {
 		l := &est.Lines[k]
 		row := first + k
@@ -135,20 +159,20 @@ func (w *workbook) costs(i int) {
 			return
 		}
 		w.number(sh, cYear, row, float64(l.Year), 0)
-		w.text(sh, cCategory, row, CategoryNames[l.Category], 0)
-		w.text(sh, cSection, row, l.Section.Name(), 0)
-		w.text(sh, cPayer, row, PayerNames[l.Payer], 0)
+		w.text(sh, cCategory, row, CategoryName(w.l, l.Category), 0)
+		w.text(sh, cSection, row, SectionName(w.l, l.Section), 0)
+		w.text(sh, cPayer, row, PayerName(w.l, l.Payer), 0)
 		w.text(sh, cItem, row, l.Item, 0)
 		w.text(sh, cVenue, row, l.Venue, 0)
 		w.number(sh, cQuantity, row, l.Quantity, w.st.two)
-		w.text(sh, cUnit, row, l.Unit, 0)
+		w.text(sh, cUnit, row, w.t("costs.unit."+labels.KeyOf(l.Unit), l.Unit), 0)
 		w.text(sh, cKey, row, l.Key, 0)
 		w.formula(sh, cRate, row, strings.Join(refs, "*"), w.st.rate)
 		y := abs(cYear, row)
 		w.formula(sh, cEscalation, row, fmt.Sprintf("IF(%s>%s,(1+%s)^(%s-%s),1)", y, py, esc, y, py), w.st.rate)
 		w.formula(sh, cAmount, row, fmt.Sprintf("%s*%s*%s", cell(cQuantity, row), cell(cRate, row), cell(cEscalation, row)), w.st.money)
 		if l.Placeholder {
-			w.text(sh, cPlaceholder, row, "PLACEHOLDER", w.st.placeholderText)
+			w.text(sh, cPlaceholder, row, placeholder, w.st.placeholderText)
 		}
 		w.text(sh, cBasis, row, l.Basis, 0)
 	}
@@ -174,23 +198,26 @@ func (w *workbook) costTotals(sh string, first, last int, est *cost.Estimate) co
 		row++
 	}
 	str := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
-	group("Total by category")
+	group(w.t("export.xlsx.costs.by_category", "Total by category"))
 	for _, c := range Categories {
-		t.categories[c] = sumIf(cCategory, CategoryNames[c], str(CategoryNames[c]))
+		name := CategoryName(w.l, c)
+		t.categories[c] = sumIf(cCategory, name, str(name))
 	}
-	group("Total by budget section")
+	group(w.t("export.xlsx.costs.by_section", "Total by budget section"))
 	for _, s := range Sections {
-		t.sections[s] = sumIf(cSection, s.Name(), str(s.Name()))
+		name := SectionName(w.l, s)
+		t.sections[s] = sumIf(cSection, name, str(name))
 	}
-	group("Total by payer")
+	group(w.t("export.xlsx.costs.by_payer", "Total by payer"))
 	for _, p := range Payers {
-		t.payers[p] = sumIf(cPayer, PayerNames[p], str(PayerNames[p]))
+		name := PayerName(w.l, p)
+		t.payers[p] = sumIf(cPayer, name, str(name))
 	}
-	group("Total by year")
+	group(w.t("export.xlsx.costs.by_year", "Total by year"))
 	for _, y := range est.Years {
 		t.years[y.FirstYear] = sumIf(cYear, y.Label, fmt.Sprint(y.FirstYear))
 	}
-	w.text(sh, cItem, row, "Total, "+est.Total.Label, w.st.totalLabel)
+	w.text(sh, cItem, row, w.t("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", est.Total.Label), w.st.totalLabel)
 	w.formula(sh, cAmount, row, fmt.Sprintf("SUM(%s)", amounts), w.st.totalMoney)
 	t.total = row
 	return t

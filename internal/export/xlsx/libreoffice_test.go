@@ -28,7 +28,7 @@ func costTotalsByLabel(t *testing.T, f *excelize.File, sheet string) map[string]
 	out := map[string]float64{}
 	seenTotals := false
 	for _, r := range rows {
-		if len(r) >= cItem && r[cYear-1] == "" && r[cItem-1] == "Total by category" {
+		if len(r) >= cItem && r[cYear-1] == "" && r[cItem-1] == tl.Text("export.xlsx.costs.by_category", "Total by category") {
 			seenTotals = true
 		}
 		if !seenTotals || len(r) < cAmount || r[cAmount-1] == "" {
@@ -52,14 +52,14 @@ func parse(t *testing.T, s string) float64 {
 func engineTotals(est *cost.Estimate) map[string]float64 {
 	t := est.Total
 	out := map[string]float64{
-		CategoryNames[cost.Servicing]: t.Servicing, CategoryNames[cost.Documentation]: t.Documentation,
-		CategoryNames[cost.Secretariat]: t.Secretariat, CategoryNames[cost.Travel]: t.Travel,
-		CategoryNames[cost.Sponsorship]:  t.Sponsorship,
-		cost.ConferenceManagement.Name(): t.BySection.ConferenceManagement, cost.Disarmament.Name(): t.BySection.Disarmament,
-		cost.PublicInformation.Name(): t.BySection.PublicInformation, cost.Outside.Name(): t.BySection.Outside,
-		PayerNames[cost.RegularBudget]: t.ByPayer.RegularBudget, PayerNames[cost.MemberStates]: t.ByPayer.MemberStates,
-		PayerNames[cost.VoluntaryFund]: t.ByPayer.VoluntaryFund,
-		"Total, " + t.Label:            t.Total,
+		CategoryName(tl, cost.Servicing): t.Servicing, CategoryName(tl, cost.Documentation): t.Documentation,
+		CategoryName(tl, cost.Secretariat): t.Secretariat, CategoryName(tl, cost.Travel): t.Travel,
+		CategoryName(tl, cost.Sponsorship):         t.Sponsorship,
+		SectionName(tl, cost.ConferenceManagement): t.BySection.ConferenceManagement, SectionName(tl, cost.Disarmament): t.BySection.Disarmament,
+		SectionName(tl, cost.PublicInformation): t.BySection.PublicInformation, SectionName(tl, cost.Outside): t.BySection.Outside,
+		PayerName(tl, cost.RegularBudget): t.ByPayer.RegularBudget, PayerName(tl, cost.MemberStates): t.ByPayer.MemberStates,
+		PayerName(tl, cost.VoluntaryFund):                                             t.ByPayer.VoluntaryFund,
+		tl.Text("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", t.Label): t.Total,
 	}
 	for _, y := range est.Years {
 		out[y.Label] = y.Total
@@ -99,7 +99,7 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	row := 0
-	rows, _ := f.GetRows(AssumptionsSheet)
+	rows, _ := f.GetRows(tn().Assumptions)
 	for k, r := range rows {
 		if len(r) > 0 && r[0] == key {
 			row = k + 1
@@ -109,9 +109,9 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 	if row == 0 {
 		t.Fatalf("%s not on the Assumptions sheet", key)
 	}
-	old := value(t, f, AssumptionsSheet, cell(aValue, row))
+	old := value(t, f, tn().Assumptions, cell(aValue, row))
 	raised := old * 1.5
-	if err := f.SetCellFloat(AssumptionsSheet, cell(aValue, row), raised, -1, 64); err != nil {
+	if err := f.SetCellFloat(tn().Assumptions, cell(aValue, row), raised, -1, 64); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SaveAs(changed); err != nil {
@@ -129,11 +129,11 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stems := SheetStems(c)
+	stems := SheetStemsWith(c, tl)
 	before := open(t, mustRead(t, filepath.Join(out, "original.xlsx")))
 	after := open(t, mustRead(t, filepath.Join(out, "changed.xlsx")))
 	for i, r := range c.Results {
-		sheet := stems[i] + CostsSuffix
+		sheet := stems[i] + tn().Costs
 		got := costTotalsByLabel(t, before, sheet)
 		want := engineTotals(r.Cost)
 		for label, w := range want {
@@ -160,18 +160,18 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 				t.Errorf("after raising %s: %s, %s: LibreOffice gives %.2f, engine %.2f", key, sheet, label, g, w)
 			}
 		}
-		totalLabel := "Total, " + r.Cost.Total.Label
+		totalLabel := tl.Text("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", r.Cost.Total.Label)
 		if usesNYC(r) && near(gotAfter[totalLabel], got[totalLabel]) {
 			t.Errorf("%s: total did not follow the raised rate", sheet)
 		}
 		t.Logf("%s: total %.2f → %.2f after %s %.0f → %.0f", r.Scenario.ID, got[totalLabel], gotAfter[totalLabel], key, old, raised)
 	}
 	// The Summary's cost rows follow the Costs sheets.
-	rows, _ = after.GetRows(SummarySheet, excelize.Options{RawCellValue: true})
+	rows, _ = after.GetRows(tn().Summary, excelize.Options{RawCellValue: true})
 	total, _ := c.Row(plan.KeyCostTotal)
 	found := 0
 	for _, r := range rows {
-		if len(r) > sFirstScenario && r[0] == total.Label && strings.TrimSpace(r[1]) == "USD" {
+		if len(r) > sFirstScenario && r[0] == tl.Text("metric."+total.Key, total.Label) && strings.TrimSpace(r[1]) == "USD" {
 			found++
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mechplan/internal/cost"
+	"mechplan/internal/export/labels"
 	"mechplan/internal/plan"
 )
 
@@ -19,16 +20,16 @@ const (
 // summary writes every metric per year, its change against the
 // baseline and its horizon total, scenarios as columns, and the charts.
 func (w *workbook) summary() {
-	const sh = SummarySheet
+	sh := w.n.Summary
 	c := w.c
 	base := c.Results[c.Baseline]
 	lastCol := sFirstScenario + len(c.Results) - 1
-	w.text(sh, 1, 1, fmt.Sprintf("Comparison of %d scenarios against %s", len(c.Results), base.Scenario.Name), w.st.title)
-	w.text(sh, 1, 2, "Issued "+c.Date.Format("2 January 2006")+
-		". Per year: the horizon total divided by the years of the horizon, so horizons of different lengths compare. "+
-		"Change: scenario minus baseline, per year; green is better, red worse.", w.st.note)
+	w.text(sh, 1, 1, w.t("export.xlsx.summary.title", "Comparison of {{.Count}} scenarios against {{.Baseline}}",
+		"Count", len(c.Results), "Baseline", base.Scenario.Name), w.st.title)
+	w.text(sh, 1, 2, w.t("export.xlsx.summary.note", "Issued {{.Date}}. Per year: the horizon total divided by the years of the horizon, so horizons of different lengths compare. "+
+		"Change: scenario minus baseline, per year; green is better, red worse.", "Date", w.l.Date(c.Date)), w.st.note)
 	widths := []float64{58, 15}
-	titles := []string{"Metric", "Unit"}
+	titles := []string{w.t("export.xlsx.col.metric", "Metric"), w.t("export.xlsx.col.unit", "Unit")}
 	for _, r := range c.Results {
 		titles = append(titles, r.Scenario.Name)
 		widths = append(widths, 17)
@@ -36,12 +37,12 @@ func (w *workbook) summary() {
 	w.header(sh, summaryHeaderRow, 0, widths, titles...)
 	w.fail(w.f.SetRowHeight(sh, summaryHeaderRow, 48))
 	row := summaryHeaderRow + 1
-	w.text(sh, 1, row, "Horizon", w.st.label)
+	w.text(sh, 1, row, w.t("export.xlsx.summary.horizon", "Horizon"), w.st.label)
 	for i, r := range c.Results {
 		w.text(sh, sFirstScenario+i, row, r.Total.Label, 0)
 	}
 	row++
-	w.text(sh, 1, row, "Years in the horizon", w.st.label)
+	w.text(sh, 1, row, w.t("export.xlsx.summary.years", "Years in the horizon"), w.st.label)
 	yearsRow := row
 	for i, r := range c.Results {
 		w.number(sh, sFirstScenario+i, row, float64(r.YearCount()), w.st.integer)
@@ -50,12 +51,14 @@ func (w *workbook) summary() {
 	names := make([]string, len(c.ParetoOn))
 	for k, key := range c.ParetoOn {
 		if m, ok := c.Row(key); ok {
-			names[k] = strings.ToLower(m.Label)
+			names[k] = strings.ToLower(w.metric(m))
 		}
 	}
-	w.text(sh, 1, row, "Pareto-best (no other scenario is better on all of: "+strings.Join(names, "; ")+")", w.st.label)
+	w.text(sh, 1, row, w.t("export.xlsx.summary.pareto", "Pareto-best (no other scenario is better on all of: {{.Criteria}})",
+		"Criteria", strings.Join(names, "; ")), w.st.label)
+	yes, no := w.t("export.yes", "yes"), w.t("export.no", "no")
 	for i, p := range c.Pareto {
-		w.text(sh, sFirstScenario+i, row, map[bool]string{true: "yes", false: "no"}[p], 0)
+		w.text(sh, sFirstScenario+i, row, map[bool]string{true: yes, false: no}[p], 0)
 	}
 	row += 2
 
@@ -99,13 +102,13 @@ func (w *workbook) summary() {
 				r := rows[m.Key]
 				if gr < 0 {
 					gr = r - 1
-					w.text(sh, 1, gr, g, w.st.group)
+					w.text(sh, 1, gr, w.t("metric.group."+labels.KeyOf(g), g), w.st.group)
 					for col := 2; col <= lastCol; col++ {
 						w.text(sh, col, gr, "", w.st.group)
 					}
 				}
-				w.text(sh, 1, r, m.Label, w.st.label)
-				w.text(sh, 2, r, m.Unit, 0)
+				w.text(sh, 1, r, w.metric(m), w.st.label)
+				w.text(sh, 2, r, w.unit(m.Unit), 0)
 				for i := range c.Results {
 					if m.Figures[i].Known {
 						write(m, i, r)
@@ -152,7 +155,7 @@ func (w *workbook) summary() {
 		}
 		return ref(t.sheet, cAmount, r), r > 0
 	}
-	section("Average per year", perYear, func(m *plan.Row, i, r int) {
+	section(w.t("export.xlsx.summary.per_year", "Average per year"), perYear, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if m.Aggregation == plan.Summed && m.Money {
 			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), w.st.figure(m.Decimals, m.Money))
@@ -160,7 +163,7 @@ func (w *workbook) summary() {
 		}
 		w.number(sh, col, r, m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
 	})
-	section("Change per year against "+base.Scenario.Name, change, func(m *plan.Row, i, r int) {
+	section(w.t("export.xlsx.summary.change", "Change per year against {{.Baseline}}", "Baseline", base.Scenario.Name), change, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if !m.Figures[c.Baseline].Known {
 			return
@@ -172,7 +175,7 @@ func (w *workbook) summary() {
 		}
 		w.number(sh, col, r, m.Figures[i].DeltaPerYear, w.st.change(false))
 	})
-	section("Horizon totals", horizon, func(m *plan.Row, i, r int) {
+	section(w.t("export.xlsx.summary.horizon_totals", "Horizon totals"), horizon, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if m.Money {
 			if src, ok := costRow(i, m.Key); ok {
@@ -212,7 +215,7 @@ func maxRow(rows map[string]int) int {
 // charts adds the Summary's native charts below the table: cost a year by
 // budget section, meeting days a year and night hours a year.
 func (w *workbook) charts(lastCol int, perYear map[string]int, row int) {
-	const sh = SummarySheet
+	sh := w.n.Summary
 	categories := fmt.Sprintf("%s!%s:%s", quote(sh), abs(sFirstScenario, summaryHeaderRow), abs(lastCol, summaryHeaderRow))
 	series := func(key string) (excelize.ChartSeries, bool) {
 		r, ok := perYear[key]
@@ -249,8 +252,19 @@ func (w *workbook) charts(lastCol int, perYear map[string]int, row int) {
 		w.fail(w.f.AddChart(sh, cell(1, row), ch))
 		row += int(height)/20 + 2
 	}
-	add("Cost a year by budget section (USD)", excelize.BarStacked, fmtMoney,
+	add(w.t("export.chart.cost_by_section", "Cost a year by budget section (USD)"), excelize.BarStacked, fmtMoney,
 		"cost.section_2", "cost.section_4", "cost.section_28", "cost.outside_budget")
-	add("Meeting days a year", excelize.Bar, fmtOne, plan.KeyMeetingDays)
-	add("Night hours a year, summed over the 193 delegations", excelize.Bar, fmtInteger, plan.KeyNightHours)
+	add(w.t("export.chart.meeting_days", "Meeting days a year"), excelize.Bar, fmtOne, plan.KeyMeetingDays)
+	add(w.t("export.chart.night_hours", "Night hours a year, summed over the 193 delegations"), excelize.Bar, fmtInteger, plan.KeyNightHours)
+}
+
+// metric is a metric's name in the workbook's language.
+func (w *workbook) metric(m *plan.Row) string { return w.t("metric."+m.Key, m.Label) }
+
+// unit is a metric's or a rate's unit in the workbook's language.
+func (w *workbook) unit(u string) string {
+	if u == "" {
+		return u
+	}
+	return w.t("export.unit."+labels.KeyOf(u), u)
 }

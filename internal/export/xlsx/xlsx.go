@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"mechplan/internal/export/labels"
 	"mechplan/internal/plan"
 )
 
@@ -36,11 +37,54 @@ const (
 // maxSheetName is Excel's limit on a sheet name, in characters.
 const maxSheetName = 31
 
-// Encode returns the workbook of a comparison.
-func Encode(c *plan.Comparison) ([]byte, error) {
+// Options choose how a workbook is written.
+type Options struct {
+	// Labels gives the workbook's words (sheet names, headings, column
+	// headers, metric and budget names, dates) in a language; nil is
+	// English.
+	Labels labels.Labels
+}
+
+// Names are the names of a workbook's own sheets and the suffixes of each
+// scenario's sheets, in the workbook's language.
+type Names struct {
+	Summary, Assumptions    string
+	Calendar, Costs, Burden string // suffixes, with their leading space
+}
+
+// SheetNames returns the sheet names in the language of l: sanitised as
+// Excel wants them, English where a translation would leave nothing.
+func SheetNames(l labels.Labels) Names {
+	l = labels.Or(l)
+	name := func(key, english string, limit int) string {
+		s := truncate(sanitize(l.Text(key, english)), limit)
+		if s == "" {
+			return english
+		}
+		return s
+	}
+	return Names{
+		Summary:     name("export.xlsx.sheet.summary", SummarySheet, maxSheetName),
+		Assumptions: name("export.xlsx.sheet.assumptions", AssumptionsSheet, maxSheetName),
+		Calendar:    " " + name("export.xlsx.sheet.calendar", strings.TrimSpace(CalendarSuffix), maxSuffix),
+		Costs:       " " + name("export.xlsx.sheet.costs", strings.TrimSpace(CostsSuffix), maxSuffix),
+		Burden:      " " + name("export.xlsx.sheet.burden", strings.TrimSpace(BurdenSuffix), maxSuffix),
+	}
+}
+
+// maxSuffix is the longest a scenario sheet's suffix may be, so a stem
+// keeps some characters of the scenario's name.
+const maxSuffix = 14
+
+// Encode returns the workbook of a comparison, in English.
+func Encode(c *plan.Comparison) ([]byte, error) { return EncodeWith(c, Options{}) }
+
+// EncodeWith returns the workbook of a comparison written as o asks.
+func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &workbook{f: f, c: c}
+	l := labels.Or(o.Labels)
+	w := &workbook{f: f, c: c, l: l, n: SheetNames(l)}
 	if err := w.build(); err != nil {
 		return nil, err
 	}
@@ -55,6 +99,8 @@ func Encode(c *plan.Comparison) ([]byte, error) {
 type workbook struct {
 	f      *excelize.File
 	c      *plan.Comparison
+	l      labels.Labels
+	n      Names
 	st     styles
 	bases  []string // per scenario: the sheet-name stem
 	rates  rateCells
@@ -67,18 +113,18 @@ func (w *workbook) build() error {
 	if w.st, err = newStyles(w.f); err != nil {
 		return err
 	}
-	w.bases = SheetStems(w.c)
-	if err := w.f.SetSheetName("Sheet1", SummarySheet); err != nil {
+	w.bases = SheetStemsWith(w.c, w.l)
+	if err := w.f.SetSheetName("Sheet1", w.n.Summary); err != nil {
 		return err
 	}
-	for _, name := range []string{AssumptionsSheet} {
+	for _, name := range []string{w.n.Assumptions} {
 		if _, err := w.f.NewSheet(name); err != nil {
 			return err
 		}
 	}
 	for i, r := range w.c.Results {
-		for _, suffix := range []string{CalendarSuffix, CostsSuffix, BurdenSuffix} {
-			if suffix == CostsSuffix && r.Cost == nil || suffix == BurdenSuffix && r.Burden == nil {
+		for _, suffix := range []string{w.n.Calendar, w.n.Costs, w.n.Burden} {
+			if suffix == w.n.Costs && r.Cost == nil || suffix == w.n.Burden && r.Burden == nil {
 				continue
 			}
 			if _, err := w.f.NewSheet(w.bases[i] + suffix); err != nil {
@@ -103,9 +149,14 @@ func (w *workbook) build() error {
 		return err
 	}
 	return w.f.SetDocProps(&excelize.DocProperties{
-		Title: "Mechplan comparison", Creator: "Mechplan", Created: date, Modified: date,
-		Description: "Scenarios compared against " + w.c.Results[w.c.Baseline].Scenario.Name,
+		Title: w.t("export.xlsx.doc_title", "Mechplan comparison"), Creator: "Mechplan", Created: date, Modified: date,
+		Description: w.t("export.xlsx.doc_description", "Scenarios compared against {{.Baseline}}", "Baseline", w.c.Results[w.c.Baseline].Scenario.Name),
 	})
+}
+
+// t is a text of the workbook in its language.
+func (w *workbook) t(key, english string, pairs ...any) string {
+	return w.l.Text(key, english, pairs...)
 }
 
 // fail keeps the first error; writing goes on so the code stays linear.
@@ -179,13 +230,19 @@ func (w *workbook) header(sheet string, row, lastRow int, widths []float64, titl
 	}
 }
 
-// SheetStems returns, per scenario, the stem of its sheet names: the
+// SheetStems returns the stems of the English sheet names; see
+// SheetStemsWith.
+func SheetStems(c *plan.Comparison) []string { return SheetStemsWith(c, labels.English) }
+
+// SheetStemsWith returns, per scenario, the stem of its sheet names: the
 // scenario's name without the characters Excel forbids ([]:*?/\), without
 // leading or trailing apostrophes, short enough for the longest suffix,
 // and unique (Excel compares sheet names without case).
-func SheetStems(c *plan.Comparison) []string {
-	limit := maxSheetName - utf8.RuneCountInString(CalendarSuffix)
-	used := map[string]bool{strings.ToLower(SummarySheet): true, strings.ToLower(AssumptionsSheet): true}
+func SheetStemsWith(c *plan.Comparison, l labels.Labels) []string {
+	n := SheetNames(l)
+	longest := max(utf8.RuneCountInString(n.Calendar), utf8.RuneCountInString(n.Costs), utf8.RuneCountInString(n.Burden))
+	limit := maxSheetName - longest
+	used := map[string]bool{strings.ToLower(n.Summary): true, strings.ToLower(n.Assumptions): true}
 	out := make([]string, len(c.Results))
 	for i, r := range c.Results {
 		stem := sanitize(r.Scenario.Name)
@@ -193,7 +250,7 @@ func SheetStems(c *plan.Comparison) []string {
 			stem = sanitize(r.Scenario.ID)
 		}
 		if stem == "" {
-			stem = "Scenario"
+			stem = sanitize(labels.Or(l).Text("export.xlsx.sheet.scenario", "Scenario"))
 		}
 		base := truncate(stem, limit)
 		for n := 2; used[strings.ToLower(base)]; n++ {

@@ -30,7 +30,7 @@ func open(t *testing.T, data []byte) *excelize.File {
 
 func encode(t *testing.T, c *plan.Comparison) []byte {
 	t.Helper()
-	data, err := Encode(c)
+	data, err := EncodeWith(c, Options{Labels: tl})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,10 +81,10 @@ func frozenAt(t *testing.T, f *excelize.File, sheet string) int {
 func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
 	c := exporttest.BuiltIns(t, "oewg-2021-2025", "global-mechanism", "s9-hybrid-groups")
 	f := open(t, encode(t, c))
-	stems := SheetStems(c)
-	want := []string{SummarySheet, AssumptionsSheet}
+	stems := SheetStemsWith(c, tl)
+	want := []string{tn().Summary, tn().Assumptions}
 	for _, s := range stems {
-		want = append(want, s+CalendarSuffix, s+CostsSuffix, s+BurdenSuffix)
+		want = append(want, s+tn().Calendar, s+tn().Costs, s+tn().Burden)
 	}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets\n%v\nwant\n%v", got, want)
@@ -92,18 +92,18 @@ func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
 
 	// Summary: scenarios as columns, per-year meeting days from the engine.
 	for i, r := range c.Results {
-		if got, _ := f.GetCellValue(SummarySheet, cell(sFirstScenario+i, summaryHeaderRow)); got != r.Scenario.Name {
+		if got, _ := f.GetCellValue(tn().Summary, cell(sFirstScenario+i, summaryHeaderRow)); got != r.Scenario.Name {
 			t.Errorf("column %d header %q, want %q", i, got, r.Scenario.Name)
 		}
 	}
-	if frozenAt(t, f, SummarySheet) != summaryHeaderRow {
+	if frozenAt(t, f, tn().Summary) != summaryHeaderRow {
 		t.Error("Summary header row not frozen")
 	}
 	days, _ := c.Row(plan.KeyMeetingDays)
-	rows, _ := f.GetRows(SummarySheet, excelize.Options{RawCellValue: true})
+	rows, _ := f.GetRows(tn().Summary, excelize.Options{RawCellValue: true})
 	var perYearRow, changeRow int
 	for k, r := range rows {
-		if len(r) > 0 && r[0] == days.Label {
+		if len(r) > 0 && r[0] == tl.Text("metric."+days.Key, days.Label) {
 			if perYearRow == 0 {
 				perYearRow = k + 1
 			} else if changeRow == 0 {
@@ -115,25 +115,25 @@ func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
 		t.Fatal("no meeting-days rows on the Summary")
 	}
 	for i := range c.Results {
-		if got := value(t, f, SummarySheet, cell(sFirstScenario+i, perYearRow)); math.Abs(got-days.Figures[i].PerYear) > 1e-9 {
+		if got := value(t, f, tn().Summary, cell(sFirstScenario+i, perYearRow)); math.Abs(got-days.Figures[i].PerYear) > 1e-9 {
 			t.Errorf("%s meeting days a year = %v, want %v", c.Results[i].Scenario.ID, got, days.Figures[i].PerYear)
 		}
-		if got := value(t, f, SummarySheet, cell(sFirstScenario+i, changeRow)); math.Abs(got-days.Figures[i].DeltaPerYear) > 1e-9 {
+		if got := value(t, f, tn().Summary, cell(sFirstScenario+i, changeRow)); math.Abs(got-days.Figures[i].DeltaPerYear) > 1e-9 {
 			t.Errorf("%s change = %v, want %v", c.Results[i].Scenario.ID, got, days.Figures[i].DeltaPerYear)
 		}
 	}
-	if got := numFmt(t, f, SummarySheet, cell(sFirstScenario, changeRow)); got != fmtDelta {
+	if got := numFmt(t, f, tn().Summary, cell(sFirstScenario, changeRow)); got != fmtDelta {
 		t.Errorf("change format %q, want %q", got, fmtDelta)
 	}
-	cf, err := f.GetConditionalFormats(SummarySheet)
+	cf, err := f.GetConditionalFormats(tn().Summary)
 	if err != nil || len(cf[cell(sFirstScenario, changeRow)+":"+cell(sFirstScenario+2, changeRow)]) != 2 {
 		t.Errorf("change row lacks its better/worse colouring: %v %v", cf, err)
 	}
 
 	// Calendar: every meeting, venue time and UTC, zone in the header.
 	r := c.Results[1]
-	cal := stems[1] + CalendarSuffix
-	if h, _ := f.GetCellValue(cal, "C2"); h != "Start (America/New_York)" {
+	cal := stems[1] + tn().Calendar
+	if h, _ := f.GetCellValue(cal, "C2"); h != tl.Text("export.xlsx.col.start", "Start ({{.Zone}})", "Zone", "America/New_York") {
 		t.Errorf("calendar header %q does not name the zone", h)
 	}
 	if frozenAt(t, f, cal) != 2 {
@@ -158,7 +158,7 @@ func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
 	}
 
 	// Burden: 193 delegations, colour scale, figures from the engine.
-	bur := stems[2] + BurdenSuffix
+	bur := stems[2] + tn().Burden
 	b := c.Results[2].Burden
 	bRows, _ := f.GetRows(bur)
 	if n := len(bRows) - burdenHeaderRow; n != 193 {
@@ -200,23 +200,31 @@ func TestSummaryChartsAreNativeAndQuoteTheSheet(t *testing.T) {
 		t.Fatalf("%d charts, want cost by section, meeting days and night hours", len(charts))
 	}
 	all := strings.Join(charts, "\n")
-	for _, want := range []string{"Cost a year by budget section", "Meeting days a year", "Night hours a year",
-		"<f>'Summary'!$C$4:$D$4</f>", "barChart"} {
+	for _, want := range []string{tl.Text("export.chart.cost_by_section", "Cost a year by budget section (USD)"),
+		tl.Text("export.chart.meeting_days", "Meeting days a year"), tl.Text("export.chart.night_hours", "Night hours a year, summed over the 193 delegations"),
+		"<f>" + quote(tn().Summary) + "!$C$4:$D$4</f>", "barChart"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("charts lack %q", want)
 		}
 	}
 	for _, ch := range charts {
-		if strings.Contains(ch, "budget section") && strings.Count(ch, "<ser>") != 4 {
+		if strings.Contains(ch, tl.Text("export.chart.cost_by_section", "Cost a year by budget section (USD)")) && strings.Count(ch, "<ser>") != 4 {
 			t.Errorf("cost chart has %d series, want the four sections", strings.Count(ch, "<ser>"))
 		}
 	}
 }
 
-var (
-	refPattern = regexp.MustCompile(`^'Assumptions'!\$C\$(\d+)$`)
-	escPattern = regexp.MustCompile(`^IF\(\$A\$(\d+)>'Assumptions'!\$C\$(\d+),\(1\+'Assumptions'!\$C\$(\d+)\)\^\(\$A\$(\d+)-'Assumptions'!\$C\$(\d+)\),1\)$`)
-)
+// refPattern and escPattern match the formulas of a Costs sheet, which
+// name the Assumptions sheet in the tests' language.
+func refPattern() *regexp.Regexp {
+	a := regexp.QuoteMeta(quote(tn().Assumptions))
+	return regexp.MustCompile(`^` + a + `!\$C\$(\d+)$`)
+}
+
+func escPattern() *regexp.Regexp {
+	a := regexp.QuoteMeta(quote(tn().Assumptions))
+	return regexp.MustCompile(`^IF\(\$A\$(\d+)>` + a + `!\$C\$(\d+),\(1\+` + a + `!\$C\$(\d+)\)\^\(\$A\$(\d+)-` + a + `!\$C\$(\d+)\),1\)$`)
+}
 
 // TestCostFormulasGiveTheEngineFigures recomputes each line of every
 // built-in's Costs sheet from the Assumptions sheet's values and the
@@ -224,23 +232,23 @@ var (
 func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 	c := exporttest.BuiltIns(t)
 	f := open(t, encode(t, c))
-	assumption := func(row string) float64 { return value(t, f, AssumptionsSheet, "C"+row) }
+	assumption := func(row string) float64 { return value(t, f, tn().Assumptions, "C"+row) }
 	for i, r := range c.Results {
-		sh := SheetStems(c)[i] + CostsSuffix
+		sh := SheetStemsWith(c, tl)[i] + tn().Costs
 		sums := map[string]float64{}
 		for k, l := range r.Cost.Lines {
 			row := costsHeaderRow + 1 + k
 			rateF, _ := f.GetCellFormula(sh, cell(cRate, row))
 			rate := 1.0
 			for _, part := range strings.Split(rateF, "*") {
-				m := refPattern.FindStringSubmatch(part)
+				m := refPattern().FindStringSubmatch(part)
 				if m == nil {
 					t.Fatalf("%s row %d: rate formula %q is not a product of assumptions", sh, row, rateF)
 				}
 				rate *= assumption(m[1])
 			}
 			escF, _ := f.GetCellFormula(sh, cell(cEscalation, row))
-			m := escPattern.FindStringSubmatch(escF)
+			m := escPattern().FindStringSubmatch(escF)
 			if m == nil || m[1] != strconv.Itoa(row) || m[4] != m[1] || m[2] != m[5] {
 				t.Fatalf("%s row %d: escalation formula %q", sh, row, escF)
 			}
@@ -258,11 +266,11 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 				t.Errorf("%s row %d %q: formulas give %.4f, engine %.4f", sh, row, l.Item, amount, l.Amount)
 			}
 			sums["total"] += amount
-			sums[CategoryNames[l.Category]] += amount
+			sums[CategoryName(tl, l.Category)] += amount
 		}
 		tot := r.Cost.Total
-		for label, want := range map[string]float64{"total": tot.Total, CategoryNames[cost.Servicing]: tot.Servicing,
-			CategoryNames[cost.Travel]: tot.Travel, CategoryNames[cost.Sponsorship]: tot.Sponsorship} {
+		for label, want := range map[string]float64{"total": tot.Total, CategoryName(tl, cost.Servicing): tot.Servicing,
+			CategoryName(tl, cost.Travel): tot.Travel, CategoryName(tl, cost.Sponsorship): tot.Sponsorship} {
 			if math.Abs(sums[label]-want) > 1e-6*math.Max(1, want) {
 				t.Errorf("%s %s: lines add to %.2f, engine %.2f", sh, label, sums[label], want)
 			}
@@ -303,13 +311,13 @@ func TestUserTextIsNeverAFormula(t *testing.T) {
 	f := open(t, encode(t, c))
 	for i, n := range names {
 		cl := cell(sFirstScenario+i, summaryHeaderRow)
-		if got, _ := f.GetCellValue(SummarySheet, cl); got != n {
+		if got, _ := f.GetCellValue(tn().Summary, cl); got != n {
 			t.Errorf("%s = %q, want the literal %q", cl, got, n)
 		}
-		if fo, _ := f.GetCellFormula(SummarySheet, cl); fo != "" {
+		if fo, _ := f.GetCellFormula(tn().Summary, cl); fo != "" {
 			t.Errorf("%q became the formula %q", n, fo)
 		}
-		if typ, _ := f.GetCellType(SummarySheet, cl); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		if typ, _ := f.GetCellType(tn().Summary, cl); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
 			t.Errorf("%q stored as cell type %v, want a string", n, typ)
 		}
 	}
@@ -320,7 +328,7 @@ func TestUserTextIsNeverAFormula(t *testing.T) {
 		}
 		seen[strings.ToLower(sh)] = true
 	}
-	title, _ := f.GetCellValue(SheetStems(c)[0]+CalendarSuffix, "A1")
+	title, _ := f.GetCellValue(SheetStemsWith(c, tl)[0]+tn().Calendar, "A1")
 	if !strings.HasPrefix(title, names[0]) {
 		t.Errorf("calendar title %q", title)
 	}

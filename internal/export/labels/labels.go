@@ -1,0 +1,87 @@
+// Package labels lets the exports write their words in a language without
+// knowing where the translations come from: an export asks a Labels for
+// each text by a stable message key with its English wording, and for
+// dates. English, the identity, writes the English wording; internal/i18n
+// supplies French and Spanish.
+package labels
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+)
+
+// Labels translates an export's words.
+type Labels interface {
+	// Text is the message key in the language. english is the English
+	// wording, a text/template like the message catalogues' (template
+	// values as name, value pairs), used when the language lacks the key.
+	Text(key, english string, pairs ...any) string
+	// Date writes a date in full: "2 March 2026", "2 mars 2026".
+	Date(t time.Time) string
+	// ShortMonth is a month's abbreviation: "Mar", "mars", "mar.".
+	ShortMonth(m time.Month) string
+	// ShortWeekday is a day's abbreviation: "Mon", "lun.", "lun.".
+	ShortWeekday(d time.Weekday) string
+	// Lang is the language's BCP 47 code: "en", "fr", "es".
+	Lang() string
+}
+
+// English writes every text in English, as the exports always have.
+var English Labels = english{}
+
+type english struct{}
+
+func (english) Text(_, en string, pairs ...any) string { return Render(en, pairs...) }
+func (english) Date(t time.Time) string                { return t.Format("2 January 2006") }
+func (english) ShortMonth(m time.Month) string {
+	return time.Date(2000, m, 1, 0, 0, 0, 0, time.UTC).Format("Jan")
+}
+func (english) ShortWeekday(d time.Weekday) string {
+	return time.Date(2000, 1, 2+int(d), 0, 0, 0, 0, time.UTC).Format("Mon")
+}
+func (english) Lang() string { return "en" }
+
+// Or returns l, or English when l is nil.
+func Or(l Labels) Labels {
+	if l == nil {
+		return English
+	}
+	return l
+}
+
+// Render fills a message template with values given as name, value pairs;
+// a text without template actions is returned as it is.
+func Render(tmpl string, pairs ...any) string {
+	if !strings.Contains(tmpl, "{{") {
+		return tmpl
+	}
+	data := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		data[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	t, err := template.New("").Parse(tmpl)
+	if err != nil {
+		return tmpl
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return tmpl
+	}
+	return b.String()
+}
+
+// KeyOf turns an English name into a message key as the interface does:
+// "Asia-Pacific" → "asia_pacific".
+func KeyOf(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r - 'A' + 'a'
+		}
+		return '_'
+	}, name)
+}

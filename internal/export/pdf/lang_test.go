@@ -1,0 +1,77 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mechplan/internal/export/exporttest"
+	"mechplan/internal/export/labels"
+	"mechplan/internal/i18n"
+)
+
+// TestEnglishIsUnchanged: a report without a language, with the English
+// labels and with the English of internal/i18n are the same bytes.
+func TestEnglishIsUnchanged(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s9-hybrid-groups")
+	plain, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []labels.Labels{labels.English, i18n.Export(i18n.English)} {
+		got, err := EncodeWith(c, Options{Labels: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, plain) {
+			t.Errorf("English report with %T differs from Encode's", l)
+		}
+	}
+}
+
+// TestFrenchAndSpanishReports extracts the text of the built-in
+// comparison's report in French and Spanish.
+func TestFrenchAndSpanishReports(t *testing.T) {
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	c := exporttest.BuiltIns(t)
+	want := map[i18n.Language][]string{
+		i18n.French: {"Comparaison en bref", "Annexe : hypothèses et sources", "Hypothèse", "Page 2 sur",
+			"Publié le 2 mars 2026", "Calendrier : sessions par organe et par année", "Groupe régional", "Côte d’Ivoire"},
+		i18n.Spanish: {"Comparación de un vistazo", "Anexo: supuestos y fuentes", "Supuesto", "Página 2 de",
+			"Publicado el 2 de marzo de 2026", "Calendario: períodos de sesiones por órgano y año", "Grupo regional"},
+	}
+	for lang, words := range want {
+		data, err := EncodeWith(c, Options{Labels: i18n.Export(lang)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), "report.pdf")
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, file, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		for _, w := range words {
+			if !strings.Contains(text, w) && !strings.Contains(text, strings.ReplaceAll(w, "’", "'")) {
+				t.Errorf("%s report lacks %q", lang, w)
+			}
+		}
+		for _, en := range []string{"Comparison at a glance", "Appendix: assumptions and sources", "Page 2 of"} {
+			if strings.Contains(text, en) {
+				t.Errorf("%s report still reads %q", lang, en)
+			}
+		}
+		if os.Getenv("MECHPLAN_KEEP_PDF") != "" {
+			_ = os.WriteFile(filepath.Join(os.Getenv("MECHPLAN_KEEP_PDF"), string(lang)+".pdf"), data, 0o644)
+		}
+	}
+}
