@@ -10,7 +10,7 @@ import (
 	"mechplan/internal/export/ics"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
-	"mechplan/internal/i18n"
+	"mechplan/internal/i18n/locale"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/store"
@@ -64,11 +64,11 @@ func cmdCompare(c *cli, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	if l := i18n.Language(*language); !l.Offered() {
+	if l := locale.Language(*language); !l.Offered() {
 		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr or es\n", *language)
 		return exitUsage
 	}
-	words := i18n.Export(i18n.Language(*language))
+	words := locale.Export(locale.Language(*language))
 	issued := time.Now().UTC().Truncate(24 * time.Hour)
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)

@@ -13,7 +13,6 @@
 package i18n
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -24,43 +23,37 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
+	"mechplan/internal/export/labels"
+	"mechplan/internal/i18n/locale"
 	"mechplan/resources"
 )
 
 // Language is a language the interface is offered in, by its BCP 47
-// language code; System ("") follows the operating system.
-type Language string
+// language code; System ("") follows the operating system. The languages
+// and their formats live in internal/i18n/locale, which the exports and the
+// command-line tool use without Fyne.
+type Language = locale.Language
 
-// The languages on offer. Arabic, Chinese and Russian, the UN's other
-// official languages, are not offered yet: Fyne shapes no right-to-left
-// text, and Chinese and Cyrillic need bundled fonts and a review of the
-// layouts (README, "Languages").
+// The languages on offer (see locale for why Arabic, Chinese and Russian
+// are not offered yet).
 const (
-	System  Language = ""
-	English Language = "en"
-	French  Language = "fr"
-	Spanish Language = "es"
+	System  = locale.System
+	English = locale.English
+	French  = locale.French
+	Spanish = locale.Spanish
 )
 
 // Offered lists the languages in the order the settings offer them.
-var Offered = []Language{English, French, Spanish}
+var Offered = locale.Offered
 
-// Offered reports whether the interface is translated into l.
-func (l Language) Offered() bool { return slices.Contains(Offered, l) }
+// Format writes numbers, money and dates the way a language writes them.
+type Format = locale.Format
 
-// Name is the language's name in itself, as a language menu shows it, so
-// that a user lost in a foreign interface still finds their own.
-func (l Language) Name() string {
-	switch l {
-	case English:
-		return "English"
-	case French:
-		return "Français"
-	case Spanish:
-		return "Español"
-	}
-	return ""
-}
+// For returns the formats of a language; an unknown one formats in English.
+func For(l Language) Format { return locale.For(l) }
+
+// Export returns the words of the exports in l; see locale.Export.
+func Export(l Language) labels.Labels { return locale.Export(l) }
 
 // fyneTags are the languages Fyne v2.7 ships translations for
 // (fyne/lang/translations): its localizer may settle on any of them, so a
@@ -195,29 +188,7 @@ func load() (map[Language]catalogue, error) {
 
 // Flatten reads a message file into key → text, taking a plural message's
 // "other" form.
-func Flatten(data []byte) (map[string]string, error) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, err
-	}
-	out := make(map[string]string, len(raw))
-	for k, v := range raw {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			out[k] = s
-			continue
-		}
-		var forms map[string]string
-		if err := json.Unmarshal(v, &forms); err != nil {
-			return nil, fmt.Errorf("%s: want a text or plural forms: %w", k, err)
-		}
-		if forms["other"] == "" {
-			return nil, fmt.Errorf("%s: a plural message needs an \"other\" form", k)
-		}
-		out[k] = forms["other"]
-	}
-	return out, nil
-}
+func Flatten(data []byte) (map[string]string, error) { return locale.Flatten(data) }
 
 // Current is the language the interface is in.
 func Current() Language {

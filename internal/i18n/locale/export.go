@@ -1,4 +1,4 @@
-package i18n
+package locale
 
 import (
 	"sync"
@@ -25,13 +25,11 @@ func Export(l Language) labels.Labels {
 }
 
 var exportMessages = sync.OnceValue(func() map[Language]map[string]string {
-	raw, err := load()
-	if err != nil {
-		return nil
-	}
 	out := map[Language]map[string]string{}
-	for l, c := range raw {
-		out[l] = c.flat
+	for _, l := range Offered {
+		if m, err := Messages(l); err == nil {
+			out[l] = m
+		}
 	}
 	return out
 })
