@@ -16,6 +16,9 @@ func TestEnglishIsTheExportsOwnWords(t *testing.T) {
 	if English.Date(d) != "2 March 2026" || English.ShortMonth(time.September) != "Sep" || English.ShortWeekday(d.Weekday()) != "Mon" {
 		t.Errorf("dates %q %q %q", English.Date(d), English.ShortMonth(time.September), English.ShortWeekday(d.Weekday()))
 	}
+	if English.Number(-1234.56, 1) != "−1,234.6" || English.Money(6.46e6) != "USD 6.46 M" || English.Money(-664100) != "−USD 664.1 k" {
+		t.Errorf("figures %q %q %q", English.Number(-1234.56, 1), English.Money(6.46e6), English.Money(-664100))
+	}
 	if Or(nil) != English || KeyOf("Asia-Pacific") != "asia_pacific" {
 		t.Error("Or or KeyOf")
 	}

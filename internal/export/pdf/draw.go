@@ -9,11 +9,11 @@ import (
 )
 
 // axisText formats a chart's axis and value figures by its unit.
-func axisText(unit string, v float64) string {
+func (r *report) axisText(unit string, v float64) string {
 	if unit == "USD" {
-		return chart.Money(v)
+		return r.l.Money(v)
 	}
-	return chart.Number(v, 0)
+	return r.l.Number(v, 0)
 }
 
 // chartTitle writes a chart's title and returns the y below it.
@@ -173,7 +173,7 @@ func (r *report) verticalBars(b chart.Bars, x, y, w, h float64) {
 		p.Line(plotX, gy, plotX+plotW, gy)
 		r.colour(colourMuted)
 		p.SetXY(x, gy-2)
-		p.CellFormat(axisW-2, 4, axisText(b.Unit, v), "", 0, "R", false, 0, "")
+		p.CellFormat(axisW-2, 4, r.axisText(b.Unit, v), "", 0, "R", false, 0, "")
 	}
 	slot := plotW / float64(n)
 	barW := math.Min(slot*0.6, 22)
@@ -330,7 +330,7 @@ func (r *report) heat(hs chart.HeatStrip, x, y, w, h float64) {
 	r.colour(colourMuted)
 	p.SetXY(x, top+ch+0.5)
 	p.CellFormat(w/3, 4, r.t("export.pdf.heat.west", "← capitals west (the Americas)"), "", 0, "L", false, 0, "")
-	p.CellFormat(w/3, 4, r.t("export.pdf.heat.scale", "white: no burden · red: the highest score, {{.Max}} {{.Unit}}", "Max", chart.Number(hs.Max, 1), "Unit", hs.Unit), "", 0, "C", false, 0, "")
+	p.CellFormat(w/3, 4, r.t("export.pdf.heat.scale", "white: no burden · red: the highest score, {{.Max}} {{.Unit}}", "Max", r.l.Number(hs.Max, 1), "Unit", hs.Unit), "", 0, "C", false, 0, "")
 	p.CellFormat(w/3, 4, r.t("export.pdf.heat.east", "capitals east (Asia, the Pacific) →"), "", 0, "R", false, 0, "")
 }
 

@@ -42,9 +42,11 @@ func TestFrenchAndSpanishReports(t *testing.T) {
 	c := exporttest.BuiltIns(t)
 	want := map[i18n.Language][]string{
 		i18n.French: {"Comparaison en bref", "Annexe : hypothèses et sources", "Hypothèse", "Page 2 sur",
-			"Publié le 2 mars 2026", "Calendrier : sessions par organe et par année", "Groupe régional", "Côte d’Ivoire"},
+			"Publié le 2 mars 2026", "Calendrier : sessions par organe et par année", "Groupe régional", "Côte d’Ivoire",
+			"M USD", "tranches nuit 00:00–06:00"},
 		i18n.Spanish: {"Comparación de un vistazo", "Anexo: supuestos y fuentes", "Supuesto", "Página 2 de",
-			"Publicado el 2 de marzo de 2026", "Calendario: períodos de sesiones por órgano y año", "Grupo regional"},
+			"Publicado el 2 de marzo de 2026", "Calendario: períodos de sesiones por órgano y año", "Grupo regional",
+			"M USD", "franjas noche 00:00–06:00"},
 	}
 	for lang, words := range want {
 		data, err := EncodeWith(c, Options{Labels: i18n.Export(lang)})
@@ -65,7 +67,7 @@ func TestFrenchAndSpanishReports(t *testing.T) {
 				t.Errorf("%s report lacks %q", lang, w)
 			}
 		}
-		for _, en := range []string{"Comparison at a glance", "Appendix: assumptions and sources", "Page 2 of"} {
+		for _, en := range []string{"Comparison at a glance", "Appendix: assumptions and sources", "Page 2 of", "USD 6.46 M", "bands night"} {
 			if strings.Contains(text, en) {
 				t.Errorf("%s report still reads %q", lang, en)
 			}

@@ -28,8 +28,29 @@ func (r *report) unit(u string) string {
 
 func (r *report) metric(key, english string) string { return r.t("metric."+key, english) }
 
+// signed writes a change with its sign: +3.5, −12, 0.
+func (r *report) signed(v float64, decimals int) string {
+	s := r.l.Number(v, decimals)
+	if v > 0 && s != r.l.Number(0, decimals) {
+		return "+" + s
+	}
+	return s
+}
+
+// moneyTexts writes each bar's (each stack's) total in dollars again.
+func (r *report) moneyTexts(b chart.Bars) chart.Bars {
+	if len(b.Texts) == len(b.Categories) {
+		b.Texts = slices.Clone(b.Texts)
+		for k := range b.Texts {
+			b.Texts[k] = r.l.Money(b.Total(k))
+		}
+	}
+	return b
+}
+
 func (r *report) costBySection(b chart.Bars) chart.Bars {
 	b.Title = r.t("chart.cost_by_section.title", b.Title)
+	b = r.moneyTexts(b)
 	b.Series = slices.Clone(b.Series)
 	for k := range b.Series {
 		if k < len(chart.CostSections) {
@@ -39,16 +60,20 @@ func (r *report) costBySection(b chart.Bars) chart.Bars {
 	return b
 }
 
-func (r *report) perYear(b chart.Bars, title, key string) chart.Bars {
+func (r *report) perYear(b chart.Bars, title, key string, decimals int) chart.Bars {
 	b.Title = r.t(title, b.Title)
 	b.Series = slices.Clone(b.Series)
 	for k := range b.Series {
 		b.Series[k].Name = r.metric(key, b.Series[k].Name)
 	}
 	b.Texts = slices.Clone(b.Texts)
+	row, ok := r.c.Row(key)
 	for k, t := range b.Texts {
-		if t == "n/a" {
+		switch {
+		case t == "n/a":
 			b.Texts[k] = r.t("figure.na", t)
+		case ok && k < len(row.Figures) && row.Figures[k].Known:
+			b.Texts[k] = r.l.Number(row.Figures[k].PerYear, decimals)
 		}
 	}
 	return b
@@ -59,6 +84,7 @@ var costCategories = []cost.Category{cost.Servicing, cost.Documentation, cost.Se
 
 func (r *report) costBreakdown(b chart.Bars) chart.Bars {
 	b.Title = r.t("export.pdf.chart.cost_by_year", b.Title)
+	b = r.moneyTexts(b)
 	b.Series = slices.Clone(b.Series)
 	for k := range b.Series {
 		if k < len(costCategories) {
@@ -92,18 +118,22 @@ func (r *report) burdenByGroup(b chart.Bars, res *plan.Result) chart.Bars {
 		for k, g := range groups {
 			n := float64(max(g.Delegations, 1))
 			b.Texts[k] = r.t("export.pdf.chart.group_text", "{{.Hours}} h; {{.Hit}} of {{.Count}} at night",
-				"Hours", chart.Number(float64(g.NightMinutes+g.UnsociableMinutes)/60/n, 1), "Hit", fmt.Sprint(g.HitByNight), "Count", fmt.Sprint(g.Delegations))
+				"Hours", r.l.Number(float64(g.NightMinutes+g.UnsociableMinutes)/60/n, 1), "Hit", fmt.Sprint(g.HitByNight), "Count", fmt.Sprint(g.Delegations))
 		}
 	}
 	return r.hourSeries(b)
 }
 
-func (r *report) mostBurdened(b chart.Bars) chart.Bars {
+// mostBurdened puts chart.MostBurdened of res into the report's
+// language; its bars are the first delegations of the ranking.
+func (r *report) mostBurdened(b chart.Bars, res *plan.Result) chart.Bars {
 	b.Title = r.t("export.pdf.chart.most_burdened", b.Title, "Count", mostBurdened)
 	b.Texts = slices.Clone(b.Texts)
+	ranking := res.Burden.Summary.Ranking
 	for k, t := range b.Texts {
-		if score, ok := strings.CutPrefix(t, "score "); ok {
-			b.Texts[k] = r.t("export.pdf.chart.score", "score {{.Score}}", "Score", score)
+		if k < len(ranking) && strings.HasPrefix(t, "score ") {
+			d := &res.Burden.Delegations[ranking[k]]
+			b.Texts[k] = r.t("export.pdf.chart.score", "score {{.Score}}", "Score", r.l.Number(d.Score, 1))
 		}
 	}
 	return r.hourSeries(b)

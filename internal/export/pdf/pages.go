@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"mechplan/internal/burden"
 	"mechplan/internal/chart"
 	"mechplan/internal/export/labels"
 	"mechplan/internal/plan"
@@ -39,7 +40,7 @@ func (r *report) table() {
 			if !ok {
 				return na, colourMuted
 			}
-			return chart.Number(f.PerYear, decimals), colourText
+			return r.l.Number(f.PerYear, decimals), colourText
 		}
 	}
 	delta := func(key string, decimals int, money bool) func(int) (string, rgb) {
@@ -62,13 +63,13 @@ func (r *report) table() {
 				}
 			}
 			if money {
-				s := chart.Money(d)
+				s := r.l.Money(d)
 				if d > 0 {
 					s = "+" + s
 				}
 				return s, tone
 			}
-			return chart.Signed(d, decimals), tone
+			return r.signed(d, decimals), tone
 		}
 	}
 	money := func(key string) func(int) (string, rgb) {
@@ -77,7 +78,7 @@ func (r *report) table() {
 			if !ok {
 				return na, colourMuted
 			}
-			return chart.Money(f.PerYear), colourText
+			return r.l.Money(f.PerYear), colourText
 		}
 	}
 	cols := []column{
@@ -210,10 +211,10 @@ func (r *report) comparisonCharts() {
 		r.bars(r.costBySection(b), margin, y, half, h)
 	}
 	if b, ok := chart.MeetingDaysPerYear(c); ok {
-		r.bars(r.perYear(b, "chart.meeting_days.title", plan.KeyMeetingDays), margin+half+8, y, half, h/2-3)
+		r.bars(r.perYear(b, "chart.meeting_days.title", plan.KeyMeetingDays, 1), margin+half+8, y, half, h/2-3)
 	}
 	if b, ok := chart.NightHoursPerYear(c); ok {
-		r.bars(r.perYear(b, "chart.night_hours.title", plan.KeyNightHours), margin+half+8, y+h/2+3, half, h/2-3)
+		r.bars(r.perYear(b, "chart.night_hours.title", plan.KeyNightHours, 0), margin+half+8, y+h/2+3, half, h/2-3)
 	}
 }
 
@@ -263,7 +264,7 @@ func (r *report) scenario(i int) {
 		if len(b.Categories) == 0 {
 			r.note(margin+half+8, y+10, contentW-half-8, r.t("export.pdf.burden.none", "No delegation has any meeting hour at night or at unsociable hours: every session is in person, or held at hours that suit every capital."))
 		} else {
-			r.bars(r.mostBurdened(b), margin+half+8, y, contentW-half-8, h)
+			r.bars(r.mostBurdened(b, res), margin+half+8, y, contentW-half-8, h)
 		}
 	}
 	if hasStrip {
@@ -293,7 +294,7 @@ func (r *report) burdenNote(i int) string {
 	b := r.c.Results[i].Burden
 	bands := make([]string, len(b.Bands))
 	for k, band := range b.Bands {
-		bands[k] = band.String()
+		bands[k] = fmt.Sprintf("%s %s–%s ×%g", r.l.Text("band."+labels.KeyOf(band.Name), band.Name), burden.Clock(band.From), burden.Clock(band.To), band.Weight)
 	}
 	counted := r.t("export.burden.counted_remote", "meetings open to remote participation")
 	if b.AllMeetings {
@@ -339,9 +340,9 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		r.colour(colourText)
 		p.SetXY(x+2, y)
 		p.CellFormat(w*0.58, 3.7, r.fit(r.t("metric."+row.Key, row.Label), w*0.58-2), "", 0, "L", false, 0, "")
-		val, tot := chart.Number(f.PerYear, row.Decimals), chart.Number(f.Horizon, row.Decimals)
+		val, tot := r.l.Number(f.PerYear, row.Decimals), r.l.Number(f.Horizon, row.Decimals)
 		if row.Money {
-			val, tot = chart.Money(f.PerYear), chart.Money(f.Horizon)
+			val, tot = r.l.Money(f.PerYear), r.l.Money(f.Horizon)
 		}
 		if row.Aggregation == plan.Peak {
 			tot = ""
@@ -418,7 +419,7 @@ func (r *report) assumptions() {
 		}
 		x += cols[0]
 		p.SetXY(x+1, y)
-		value := chart.Thousands(rate.Value, decimals(rate.Value))
+		value := r.l.Number(rate.Value, decimals(rate.Value))
 		if rate.Placeholder {
 			r.colour(colourWorse)
 			r.bold(6.8)
@@ -516,7 +517,7 @@ func (r *report) delegations() {
 			v := "·"
 			if d < len(res.Burden.Delegations) {
 				if m := res.Burden.Delegations[d].NightMinutes; m > 0 {
-					v = chart.Number(float64(m)/60/float64(res.YearCount()), 1)
+					v = r.l.Number(float64(m)/60/float64(res.YearCount()), 1)
 				}
 			}
 			p.CellFormat(colW, rowH, v, "", 0, "R", false, 0, "")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"mechplan/internal/burden"
 	"mechplan/internal/export/labels"
 )
 
@@ -36,7 +37,7 @@ func (w *workbook) burden(i int) {
 	b := r.Burden
 	bands := make([]string, len(b.Bands))
 	for k, band := range b.Bands {
-		bands[k] = band.String()
+		bands[k] = fmt.Sprintf("%s %s–%s ×%g", w.l.Text("band."+labels.KeyOf(band.Name), band.Name), burden.Clock(band.From), burden.Clock(band.To), band.Weight)
 	}
 	counted := w.t("export.burden.counted_remote", "meetings open to remote participation")
 	if b.AllMeetings {

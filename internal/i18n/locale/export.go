@@ -53,4 +53,8 @@ func (e exportLabels) ShortMonth(m time.Month) string { return e.f.ShortMonth(m)
 
 func (e exportLabels) ShortWeekday(d time.Weekday) string { return e.f.ShortWeekday(d) }
 
+func (e exportLabels) Number(v float64, decimals int) string { return e.f.Number(v, decimals) }
+
+func (e exportLabels) Money(v float64) string { return e.f.MoneyShort(v) }
+
 func (e exportLabels) Lang() string { return string(e.f.Lang) }

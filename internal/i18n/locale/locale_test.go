@@ -31,7 +31,14 @@ func TestMessagesOfEveryLanguage(t *testing.T) {
 			t.Errorf("%s: language.code = %q", l, m["language.code"])
 		}
 	}
-	if got := Export(French).Text("export.xlsx.sheet.summary", "Summary"); got != "Synthèse" {
+	fr := Export(French)
+	if got := fr.Text("export.xlsx.sheet.summary", "Summary"); got != "Synthèse" {
 		t.Errorf("French Summary = %q", got)
+	}
+	if got := fr.Number(2236, 0); got != "2\u00a0236" {
+		t.Errorf("French number = %q", got)
+	}
+	if got := Export(Spanish).Money(6.46e6); got != "6,46\u00a0M\u00a0USD" {
+		t.Errorf("Spanish money = %q", got)
 	}
 }
