@@ -1,8 +1,10 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +89,37 @@ func TestCompareFailures(t *testing.T) {
 	}
 	if code, _, _ := runCLI("compare", "testdata/invalid/negative-days.json"); code != exitInvalid {
 		t.Errorf("invalid scenario: exit %d, want %d", code, exitInvalid)
+	}
+}
+
+// --lang writes the workbook in French or Spanish; an unknown language is a
+// usage error.
+func TestCompareLanguages(t *testing.T) {
+	for lang, sheet := range map[string]string{"en": "xl/worksheets", "fr": "Synthèse", "es": "Resumen"} {
+		x := filepath.Join(t.TempDir(), "c.xlsx")
+		if code, _, errs := runCLI("compare", "--lang", lang, "--xlsx", x, "global-mechanism"); code != exitOK {
+			t.Fatalf("--lang %s: exit %d: %s", lang, code, errs)
+		}
+		zr, err := zip.OpenReader(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names strings.Builder
+		for _, f := range zr.File {
+			names.WriteString(f.Name + "\n")
+			if f.Name == "xl/workbook.xml" {
+				r, _ := f.Open()
+				b, _ := io.ReadAll(r)
+				r.Close()
+				names.Write(b)
+			}
+		}
+		zr.Close()
+		if !strings.Contains(names.String(), sheet) {
+			t.Errorf("--lang %s: the workbook has no %q", lang, sheet)
+		}
+	}
+	if code, _, _ := runCLI("compare", "--lang", "de", "global-mechanism"); code != exitUsage {
+		t.Errorf("--lang de: exit %d, want %d", code, exitUsage)
 	}
 }
