@@ -7,10 +7,11 @@ package labels
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"text/template"
 	"time"
+
+	"mechplan/internal/chart"
 )
 
 // Labels translates an export's words.
@@ -50,60 +51,14 @@ func (english) ShortWeekday(d time.Weekday) string {
 }
 func (english) Lang() string { return "en" }
 
-// Number writes figures as the English exports always have (as
-// internal/chart does): comma thousands, "−" for a negative.
-func (english) Number(v float64, decimals int) string {
-	if v < 0 && math.Abs(v) >= 0.5*math.Pow(10, -float64(decimals)) {
-		return "−" + thousands(-v, decimals)
-	}
-	return thousands(math.Abs(v), decimals)
-}
+// Number writes figures as the English exports always have: comma
+// thousands, "−" for a negative (internal/chart's formatting, shared with
+// the desktop's charts).
+func (english) Number(v float64, decimals int) string { return chart.Number(v, decimals) }
 
 // Money writes dollars as the English exports always have: USD 12.3 k,
 // USD 4.56 M, USD 1.2 bn.
-func (english) Money(v float64) string {
-	a := math.Abs(v)
-	sign := ""
-	if v < 0 {
-		sign = "−"
-	}
-	switch {
-	case a >= 1e9:
-		return fmt.Sprintf("%sUSD %s bn", sign, trim(a/1e9, 2))
-	case a >= 1e6:
-		return fmt.Sprintf("%sUSD %s M", sign, trim(a/1e6, 2))
-	case a >= 1e4:
-		return fmt.Sprintf("%sUSD %s k", sign, trim(a/1e3, 1))
-	}
-	return fmt.Sprintf("%sUSD %s", sign, thousands(a, 0))
-}
-
-// thousands writes a non-negative figure with comma separators.
-func thousands(v float64, decimals int) string {
-	s := fmt.Sprintf("%.*f", decimals, v)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, ch := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-// trim prints up to decimals, dropping trailing zeros.
-func trim(v float64, decimals int) string {
-	s := fmt.Sprintf("%.*f", decimals, v)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
-}
+func (english) Money(v float64) string { return chart.Money(v) }
 
 // Or returns l, or English when l is nil.
 func Or(l Labels) Labels {
