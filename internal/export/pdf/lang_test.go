@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,10 +34,7 @@ func TestEnglishIsUnchanged(t *testing.T) {
 // TestFrenchAndSpanishReports extracts the text of the built-in
 // comparison's report in French and Spanish.
 func TestFrenchAndSpanishReports(t *testing.T) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	bin := pdftotext(t)
 	c := exporttest.BuiltIns(t)
 	want := map[i18n.Language][]string{
 		i18n.French: {"Comparaison en bref", "Annexe : hypothèses et sources", "Hypothèse", "Page 2 sur",
@@ -53,15 +49,7 @@ func TestFrenchAndSpanishReports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		file := filepath.Join(t.TempDir(), "report.pdf")
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(bin, file, "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := strings.Join(strings.Fields(string(out)), " ")
+		text := strings.Join(strings.Fields(extractText(t, bin, data)), " ")
 		for _, w := range words {
 			if !strings.Contains(text, w) && !strings.Contains(text, strings.ReplaceAll(w, "’", "'")) {
 				t.Errorf("%s report lacks %q", lang, w)

@@ -32,25 +32,13 @@ func TestSameInputSameBytes(t *testing.T) {
 // TestTextIsReallyThere extracts the text with pdftotext: every scenario's
 // name and the member states whose names need more than ASCII.
 func TestTextIsReallyThere(t *testing.T) {
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	bin := pdftotext(t)
 	c := exporttest.BuiltIns(t)
 	data, err := Encode(c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	file := filepath.Join(dir, "report.pdf")
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-layout", file, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(out)
+	text := extractText(t, bin, data, "-layout")
 	for _, r := range c.Results {
 		if !strings.Contains(text, r.Scenario.Name) {
 			t.Errorf("report lacks the scenario %q", r.Scenario.Name)
@@ -61,4 +49,30 @@ func TestTextIsReallyThere(t *testing.T) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
+}
+
+// pdftotext finds poppler's pdftotext; the text checks need it and are
+// skipped where it is not installed.
+func pdftotext(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	return bin
+}
+
+// extractText writes a report to a file and returns what pdftotext reads
+// in it.
+func extractText(t *testing.T, bin string, data []byte, args ...string) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, append(args, file, "-")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
