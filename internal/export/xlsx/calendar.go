@@ -52,6 +52,7 @@ func (w *workbook) calendar(i int) {
 			venueTime = z
 		}
 	}
+	w.fail(setPrintLayout(w.f, sh))
 	sw, err := w.f.NewStreamWriter(sh)
 	if err != nil {
 		w.fail(err)

@@ -143,6 +143,9 @@ func (w *workbook) build() error {
 	if w.err != nil {
 		return w.err
 	}
+	if err := w.printLayout(); err != nil {
+		return err
+	}
 	date := w.c.Date.UTC().Format(time.RFC3339)
 	full := true
 	if err := w.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
@@ -283,4 +286,25 @@ func truncate(s string, n int) string {
 		s = string([]rune(s)[:n])
 	}
 	return strings.TrimRight(s, "' ")
+}
+
+// printLayout makes every sheet print landscape and one page wide: wide
+// tables otherwise print their first column alone on page after page.
+func (w *workbook) printLayout() error {
+	for _, sheet := range w.f.GetSheetList() {
+		if err := setPrintLayout(w.f, sheet); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setPrintLayout sets one sheet's print layout; a streamed sheet needs it
+// before its stream writer is made.
+func setPrintLayout(f *excelize.File, sheet string) error {
+	fit, landscape, wide, tall := true, "landscape", 1, 0
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }

@@ -392,3 +392,24 @@ func TestFiltersOnEveryList(t *testing.T) {
 		t.Errorf("calendar table does not cover the meetings with a filter: %.300s", x)
 	}
 }
+
+// Every sheet prints landscape, one page wide, so a wide table does not
+// print its first column alone on page after page.
+func TestSheetsPrintOnePageWide(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "global-mechanism")
+	f := open(t, encode(t, c))
+	for _, sheet := range f.GetSheetList() {
+		props, err := f.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if props.FitToPage == nil || !*props.FitToPage || lay.Orientation == nil || *lay.Orientation != "landscape" ||
+			lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0 {
+			t.Errorf("%s: fit to page %v, layout %+v", sheet, props.FitToPage, lay)
+		}
+	}
+}
