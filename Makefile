@@ -52,7 +52,7 @@ cli-all:
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-arm64 ./cmd/mechplan-cli
 	CGO_ENABLED=0 GOOS=darwin GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-amd64 ./cmd/mechplan-cli
 
-## package: the Linux desktop archive (fyne package, tools pinned to v1.7.2) and the CLI for three systems
+## package: the Linux desktop archive (fyne package, tools pinned to v1.7.4) and the CLI for three systems
 package: desktop-deps cli-all
 	scripts/package-linux.sh
 	@ls -l build/package build/cli
