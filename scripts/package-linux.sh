@@ -23,6 +23,10 @@ trap 'rm -rf "$work"; rm -f cmd/mechplan/FyneApp.toml cmd/mechplan/Mechplan.tar.
 tar -xJf cmd/mechplan/Mechplan.tar.xz -C "$work"
 top=$(ls "$work")
 cp cmd/mechplan/Mechplan.tar.xz "$out/mechplan-linux-amd64.tar.xz"
+# Flatpak and distribution packages install the committed desktop entry
+# (packaging/linux/): it must be the one fyne writes from FyneApp.toml.
+cmp "$work/$top/usr/local/share/applications/org.mechplan.desktop.desktop" packaging/linux/org.mechplan.desktop.desktop ||
+	{ echo "package: packaging/linux/org.mechplan.desktop.desktop differs from the entry fyne writes; copy it from the archive" >&2; exit 1; }
 
 # It must install: into a scratch root, as a user would with sudo make install.
 root=$(mktemp -d)
