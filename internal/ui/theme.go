@@ -69,6 +69,9 @@ func (t *mechTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n) * t.scale
 }
 
+// Font is the default theme's, except in the browser (platformFont).
+func (t *mechTheme) Font(s fyne.TextStyle) fyne.Resource { return platformFont(t.Theme, s) }
+
 func (t *mechTheme) variant(v fyne.ThemeVariant) fyne.ThemeVariant {
 	if t.force != nil {
 		return *t.force

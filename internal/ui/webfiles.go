@@ -161,6 +161,9 @@ func (f *webFiles) MkdirAll(dir string) error {
 
 func (f *webFiles) Glob(pattern string) ([]string, error) {
 	dir, base := path.Split(pattern)
+	// Fyne's IndexedDB storage lists a folder's children by the exact path
+	// they were written under, which has no trailing slash.
+	dir = strings.TrimSuffix(dir, "/")
 	u := f.stored(dir)
 	if u == nil {
 		return nil, nil
