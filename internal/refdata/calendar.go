@@ -111,7 +111,9 @@ func loadCalendar(fsys fs.FS, venues []Venue, ps *problems) ([]Blackout, []Rate)
 	has := map[string]bool{}
 	for i, w := range f.Windows {
 		row := i + 1
-		bad := func(col, format string, args ...any) { ps.add(calendarFile, row, "service_windows."+col, format, args...) }
+		bad := func(col, format string, args ...any) {
+			ps.add(calendarFile, row, "service_windows."+col, format, args...)
+		}
 		vi, ok := index[w.Venue]
 		if !ok {
 			bad("venue", "%q is not a venue in %s", w.Venue, venuesFile)
