@@ -64,6 +64,8 @@ var problemPatterns = func() []problemPattern {
 		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
 		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
 		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\); the nearest free start is (?P<Free>\S+)$`, "problem.calendar_period_free"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\)$`, "problem.calendar_period"},
 		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
 	}
 	out := make([]problemPattern, len(list))
@@ -94,6 +96,10 @@ func problemText(msg string) string {
 			case "Msg":
 				// A message inside a message: "band 2: weight must…".
 				v = problemText(v)
+			case "Period":
+				// A period of the calendar of conferences, named by the
+				// reference data.
+				v = i18n.Label("period."+keyOf(v), v)
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":
