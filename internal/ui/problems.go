@@ -130,6 +130,7 @@ var costItemPatterns = func() []problemPattern {
 	list := []struct{ re, key string }{
 		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
 		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
+		{`^Meetings outside the standard meeting hours, (?P<City>.+)$`, "item.outside_hours"},
 		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
 		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
 		{`^Webcast on UN Web TV$`, "item.webcast"},
