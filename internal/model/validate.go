@@ -212,6 +212,11 @@ func (s *Scenario) Validate(venues []string) Problems {
 // validateBands checks the scenario's own burden bands. Bands may overlap:
 // a minute in a night band and an unsociable one counts as night.
 func (s *Scenario) validateBands(c *checker) {
+	if !s.MeetingWindow.IsZero() {
+		if _, _, err := s.MeetingWindow.Minutes(); err != nil {
+			c.add("meeting_window", "%v", err)
+		}
+	}
 	if len(s.BurdenBands) > MaxBands {
 		c.add("burden_bands", "must hold at most %d bands, got %d", MaxBands, len(s.BurdenBands))
 	}

@@ -35,6 +35,7 @@ var problemPatterns = func() []problemPattern {
 		{`^` + q + `: use lower-case letters, digits, '-', '_' or '\.', starting with a letter or digit$`, "problem.id_chars"},
 		{`^` + q + ` is not a date YYYY-MM-DD$`, "problem.date"},
 		{`^` + q + ` is not a time of day HH:MM \(00:00 to 23:59\)$`, "problem.clock"},
+		{`^(?P<From>\d\d:\d\d)-(?P<To>\d\d:\d\d): the window must end after it starts \(to may be 24:00\)$`, "problem.window_order"},
 		{`^` + q + ` is not a band; use (?P<A>\S+) or (?P<B>\S+)$`, "problem.band"},
 		{`^` + q + ` is not a format; use one of: (?P<List>.+)$`, "problem.format"},
 		{`^` + q + ` is not a kind of body; use one of: (?P<List>.+)$`, "problem.kind"},
