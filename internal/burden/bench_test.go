@@ -1,6 +1,7 @@
 package burden
 
 import (
+	"mechplan/internal/cost"
 	"testing"
 
 	"mechplan/internal/model"
@@ -58,8 +59,12 @@ func BenchmarkStartTimes96(b *testing.B) {
 	}
 	bands, _ := Settings{}.BandsFor(s)
 	prof := compiled(bands)
+	rate, err := cost.OutsideHoursRate(s, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0]); err != nil {
+		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0], rate); err != nil {
 			b.Fatal(err)
 		}
 	}
