@@ -393,3 +393,39 @@ func TestOptimizeBuiltInsNeverWorsen(t *testing.T) {
 		}
 	}
 }
+
+// The rotation report on the small case: the table shows each year's
+// times, the accumulated scores agree with full evaluations of both
+// scenarios, and night-years are counted per year.
+func TestCompareRotation(t *testing.T) {
+	ref := defaultRef(t)
+	s := smallVirtual()
+	set := Settings{Hours: &Span{From: 0, To: minutesPerDay}}
+	sug, err := Optimize(s, ref, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sug.Rotated == nil {
+		t.Fatal("no rotation")
+	}
+	rep, err := CompareRotation(sug.Scenario, sug.Rotated, ref, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := evaluate(sug.Scenario, ref, set)
+	r, _ := evaluate(sug.Rotated, ref, set)
+	if math.Abs(rep.FixedMax-f.Summary.Max) > 1e-9 || math.Abs(rep.RotatedMax-r.Summary.Max) > 1e-9 ||
+		math.Abs(rep.FixedTotal-f.Summary.TotalScore) > 1e-6 || math.Abs(rep.RotatedTotal-r.Summary.TotalScore) > 1e-6 {
+		t.Errorf("report %g/%g %g/%g, evaluations %g/%g %g/%g", rep.FixedMax, rep.RotatedMax, rep.FixedTotal, rep.RotatedTotal,
+			f.Summary.Max, r.Summary.Max, f.Summary.TotalScore, r.Summary.TotalScore)
+	}
+	if len(rep.Table) != 2 || len(rep.Table[0].Rotated) != 2 || rep.Table[0].Rotated[0] != sug.Bodies[0].Rotation[0] {
+		t.Errorf("table %+v, want 2 years with the rotation's two times %v", rep.Table, sug.Bodies[0].Rotation)
+	}
+	for i, d := range rep.Delegations {
+		if math.Abs(d.Fixed-f.Delegations[i].Score) > 1e-9 || d.NightYearsFixed > 2 || (d.NightYearsFixed > 0) != (f.Delegations[i].NightMinutes > 0) {
+			t.Fatalf("%s: %+v vs %+v", d.ISO3, d, f.Delegations[i])
+		}
+	}
+	t.Logf("every year at night: fixed %d, rotated %d; worst %.1f → %.1f", rep.EveryYearFixed, rep.EveryYearRotated, rep.FixedMax, rep.RotatedMax)
+}
