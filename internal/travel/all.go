@@ -10,7 +10,7 @@ import (
 // each eligible state (by index in the table's States) on every trip,
 // never more than the state actually flies. Sponsored seats fly economy
 // whatever the distance, as sponsorship programmes pay (the ATT and CCW
-// programmes Argentina cited, 002 L213, fund economy tickets); the
+// programmes Argentina cited in the OEWG on 6 December 2024 fund economy tickets); the
 // business-class rule is the UN's rule for its own staff.
 type Sponsorship struct {
 	Eligible []bool
