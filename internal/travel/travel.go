@@ -89,7 +89,7 @@ type Carbon struct {
 	BusinessFactor float64
 	// Correction lengthens the great-circle distance: Short km under
 	// ShortKm, Medium km up to LongKm, Long km beyond.
-	ShortKm, LongKm      float64
+	ShortKm, LongKm     float64
 	Short, Medium, Long float64
 }
 
