@@ -395,8 +395,10 @@ type Estimate struct {
 	// Table has every capital-to-venue flight and the travel rules.
 	Table *travel.Table
 	// Delegation is the default delegation every state sends.
-	Delegation  travel.Delegation
-	Eligible    []bool // by index in refdata States
+	Delegation travel.Delegation
+	Eligible   []bool // by index in refdata States
+	// Policy is the eligibility policy the fund applies.
+	Policy      []string
 	Assumptions *Assumptions
 	// StaffAssessment is the share of a post's standard cost that is
 	// staff assessment.
@@ -424,7 +426,7 @@ func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt 
 		return nil, err
 	}
 	r := &reader{a: a}
-	e := &Estimate{Assumptions: a, Eligible: eligible, sch: sch, ref: ref, opt: opt}
+	e := &Estimate{Assumptions: a, Eligible: eligible, Policy: policy(opt), sch: sch, ref: ref, opt: opt}
 	e.PriceYear = int(r.value("cost.price_year"))
 	e.Escalation = r.value("cost.escalation_per_year")
 	r.priceYear, r.ref = e.PriceYear, ref
@@ -440,6 +442,19 @@ func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt 
 	}
 	b.finish()
 	return e, nil
+}
+
+// policy names the eligibility policy: the lists, and whether high-income
+// states on them are left out.
+func policy(opt Options) []string {
+	out := append([]string(nil), opt.Eligible...)
+	if len(out) == 0 {
+		out = append(out, DefaultEligible...)
+	}
+	if opt.IncludeHighIncome {
+		return append(out, "high-income states included")
+	}
+	return append(out, "high-income states excluded")
 }
 
 // eligibility marks the states a sponsorship fund serves.
