@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Limits bound what a scenario may ask for, so that any file that validates
@@ -22,6 +24,7 @@ const (
 	MaxBands           = 24
 	MaxBandWeight      = 100
 	MaxIDLen           = 64
+	MaxShortNameLen    = 32 // characters
 	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
 	MaxTotalMeetings = 200000
 	MinYear          = 1990
@@ -80,6 +83,17 @@ func (c *checker) text(path, v string, required bool) {
 	}
 	if len(v) > MaxTextLen {
 		c.add(path, "must be at most %d bytes long, got %d", MaxTextLen, len(v))
+	}
+}
+
+// shortName checks a label meant for narrow places: one line of at most
+// MaxShortNameLen characters.
+func (c *checker) shortName(path, v string) {
+	if n := utf8.RuneCountInString(v); n > MaxShortNameLen {
+		c.add(path, "must be at most %d characters, got %d", MaxShortNameLen, n)
+	}
+	if strings.IndexFunc(v, unicode.IsControl) >= 0 {
+		c.add(path, "must be one line of text, without control characters")
 	}
 }
 
@@ -148,6 +162,7 @@ func (s *Scenario) Validate(venues []string) Problems {
 	}
 	c.id("id", s.ID)
 	c.text("name", s.Name, true)
+	c.shortName("short_name", s.ShortName)
 	c.text("proponent", s.Proponent, false)
 	c.text("description", s.Description, false)
 	for i, src := range s.Sources {

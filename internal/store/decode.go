@@ -88,10 +88,18 @@ func migrate(obj map[string]any) error {
 // the decoded JSON object so that it can rename, move or convert fields.
 type migration func(obj map[string]any) error
 
-// migrations[v] turns a version-v file into a version-v+1 file. Version 1
-// is the first published format, so none exist yet; the chain is exercised
-// by a test with versions of its own.
-var migrations = map[int64]migration{}
+// migrations[v] turns a version-v file into a version-v+1 file.
+var migrations = map[int64]migration{
+	// Version 2 adds the optional short_name; a version-1 file is a valid
+	// version-2 file without one, but version 1 knew no short_name, so a
+	// version-1 file that has one was not written by Mechplan.
+	1: func(obj map[string]any) error {
+		if _, ok := obj["short_name"]; ok {
+			return problem("short_name", "is not part of format version 1; write \"%s\": 2 to use it", versionField)
+		}
+		return nil
+	},
+}
 
 func migrateWith(obj map[string]any, current int64, steps map[int64]migration) error {
 	v, ok := obj[versionField]
