@@ -34,7 +34,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"list", "[--json]", "built-in scenarios: id, name, source", cmdList},
+		{"list", "[--json]", "built-in scenarios: id, short name, name, source", cmdList},
 		{"validate", "FILE...", "check scenario files; exit 1 with one line per problem: FILE: field.path: message", cmdValidate},
 		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--sensitivity] [--travel-to-hybrid] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
 		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
@@ -207,6 +207,7 @@ func cmdList(c *cli, args []string) int {
 	type row struct {
 		ID        string `json:"id"`
 		Name      string `json:"name"`
+		ShortName string `json:"short_name"`
 		Proponent string `json:"proponent"`
 		Source    string `json:"source"`
 		File      string `json:"file"`
@@ -214,14 +215,14 @@ func cmdList(c *cli, args []string) int {
 	rows := make([]row, len(all))
 	for i, b := range all {
 		s := b.Scenario
-		rows[i] = row{ID: s.ID, Name: s.Name, Proponent: s.Proponent, Source: sourceLine(s), File: b.File}
+		rows[i] = row{ID: s.ID, Name: s.Name, ShortName: s.Label(), Proponent: s.Proponent, Source: sourceLine(s), File: b.File}
 	}
 	if *asJSON {
 		return c.json(map[string]any{"scenarios": rows})
 	}
-	t := newTable(c.stdout, "ID", "NAME", "SOURCE")
+	t := newTable(c.stdout, "ID", "SHORT NAME", "NAME", "SOURCE")
 	for _, r := range rows {
-		t.row(r.ID, r.Name, r.Source)
+		t.row(r.ID, r.ShortName, r.Name, r.Source)
 	}
 	t.flush()
 	return exitOK

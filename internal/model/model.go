@@ -7,7 +7,7 @@ package model
 import "fmt"
 
 // FormatVersion is the scenario file format this program writes.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // BodyKind is what a body is in the mechanism.
 type BodyKind string
@@ -54,9 +54,13 @@ const (
 // compares.
 type Scenario struct {
 	// Version is the file format version (FormatVersion when written).
-	Version     int        `json:"mechplan_scenario"`
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
+	Version int    `json:"mechplan_scenario"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	// ShortName is the label shown where space is short (the library,
+	// charts, table headings, sheet names): "S9 hybrid groups". Optional;
+	// Label falls back to Name. Added in format version 2.
+	ShortName   string     `json:"short_name,omitempty"`
 	Proponent   string     `json:"proponent,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Source   `json:"sources,omitempty"`

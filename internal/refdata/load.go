@@ -65,6 +65,7 @@ func LoadFS(fsys fs.FS) (*Data, error) {
 	var ps problems
 	d := &Data{}
 	d.States = loadStates(fsys, &ps)
+	loadNames(fsys, d.States, &ps)
 	d.StatusLists = loadStatusLists(fsys, d.States, &ps)
 	d.Venues, d.EidSource = loadVenues(fsys, &ps)
 	d.Rates = loadRates(fsys, &ps)

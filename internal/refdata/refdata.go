@@ -23,8 +23,11 @@ const (
 
 // MemberState is one of the 193 UN member states, as a delegation.
 type MemberState struct {
-	ISO3    string // ISO 3166-1 alpha-3
-	Name    string // as the UN writes it, diacritics included
+	ISO3 string // ISO 3166-1 alpha-3
+	Name string // as the UN writes it, diacritics included
+	// Names are the official short names by language (NameLanguages),
+	// from member_state_names.csv; see NameIn.
+	Names   map[string]string
 	Capital string // the city used for time zone and travel
 	// CityNote explains the choice of city where the constitutional capital,
 	// the seat of government or the usual departure point differ.

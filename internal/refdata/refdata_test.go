@@ -97,6 +97,61 @@ func TestNamesAsTheUNWritesThem(t *testing.T) {
 	}
 }
 
+// TestUNNamesInSixLanguages pins names that a country list other than the
+// UN's writes differently (CLDR's "Corée du Sud", iso-codes' "Turkey",
+// inverted or article-led forms), so the M49 table cannot be swapped for one.
+func TestUNNamesInSixLanguages(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct{ iso, lang, want string }{
+		{"KOR", "fr", "République de Corée"},
+		{"KOR", "es", "República de Corea"},
+		{"PRK", "fr", "République populaire démocratique de Corée"},
+		{"BOL", "es", "Bolivia (Estado Plurinacional de)"},
+		{"BOL", "fr", "Bolivie (État plurinational de)"},
+		{"NLD", "fr", "Pays-Bas (Royaume des)"},
+		{"NLD", "es", "Países Bajos (Reino de los)"},
+		{"NLD", "en", "Netherlands (Kingdom of the)"},
+		{"TUR", "fr", "Türkiye"},
+		{"TUR", "es", "Türkiye"},
+		{"TUR", "en", "Türkiye"},
+		{"CIV", "fr", "Côte d'Ivoire"},
+		{"CIV", "es", "Côte d'Ivoire"},
+		{"TZA", "fr", "République-Unie de Tanzanie"},
+		{"TZA", "es", "República Unida de Tanzanía"},
+		{"IRN", "fr", "Iran (République islamique d')"},
+		{"VEN", "es", "Venezuela (República Bolivariana de)"},
+		{"GBR", "fr", "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"},
+		{"MDA", "fr", "République de Moldova"},
+		{"CZE", "fr", "Tchéquie"},
+		{"MKD", "es", "Macedonia del Norte"},
+		{"RUS", "ru", "Российская Федерация"},
+		{"RUS", "fr", "Fédération de Russie"},
+		{"CHN", "zh", "中国"},
+		{"KOR", "zh", "大韩民国"},
+		{"USA", "ru", "Соединенные Штаты Америки"},
+		{"EGY", "ar", "مصر"},
+		{"SYR", "ar", "الجمهورية العربية السورية"},
+	}
+	for _, tt := range tests {
+		if got := d.StateName(tt.iso, tt.lang); got != tt.want {
+			t.Errorf("%s in %s = %q, want %q", tt.iso, tt.lang, got, tt.want)
+		}
+	}
+	for _, s := range d.States {
+		for _, l := range NameLanguages {
+			if s.Names[l] == "" {
+				t.Errorf("%s has no %s name", s.ISO3, l)
+			}
+		}
+	}
+	if got := d.StateName("XXX", "fr"); got != "XXX" {
+		t.Errorf("an unknown code gives %q, want the code", got)
+	}
+	if got := d.StateName("FRA", "de"); got != "France" {
+		t.Errorf("a language outside the table gives %q, want the English name", got)
+	}
+}
+
 func TestEveryZoneAndCoordinate(t *testing.T) {
 	d := mustDefault(t)
 	for _, s := range d.States {
@@ -406,6 +461,8 @@ func TestValidationLocatesProblems(t *testing.T) {
 		return string(b)
 	}
 	states, rates, cal := read(statesFile), read(ratesFile), read(calendarFile)
+	names := read(namesFile)
+	nameLines := strings.SplitAfter(names, "\n")
 	lines := strings.SplitAfter(states, "\n")
 	vatican := "VAT,Holy See,Vatican City,,41.90,12.45,Europe/Vatican,,Western European and Others,,0,0,0,1,1,1,0,1\n"
 	tests := []struct {
@@ -420,6 +477,13 @@ func TestValidationLocatesProblems(t *testing.T) {
 		{"bad zone", statesFile, strings.Replace(states, "Africa/Algiers", "Africa/Algeirs", 1), []string{"row 2: tz:"}},
 		{"coordinate out of range", statesFile, strings.Replace(states, "36.75,3.06", "96.75,3.06", 1), []string{"row 2: lat:"}},
 		{"unknown group", statesFile, strings.Replace(states, "Algiers,,36.75,3.06,Africa/Algiers,,African", "Algiers,,36.75,3.06,Africa/Algiers,,Arab", 1), []string{"row 2: group:"}},
+		{"state without names", namesFile, strings.Join(append(nameLines[:1:1], nameLines[2:]...), ""), []string{"member_state_names.csv: iso3: no row for DZA (Algeria)"}},
+		{"names of an observer", namesFile, names + "VAT,Holy See,Saint-Siège,Santa Sede,Святой Престол,罗马教廷,الكرسي الرسولي,\n", []string{"row 195: iso3: \"VAT\" is not a member state"}},
+		{"empty Chinese name", namesFile, strings.Replace(names, ",阿尔及利亚,", ",,", 1), []string{"row 2: zh: empty name"}},
+		{"marked missing", namesFile, strings.Replace(names, ",阿尔及利亚,الجزائر,\n", ",,الجزائر,zh\n", 1), nil},
+		{"marked but given", namesFile, strings.Replace(names, ",الجزائر,\n", ",الجزائر,zh\n", 1), []string{"row 2: zh: \"阿尔及利亚\" is given but missing lists zh"}},
+		{"unknown language marked", namesFile, strings.Replace(names, ",الجزائر,\n", ",الجزائر,de\n", 1), []string{"row 2: missing: \"de\" is not one of"}},
+		{"repeated French name", namesFile, strings.Replace(names, ",Algérie,", ",Angola,", 1), []string{"row 3: fr: \"Angola\" repeats row 2"}},
 		{"rate without source", ratesFile, strings.Replace(rates, `"source": "Rome2rio, 'Airline fare analysis: comparing cost per mile' (blog, 2 January 2013; first`, `"source": "", "note": "`, 1), []string{"rates.json: row", "source: no source"}},
 		{"window narrower than the slots", calendarFile, strings.Replace(cal, `"to": "20:00"`, `"to": "17:00"`, 1), []string{"calendar.json: row 1: service_windows.from: NYC's standard slot 2 (15:00-18:00) lies outside its window 08:00–17:00"}},
 		{"blackout backwards", calendarFile, strings.Replace(cal, `"to": "2023-11-03"`, `"to": "2023-09-03"`, 1), []string{"blackouts.from: \"2023-10-02\" to \"2023-09-03\""}},
@@ -429,11 +493,20 @@ func TestValidationLocatesProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{}
-			for _, name := range []string{statesFile, statusListsFile, venuesFile, ratesFile, calendarFile} {
+			for _, name := range []string{statesFile, namesFile, statusListsFile, venuesFile, ratesFile, calendarFile} {
 				fsys[name] = &fstest.MapFile{Data: []byte(read(name))}
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
-			_, err := LoadFS(fsys)
+			d, err := LoadFS(fsys)
+			if tt.wantInMsg == nil {
+				if err != nil {
+					t.Fatalf("a name marked missing is allowed, got %v", err)
+				}
+				if got := d.StateName("DZA", "zh"); got != "Algeria" {
+					t.Errorf("a missing Chinese name falls back to English, got %q", got)
+				}
+				return
+			}
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("want a ValidationError, got %v", err)

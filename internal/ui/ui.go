@@ -114,7 +114,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	win := a.NewWindow(appName)
 	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
 	if w.Picker == nil {
-		w.Picker = dialogPicker{win: win, onFail: w.showError}
+		w.Picker = &dialogPicker{w: w}
 	}
 	w.build()
 	ws.OnChange(w.refresh)
@@ -154,6 +154,8 @@ func (w *Window) SetLanguage(l i18n.Language) error {
 	if err := i18n.Setup(l); err != nil {
 		return err
 	}
+	// A new theme draws Chinese with its font, or stops doing so.
+	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), w.Settings.Scale()))
 	w.rebuild()
 	return nil
 }
