@@ -273,11 +273,12 @@ func (a *advicePanel) draw(size fyne.Size) []fyne.CanvasObject {
 			minW, maxW = math.Min(minW, c.Worst), math.Max(maxW, c.Worst)
 		}
 	}
+	// A flat objective (every point the same) is drawn across the middle.
 	if maxT-minT < 1e-9 {
-		maxT = minT + 1
+		minT, maxT = minT-1, maxT+1
 	}
 	if maxW-minW < 1e-9 {
-		maxW = minW + 1
+		minW, maxW = minW-1, maxW+1
 	}
 	const left, bottom, pad = 8, 18, 8
 	pw, ph := size.Width-left-pad, size.Height-bottom-pad
@@ -287,8 +288,8 @@ func (a *advicePanel) draw(size fyne.Size) []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{
 		line(muted, left, pad+ph, left+pw, pad+ph, 1),
 		line(muted, left, pad, left, pad+ph, 1),
-		text(i18n.T("advice.axis_total"), muted, smallText(), false, left+4, pad+ph+2),
-		text(i18n.T("advice.axis_worst"), muted, smallText(), false, left+4, pad),
+		text(i18n.T("advice.axis_total"), fg, smallText(), false, left+4, pad+ph+2),
+		text(i18n.T("advice.axis_worst"), fg, smallText(), false, left+4, pad),
 	}
 	for k, c := range ch.Candidates {
 		if !c.InWindow {

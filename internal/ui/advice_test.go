@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"mechplan/internal/burden"
@@ -45,6 +48,18 @@ func TestAdvicePickAndApplyToCopy(t *testing.T) {
 	if a.binds.Hidden {
 		t.Error("the window binds on S9 but the panel does not say so")
 	}
+	// The picture, with the side panel scrolled to the advice, on the
+	// second body, whose front has five points.
+	a.body.SetSelected(a.body.Options[1])
+	dir := os.Getenv("MECHPLAN_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	drv := fyne.CurrentApp().Driver()
+	y := drv.AbsolutePositionForObject(a.content).Y - drv.AbsolutePositionForObject(z.side.Content).Y
+	z.side.ScrollToOffset(fyne.NewPos(0, y))
+	savePNG(t, w, filepath.Join(dir, "timezones-advice-en-light.png"))
+	a.body.SetSelected(a.body.Options[0])
 	// Pick the other point from the list, as a user would.
 	a.point.SetSelected(a.pointLabel(pts[other]))
 	if a.picks[0] != pts[other].Candidate {
