@@ -86,3 +86,24 @@ func TestAdvicePickAndApplyToCopy(t *testing.T) {
 		t.Errorf("after applying: result %v, status %q, progress hidden %v", d.Result != nil, a.status.Text, a.working.Hidden)
 	}
 }
+
+// The optimiser's hours are a setting: a valid window reaches the
+// optimiser, a wrong one is refused with its message and changes nothing.
+func TestOptimiserHoursSetting(t *testing.T) {
+	w, _ := newTestWindow(t)
+	if err := w.Prefs.ApplyHours("07:00-24:00"); err != nil {
+		t.Fatal(err)
+	}
+	if h := w.WS.Options().Burden.Hours; h == nil || h.From != 420 || h.To != 1440 {
+		t.Fatalf("hours in the options %+v, want 07:00–24:00", h)
+	}
+	if err := w.Prefs.ApplyHours("20:00-08:00"); err == nil || w.Prefs.hoursMsg.Text == "" {
+		t.Error("a window that ends before it starts was accepted")
+	}
+	if h := w.WS.Options().Burden.Hours; h == nil || h.From != 420 {
+		t.Errorf("a refused window changed the setting: %+v", h)
+	}
+	if err := w.Prefs.ApplyHours(""); err != nil || w.WS.Options().Burden.Hours != nil {
+		t.Errorf("empty: %v, hours %+v", err, w.WS.Options().Burden.Hours)
+	}
+}
