@@ -494,9 +494,14 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 		objs = append(objs, text(label, fg, ts, false, px+sw+pad, py+2))
 	}
 
-	if z.colour.Selected == colourLabel(colourByScore) {
+	top := z.maxScore()
+	switch {
+	case z.colour.Selected == colourLabel(colourByScore) && top <= 0:
+		// Nobody carries any burden: one colour, and no scale to
+		// suggest otherwise.
+		swatch(themeColor(chartview.ColorHeatLow), i18n.T("zones.colour.score_max", "Score", number(0, 1)), nil)
+	case z.colour.Selected == colourLabel(colourByScore):
 		// 0 ▭▭ middle ▭▭ worst, weighted hours over the scenario.
-		top := z.maxScore()
 		lo, mid, hi := number(0, 0), number(top/2, 1), i18n.T("zones.colour.score_max", "Score", number(top, 1))
 		const bar, steps = 60, 12
 		w := textWidth(lo, ts, false) + textWidth(mid, ts, false) + textWidth(hi, ts, false) + 2*bar + 4*pad
@@ -522,7 +527,7 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 		add(mid)
 		scale(0.5, 1)
 		add(hi)
-	} else {
+	default:
 		counts := map[string]int{}
 		for _, r := range z.view.Rows {
 			counts[r.Band]++

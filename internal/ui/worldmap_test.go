@@ -185,7 +185,7 @@ func TestWorldMapLegend(t *testing.T) {
 				s = append(s, tx.Text)
 			}
 		}
-		return strings.Join(s, "|")
+		return "|" + strings.Join(s, "|") + "|"
 	}
 	counts := map[string]int{}
 	for _, r := range z.Rows() {
@@ -209,6 +209,16 @@ func TestWorldMapLegend(t *testing.T) {
 	}
 	if want := number(z.maxScore()/2, 1); !strings.Contains(got, "|"+want+"|") {
 		t.Errorf("burden legend %q lacks the middle of the scale %q", got, want)
+	}
+	// Meetings all in person: no burden, and no scale pretending some.
+	w.WS.OpenBuiltIn(BaselineBuiltIn)
+	w.ShowView(ViewZones)
+	if z.maxScore() != 0 {
+		t.Fatalf("the baseline's worst burden is %v, want 0", z.maxScore())
+	}
+	got = texts()
+	if !strings.Contains(got, number(0, 1)+" weighted hours") || strings.Contains(got, "|"+number(0, 0)+"|") {
+		t.Errorf("zero-burden legend %q: want one swatch for 0 weighted hours, no scale", got)
 	}
 }
 
