@@ -27,7 +27,7 @@ func (c *cli) evaluateWith(ss []*model.Scenario, opt plan.Options) ([]*plan.Resu
 	for i, s := range ss {
 		r, err := plan.Evaluate(s, ref, opt)
 		if err != nil {
-			return nil, withFile(s.ID, err)
+			return nil, withFile(c.origin(s), err)
 		}
 		out[i] = r
 	}
@@ -139,7 +139,7 @@ func cmdEval(c *cli, args []string) int {
 		if *sensitivity {
 			sw, err := est.Sensitivity(0.2)
 			if err != nil {
-				return c.fail(withFile(r.Scenario.ID, err))
+				return c.fail(withFile(c.origin(r.Scenario), err))
 			}
 			for _, w := range sw {
 				e.Sensitivity = append(e.Sensitivity, swingJSON{w.Key, w.Label, w.Value, round2(w.Low), round2(w.High), round2(w.Swing), w.Placeholder})
@@ -164,7 +164,7 @@ func cmdEval(c *cli, args []string) int {
 		if i > 0 {
 			fmt.Fprintln(c.stdout)
 		}
-		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, e.Name)
+		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, display(e.Name))
 		t := newTable(c.stdout, "YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
 		for _, y := range e.Years {
 			t.row(totalsRow(strconv.Itoa(y.Year), y.Totals)...)
@@ -252,10 +252,10 @@ func cmdSchedule(c *cli, args []string) int {
 		}
 		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf})
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, r.Scenario.Name, len(rows))
+	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, display(r.Scenario.Name), len(rows))
 	t := newTable(c.stdout, "DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
 	for i, m := range rows {
-		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, m.BodyName, m.Format, strconv.Itoa(m.Track+1))
+		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName), m.Format, strconv.Itoa(m.Track+1))
 	}
 	t.flush()
 	for _, k := range r.Conflicts {

@@ -65,7 +65,7 @@ func cmdOptimize(c *cli, args []string) int {
 		return c.json(map[string]any{"scenario": in.scenario.ID, "bodies": bodies, "venues": venues,
 			"before": summaryRow(sug.Before), "after": summaryRow(sug.After), "optimized_scenario": sug.Scenario})
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: start times that share the night\n", in.scenario.ID, in.scenario.Name)
+	fmt.Fprintf(c.stdout, "%s — %s: start times that share the night\n", in.scenario.ID, display(in.scenario.Name))
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
 		fmt.Fprintln(c.stdout, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
 		return exitOK
@@ -79,7 +79,7 @@ func cmdOptimize(c *cli, args []string) int {
 		if written == "" {
 			written = "venue hours"
 		}
-		t.row(b.BodyName, written, strings.Join(b.StartTimes, ", "), b.Method, b.BestForWorst, b.BestTotal)
+		t.row(display(b.BodyName), written, strings.Join(b.StartTimes, ", "), b.Method, b.BestForWorst, b.BestTotal)
 	}
 	t.flush()
 	fmt.Fprintln(c.stdout)
