@@ -59,6 +59,8 @@ type evalJSON struct {
 	Cycles    []periodJSON   `json:"cycles"`
 	Total     periodJSON     `json:"total"`
 	Conflicts []conflictJSON `json:"conflicts"`
+	// MoreConflicts counts the conflicts found but not listed.
+	MoreConflicts int `json:"more_conflicts,omitempty"`
 	// VsBaseline is the horizon total minus the baseline's, per average
 	// year, when a baseline is chosen.
 	VsBaseline *baselineJSON `json:"vs_baseline,omitempty"`
@@ -149,6 +151,7 @@ func cmdEval(c *cli, args []string) int {
 		for _, k := range r.Conflicts {
 			e.Conflicts = append(e.Conflicts, conflictJSON{k.Kind, k.Date, k.Message})
 		}
+		e.MoreConflicts = r.MoreConflicts
 		if base != nil {
 			d, m, b := r.AverageYear()
 			bd, bm, bb := base.AverageYear()
@@ -181,9 +184,7 @@ func cmdEval(c *cli, args []string) int {
 			fmt.Fprintf(c.stdout, "vs %s, per year: %+.1f meeting days, %+.1f meetings, %+.1f blocks; max parallel %+d\n",
 				e.VsBaseline.Baseline, e.VsBaseline.MeetingDaysPerYear, e.VsBaseline.MeetingsPerYear, e.VsBaseline.BlocksPerYear, e.VsBaseline.MaxParallel)
 		}
-		for _, k := range e.Conflicts {
-			fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
-		}
+		c.printConflicts(results[i].Conflicts, results[i].MoreConflicts)
 	}
 	return exitOK
 }
@@ -250,7 +251,7 @@ func cmdSchedule(c *cli, args []string) int {
 		for _, k := range r.Conflicts {
 			conf = append(conf, conflictJSON{k.Kind, k.Date, k.Message})
 		}
-		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf})
+		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf, "more_conflicts": r.MoreConflicts})
 	}
 	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, display(r.Scenario.Name), len(rows))
 	t := newTable(c.stdout, "DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
@@ -258,10 +259,18 @@ func cmdSchedule(c *cli, args []string) int {
 		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName), m.Format, strconv.Itoa(m.Track+1))
 	}
 	t.flush()
-	for _, k := range r.Conflicts {
+	c.printConflicts(r.Conflicts, r.MoreConflicts)
+	return exitOK
+}
+
+// printConflicts lists a schedule's conflicts and counts those not listed.
+func (c *cli) printConflicts(ks []schedule.Conflict, more int) {
+	for _, k := range ks {
 		fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
 	}
-	return exitOK
+	if more > 0 {
+		fmt.Fprintf(c.stdout, "! and %d more conflicts (the first %d are listed)\n", more, len(ks))
+	}
 }
 
 // splitList splits a comma-separated flag value; empty gives nil.
