@@ -80,9 +80,9 @@ type Conflict struct {
 
 // Schedule is the scenario laid out on the calendar.
 type Schedule struct {
-	Meetings  []Meeting
-	Sessions  []SessionRun
-	Blocks    []BlockRun
+	Meetings []Meeting
+	Sessions []SessionRun
+	Blocks   []BlockRun
 	// Conflicts are the first MaxConflicts conflicts found; MoreConflicts
 	// counts the others (200 blocks on the same 500 dates overlap in ten
 	// million pairs: listing them all took minutes and gigabytes).
