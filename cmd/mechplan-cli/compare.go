@@ -166,7 +166,7 @@ func comparisonJSON(cmp *plan.Comparison) compareJSON {
 // compares first, per year so that horizons of different lengths compare.
 func (c *cli) compareTable(cmp *plan.Comparison) {
 	base := cmp.Results[cmp.Baseline].Scenario
-	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, base.Name, cmp.ParetoOn)
+	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, display(base.Name), cmp.ParetoOn)
 	t := newTable(c.stdout, "", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
 	fig := func(key string, i int) (plan.Figure, bool) {
 		row, ok := cmp.Row(key)
