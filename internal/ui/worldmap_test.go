@@ -253,3 +253,30 @@ func BenchmarkWorldMapDraw(b *testing.B) {
 		objs[0].(*canvas.Raster).Generator(560, int(560/geo.MapAspect()))
 	}
 }
+
+// TestWorldMapKeepsRoomAtLargeText: at 150% in a low pane, the map still
+// takes most of the width, its key beside or under it.
+func TestWorldMapKeepsRoomAtLargeText(t *testing.T) {
+	w := zonesAtRemoteMeeting(t)
+	if err := w.SetScale(150); err != nil {
+		t.Fatal(err)
+	}
+	m := newWorldMap(w.Zones)
+	for _, size := range []fyne.Size{fyne.NewSize(660, 260), fyne.NewSize(440, 330), fyne.NewSize(900, 600)} {
+		objs := m.draw(size)
+		if len(objs) < 2 {
+			t.Errorf("%v: %d objects, want the map and its key", size, len(objs))
+			continue
+		}
+		r := objs[0].(*canvas.Raster)
+		if r.Size().Width < 0.6*(size.Width-2*8) {
+			t.Errorf("%v: the map is %v wide, want most of the pane", size, r.Size().Width)
+		}
+		for _, o := range objs[1:] {
+			p, s := o.Position(), o.Size()
+			if p.X < 0 || p.Y < 0 || p.Y+s.Height > size.Height+1 {
+				t.Errorf("%v: a legend item at %v size %v is outside the pane", size, p, s)
+			}
+		}
+	}
+}
