@@ -272,7 +272,7 @@ func (s *Settings) RemoveRecent(path string) {
 // Languages are the interface languages a user may force, by language
 // code; "" follows the system. internal/i18n offers the same list (a test
 // checks it), kept here as codes so that settings need no UI package.
-var Languages = []string{"", "en", "fr", "es"}
+var Languages = []string{"", "en", "fr", "es", "ru", "zh"}
 
 // Language returns the language code the user forced, or "" to follow
 // the system.
@@ -287,7 +287,7 @@ func (s *Settings) Language() string {
 // SetLanguage stores the interface language; "" follows the system.
 func (s *Settings) SetLanguage(code string) error {
 	if !slices.Contains(Languages, code) {
-		return fmt.Errorf("language %q: use en, fr, es, or none to follow the system", code)
+		return fmt.Errorf("language %q: use en, fr, es, ru, zh, or none to follow the system", code)
 	}
 	s.store.SetString(keyLanguage, code)
 	return nil

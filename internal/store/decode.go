@@ -445,10 +445,18 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		listed := false
 		for _, k := range keys {
 			i, ok := fields[k]
 			if !ok {
-				r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+				// The allowed fields are named once per object: a file of
+				// many unknown fields would otherwise repeat them each time.
+				if listed {
+					r.Add(join(path, fieldName(k)), "unknown field")
+				} else {
+					r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+					listed = true
+				}
 				continue
 			}
 			assign(obj[k], dst.Field(i), join(path, k), r)

@@ -106,7 +106,7 @@ func newSettingsScreen(w *Window) *settingsScreen {
 	names = append(names, i18n.T("settings.delegation.none"))
 	s.states = append(s.states, "")
 	for _, st := range w.WS.Ref.States {
-		names = append(names, st.Name+" ("+st.ISO3+")")
+		names = append(names, stateName(&st)+" ("+st.ISO3+")")
 		s.states = append(s.states, st.ISO3)
 	}
 	s.state = newSelect(names, func(string) {

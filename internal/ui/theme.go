@@ -8,8 +8,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 	"mechplan/internal/ui/chartview"
+	"mechplan/resources"
 )
 
 // Colour names of Mechplan's own elements. Every colour on screen is
@@ -44,12 +46,29 @@ type mechTheme struct {
 	force *fyne.ThemeVariant
 	// scale multiplies every size (text, padding, icons): 1 is Fyne's.
 	scale float32
+	// chinese puts the bundled Chinese font first, in the interface's
+	// language at the time the theme was made (SetLanguage makes a new one).
+	chinese bool
+}
+
+// chineseFont is Droid Sans Fallback with DejaVu Sans's Latin letters
+// (resources.FontChinese).
+var chineseFont = fyne.NewStaticResource("MechplanSansCJK.ttf", resources.FontChinese)
+
+// Font draws the interface in Chinese with the bundled Droid Sans
+// Fallback: Fyne tries the theme's font for each character, then its own
+// Noto Sans, then the system's.
+func (t *mechTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.chinese && !s.Monospace && !s.Symbol {
+		return chineseFont
+	}
+	return t.Theme.Font(s)
 }
 
 // newTheme builds the theme for the user's choice of colour scheme and
 // scale (in per cent, settings.Scales).
 func newTheme(choice settings.Theme, scalePercent int) *mechTheme {
-	t := &mechTheme{Theme: theme.DefaultTheme(), scale: float32(scalePercent) / 100}
+	t := &mechTheme{Theme: theme.DefaultTheme(), scale: float32(scalePercent) / 100, chinese: i18n.Current() == i18n.Chinese}
 	if t.scale <= 0 {
 		t.scale = 1
 	}

@@ -190,7 +190,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 			local += " (" + dd + ")"
 		}
 		_, off := start.Zone()
-		v.Rows = append(v.Rows, ZoneRow{ISO3: st.ISO3, Name: st.Name, Group: st.Group, Status: status, Local: local, Band: band,
+		v.Rows = append(v.Rows, ZoneRow{ISO3: st.ISO3, Name: stateName(st), Group: st.Group, Status: status, Local: local, Band: band,
 			Night: mins.Night, Unsociable: mins.Unsociable, Lat: st.Lat, Lon: st.Lon,
 			Score: r.Burden.Delegations[i].Score, offset: (off - venueOff) / 60})
 	}

@@ -154,6 +154,8 @@ func (w *Window) SetLanguage(l i18n.Language) error {
 	if err := i18n.Setup(l); err != nil {
 		return err
 	}
+	// A new theme draws Chinese with its font, or stops doing so.
+	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), w.Settings.Scale()))
 	w.rebuild()
 	return nil
 }
