@@ -592,18 +592,34 @@ func (m *worldMap) legend(width float32, full bool) (objs []fyne.CanvasObject, h
 	return objs, y + lineH, widest
 }
 
-// wrapWords breaks a sentence into lines no wider than width (a word
-// longer than that keeps a line of its own).
+// wrapWords breaks a sentence into lines no wider than width, between
+// words, or between characters in a word wider than a line (Chinese
+// writes no spaces).
 func wrapWords(s string, size, width float32) []string {
 	var lines []string
 	line := ""
+	fits := func(t string) bool { return textWidth(t, size, false) <= width }
 	for _, w := range strings.Fields(s) {
-		if line != "" && textWidth(line+" "+w, size, false) > width {
+		switch {
+		case line == "":
+			line = w
+		case fits(line + " " + w):
+			line += " " + w
+			continue
+		default:
 			lines = append(lines, line)
 			line = w
-			continue
 		}
-		line = strings.TrimSpace(line + " " + w)
+		// A word wider than the line: cut it where it no longer fits.
+		for len([]rune(line)) > 1 && !fits(line) {
+			r := []rune(line)
+			n := len(r) - 1
+			for n > 1 && !fits(string(r[:n])) {
+				n--
+			}
+			lines = append(lines, string(r[:n]))
+			line = string(r[n:])
+		}
 	}
 	if line != "" {
 		lines = append(lines, line)

@@ -280,3 +280,29 @@ func TestWorldMapKeepsRoomAtLargeText(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapWords(t *testing.T) {
+	test.NewTempApp(t)
+	size := smallText()
+	for _, s := range []string{
+		"Natural Earth 1:110m. The boundaries shown do not imply official endorsement or acceptance by the United Nations.",
+		"Natural Earth，比例尺1:1.1亿。本地图所示边界和名称并不意味着联合国正式认可或接受。",
+	} {
+		width := textWidth(s, size, false) / 3
+		lines := wrapWords(s, size, width)
+		if len(lines) < 3 {
+			t.Errorf("%q in a third of its width: %d lines", s, len(lines))
+		}
+		for _, l := range lines {
+			if textWidth(l, size, false) > width {
+				t.Errorf("line %q is wider than %v", l, width)
+			}
+		}
+		if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Errorf("wrapping %q lost text: %q", s, lines)
+		}
+	}
+	if got := wrapWords("長", size, 1); len(got) != 1 {
+		t.Errorf("a character wider than the line: %q, want it on a line of its own", got)
+	}
+}
