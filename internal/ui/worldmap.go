@@ -600,25 +600,30 @@ func wrapWords(s string, size, width float32) []string {
 	line := ""
 	fits := func(t string) bool { return textWidth(t, size, false) <= width }
 	for _, w := range strings.Fields(s) {
+		joined := w
+		if line != "" {
+			joined = line + " " + w
+		}
 		switch {
-		case line == "":
-			line = w
-		case fits(line + " " + w):
-			line += " " + w
+		case fits(joined):
+			line = joined
 			continue
-		default:
+		case fits(w):
 			lines = append(lines, line)
 			line = w
+			continue
 		}
-		// A word wider than the line: cut it where it no longer fits.
+		// A word wider than a line: it goes on from this line, cut
+		// where it no longer fits.
+		line = joined
 		for len([]rune(line)) > 1 && !fits(line) {
 			r := []rune(line)
 			n := len(r) - 1
 			for n > 1 && !fits(string(r[:n])) {
 				n--
 			}
-			lines = append(lines, string(r[:n]))
-			line = string(r[n:])
+			lines = append(lines, strings.TrimSpace(string(r[:n])))
+			line = strings.TrimSpace(string(r[n:]))
 		}
 	}
 	if line != "" {
