@@ -44,6 +44,9 @@ type Objectives struct {
 
 const eps = 1e-9
 
+// WorstOff is the worst-off score (the objective, delegations and room).
+func (o Objectives) WorstOff() float64 { return o.Worst }
+
 // Dominates reports whether o is no worse than p on all four objectives
 // and better on one.
 func (o Objectives) Dominates(p Objectives) bool {

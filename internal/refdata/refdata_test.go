@@ -1,8 +1,10 @@
 package refdata
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -576,4 +578,71 @@ func TestCalendarOfConferences(t *testing.T) {
 	if got := d.BlackoutsAt("GVA", time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 16, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
 		t.Errorf("Geneva in October 2026 falls in %v, want nothing", got)
 	}
+}
+
+// TestEidAgainstUmmAlQura checks the generated Eid dates against the Umm
+// al-Qura calendar (testdata/ummalqura_eid.json, computed with the
+// go-hijri library as a fixture): every generated date is the Umm
+// al-Qura date or the day after, the lag of a first sighting of the
+// crescent after the computed new moon, never anything else. The UN's
+// own published dates follow the later day in 2023 and 2024 (Vienna's
+// Eid al-Fitr 22 April 2023, Headquarters' Eid al-Adha 17 June 2024, both
+// a day after Umm al-Qura), which is why the table is not simply Umm
+// al-Qura's; the count of days later is logged for docs/data-sources.md.
+func TestEidAgainstUmmAlQura(t *testing.T) {
+	sub, err := fs.Sub(resources.Data, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var venues struct {
+		Eid struct {
+			Fitr map[string]string `json:"eid_al_fitr"`
+			Adha map[string]string `json:"eid_al_adha"`
+		} `json:"eid"`
+	}
+	var uq struct {
+		Fitr map[string]string `json:"eid_al_fitr"`
+		Adha map[string]string `json:"eid_al_adha"`
+	}
+	for _, x := range []struct {
+		fsys fs.FS
+		name string
+		v    any
+	}{{sub, venuesFile, &venues}, {os.DirFS("testdata"), "ummalqura_eid.json", &uq}} {
+		b, err := fs.ReadFile(x.fsys, x.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, x.v); err != nil {
+			t.Fatalf("%s: %v", x.name, err)
+		}
+	}
+	same, later, n := 0, 0, 0
+	for _, c := range []struct {
+		name      string
+		ours, ref map[string]string
+	}{{"Eid al-Fitr", venues.Eid.Fitr, uq.Fitr}, {"Eid al-Adha", venues.Eid.Adha, uq.Adha}} {
+		for y, d := range c.ours {
+			r, ok := c.ref[y]
+			if !ok {
+				t.Errorf("%s %s: no Umm al-Qura date in the fixture", c.name, y)
+				continue
+			}
+			a, _ := time.Parse(time.DateOnly, d)
+			b, _ := time.Parse(time.DateOnly, r)
+			n++
+			switch a.Sub(b) {
+			case 0:
+				same++
+			case 24 * time.Hour:
+				later++
+			default:
+				t.Errorf("%s %s: generated %s, Umm al-Qura %s: more than the one day of a sighting apart", c.name, y, d, r)
+			}
+		}
+	}
+	if n != 22 {
+		t.Errorf("%d Eid dates compared, want 22 (2021–2031)", n)
+	}
+	t.Logf("of %d Eid dates, %d equal Umm al-Qura and %d fall a day later", n, same, later)
 }

@@ -468,6 +468,7 @@ type optimiserPanel struct {
 	// relayout lays out the scroll around the report after its text
 	// changed height.
 	relayout func()
+	advice   *advicePanel // the front, a point to pick, apply to a copy
 }
 
 func newOptimiserPanel(w *Window) *optimiserPanel {
@@ -479,7 +480,8 @@ func newOptimiserPanel(w *Window) *optimiserPanel {
 	o.run = widget.NewButtonWithIcon(i18n.T("optimiser.run"), theme.SearchIcon(), func() { o.Run(nil) })
 	o.apply = widget.NewButtonWithIcon(i18n.T("optimiser.apply"), theme.ConfirmIcon(), o.Apply)
 	o.apply.Disable()
-	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report)
+	o.advice = newAdvicePanel(w)
+	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report, o.advice.content)
 	return o
 }
 
@@ -536,6 +538,7 @@ func (o *optimiserPanel) show() {
 		b.WriteString(i18n.T("optimiser.nothing"))
 	}
 	o.report.SetText(b.String())
+	o.advice.set(sug, o.forDoc)
 	o.refresh()
 	if o.relayout != nil {
 		o.relayout()

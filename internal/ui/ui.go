@@ -88,6 +88,11 @@ func planOptions(set *settings.Settings) plan.Options {
 		// Settings only store bands that passed CheckBand.
 		opt.Burden.Bands, _ = burden.FromModel(bands)
 	}
+	if h := set.Hours(); !h.IsZero() {
+		// Settings only store windows that parse.
+		from, to, _ := h.Minutes()
+		opt.Burden.Hours = &burden.Span{From: from, To: to}
+	}
 	return opt
 }
 
