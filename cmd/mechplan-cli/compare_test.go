@@ -92,10 +92,10 @@ func TestCompareFailures(t *testing.T) {
 	}
 }
 
-// --lang writes the workbook in French or Spanish; an unknown language is a
+// --lang writes the workbook in the language asked; an unknown language is a
 // usage error.
 func TestCompareLanguages(t *testing.T) {
-	for lang, sheet := range map[string]string{"en": "xl/worksheets", "fr": "Synthèse", "es": "Resumen"} {
+	for lang, sheet := range map[string]string{"en": "xl/worksheets", "fr": "Synthèse", "es": "Resumen", "ru": "Сводка", "zh": "摘要"} {
 		x := filepath.Join(t.TempDir(), "c.xlsx")
 		if code, _, errs := runCLI("compare", "--lang", lang, "--xlsx", x, "global-mechanism"); code != exitOK {
 			t.Fatalf("--lang %s: exit %d: %s", lang, code, errs)
