@@ -107,3 +107,7 @@ func KeyOf(name string) string {
 		return '_'
 	}, name)
 }
+
+// RightToLeft reports whether a language (by its code, Labels.Lang) is
+// written right to left: Arabic, among the UN's languages.
+func RightToLeft(lang string) bool { return lang == "ar" }
