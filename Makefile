@@ -38,7 +38,7 @@ bench:
 	mkdir -p build
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./... | tee build/bench.txt
 
-## screenshots: the welcome and every view as PNG, in English, French and Spanish, light and dark (view-lang-variant.png), drawn by Fyne's test driver (no display needed)
+## screenshots: the welcome and every view as PNG, in en, fr, es, ru and zh, light and dark (view-lang-variant.png), ru and zh also at 150%, drawn by Fyne's test driver (no display needed)
 screenshots:
 	mkdir -p build/screenshots
 	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/

@@ -522,3 +522,23 @@ func TestNoLiteralTextOnWidgets(t *testing.T) {
 		t.Errorf("only %d widget calls checked: the test reads the wrong files", checked)
 	}
 }
+
+// TestGuideInTheWindowsLanguage: Help ▸ User guide shows the French guide
+// in French and the Spanish one in Spanish; in Russian, whose guide is not
+// written, the English one, under a title that says so.
+func TestGuideInTheWindowsLanguage(t *testing.T) {
+	for lang, want := range map[i18n.Language]string{i18n.French: "Guide de l'utilisateur de Mechplan", i18n.Spanish: "Guía del usuario de Mechplan", i18n.Russian: "Mechplan user guide"} {
+		w := newWindowIn(t, lang, true)
+		w.ShowGuide()
+		found := false
+		for _, s := range windowTexts(w, "guide") {
+			if strings.Contains(s.text, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: the guide does not show %q", lang, want)
+		}
+		w.escape()
+	}
+}

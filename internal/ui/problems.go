@@ -31,6 +31,8 @@ var problemPatterns = func() []problemPattern {
 		{`^is required: a duty station, one of (?P<List>.+)$`, "problem.required_venue"},
 		{`^is required: the id of a body, or give a rotation$`, "problem.required_body"},
 		{`^must be at most ` + n("Max") + ` bytes long, got ` + n("Got") + `$`, "problem.too_long"},
+		{`^must be one line without control characters; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_line"},
+		{`^must not contain control characters other than line breaks and tabs; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_text"},
 		{`^must be at most ` + n("Max") + ` characters, got ` + n("Got") + `$`, "problem.id_too_long"},
 		{`^` + q + `: use lower-case letters, digits, '-', '_' or '\.', starting with a letter or digit$`, "problem.id_chars"},
 		{`^` + q + ` is not a date YYYY-MM-DD$`, "problem.date"},

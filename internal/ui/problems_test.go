@@ -15,6 +15,8 @@ func brokenScenario(w *Window) *model.Scenario {
 	s.Version = 99
 	s.ID = "Bad ID!"
 	s.Name = ""
+	s.Proponent = "forged\nline"
+	s.Description = "cursor \x1b[2J"
 	s.Horizon.Start = "2026-13-01"
 	s.Horizon.Years = 3
 	s.CycleYears = 5
