@@ -147,7 +147,7 @@ func cmdTravel(c *cli, args []string) int {
 	fmt.Fprintf(c.stdout, "With %d people in the room, %d of %d meetings covered (%.0f%% of meeting hours).\n",
 		cv.People, cv.Covered, cv.Meetings, 100*cv.Share)
 	for _, u := range out.Coverage.Uncovered {
-		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", u.Name, u.Date, u.Venue, u.Missed, u.Meetings)
+		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", display(u.Name), u.Date, u.Venue, u.Missed, u.Meetings)
 	}
 	return exitOK
 }

@@ -133,7 +133,7 @@ type costsScreen struct {
 func newCostsScreen(w *Window) *costsScreen {
 	c := &costsScreen{w: w}
 	c.totals = newTextTable(func() [][]string {
-		rows := [][]string{{i18n.T("costs.col.total"), "USD"}}
+		rows := [][]string{{i18n.T("costs.col.total"), i18n.T("export.unit.usd")}}
 		for _, f := range c.view.Totals {
 			rows = append(rows, []string{f.Metric, f.Value})
 		}
