@@ -72,13 +72,19 @@ func cmdCompare(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr or es")
+	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr, es, ru, zh, or ar (the workbook only)")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	if l := locale.Language(*language); !l.Offered() {
-		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr or es\n", *language)
+	switch l := locale.Language(*language); {
+	case !l.Known():
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr, es, ru, zh or ar\n", *language)
+		return exitUsage
+	case !l.Offered() && *pdfFile != "":
+		// fpdf only reverses the characters of a right-to-left text;
+		// Arabic needs shaping and bidirectional layout (README, Languages).
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %s: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only\n", *language)
 		return exitUsage
 	}
 	words := locale.Export(locale.Language(*language))

@@ -34,7 +34,7 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"list", "[--json]", "built-in scenarios: id, name, source", cmdList},
+		{"list", "[--json]", "built-in scenarios: id, short name, name, source", cmdList},
 		{"validate", "FILE...", "check scenario files; exit 1 with one line per problem: FILE: field.path: message", cmdValidate},
 		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--sensitivity] [--travel-to-hybrid] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
 		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
@@ -42,8 +42,8 @@ func init() {
 		{"travel", "[--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO", "one delegation's trips, days away, cost and the sessions it cannot cover", cmdTravel},
 		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
 		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
-		{"optimize", "[--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times (and venue orders) that share the night, before and after", cmdOptimize},
-		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
+		{"optimize", "[--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times inside the venue's hours: the front, the recommendation, who gains and loses, a rotation", cmdOptimize},
+		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es|ru|zh|ar] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
 	}
 }
 
@@ -224,6 +224,7 @@ func cmdList(c *cli, args []string) int {
 	type row struct {
 		ID        string `json:"id"`
 		Name      string `json:"name"`
+		ShortName string `json:"short_name"`
 		Proponent string `json:"proponent"`
 		Source    string `json:"source"`
 		File      string `json:"file"`
@@ -231,14 +232,14 @@ func cmdList(c *cli, args []string) int {
 	rows := make([]row, len(all))
 	for i, b := range all {
 		s := b.Scenario
-		rows[i] = row{ID: s.ID, Name: s.Name, Proponent: s.Proponent, Source: sourceLine(s), File: b.File}
+		rows[i] = row{ID: s.ID, Name: s.Name, ShortName: s.Label(), Proponent: s.Proponent, Source: sourceLine(s), File: b.File}
 	}
 	if *asJSON {
 		return c.json(map[string]any{"scenarios": rows})
 	}
-	t := newTable(c.stdout, "ID", "NAME", "SOURCE")
+	t := newTable(c.stdout, "ID", "SHORT NAME", "NAME", "SOURCE")
 	for _, r := range rows {
-		t.row(r.ID, display(r.Name), display(r.Source))
+		t.row(r.ID, display(r.ShortName), display(r.Name), display(r.Source))
 	}
 	t.flush()
 	return exitOK

@@ -4,8 +4,10 @@
 // UI; Validate reports every problem at once with its field path.
 package model
 
+import "fmt"
+
 // FormatVersion is the scenario file format this program writes.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // BodyKind is what a body is in the mechanism.
 type BodyKind string
@@ -52,9 +54,13 @@ const (
 // compares.
 type Scenario struct {
 	// Version is the file format version (FormatVersion when written).
-	Version     int        `json:"mechplan_scenario"`
-	ID          string     `json:"id"`
-	Name        string     `json:"name"`
+	Version int    `json:"mechplan_scenario"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	// ShortName is the label shown where space is short (the library,
+	// charts, table headings, sheet names): "S9 hybrid groups". Optional;
+	// Label falls back to Name. Added in format version 2.
+	ShortName   string     `json:"short_name,omitempty"`
 	Proponent   string     `json:"proponent,omitempty"`
 	Description string     `json:"description,omitempty"`
 	Sources     []Source   `json:"sources,omitempty"`
@@ -72,6 +78,36 @@ type Scenario struct {
 	// bands of the local clock (night 00:00–06:00, unsociable 06:00–08:00
 	// and 20:00–00:00) for this scenario.
 	BurdenBands []Band `json:"burden_bands,omitempty"`
+	// MeetingWindow, when given, replaces every venue's service window:
+	// the stretch of the venue's day the optimiser may propose meetings
+	// in (the venues' own, 08:00–20:00 by default, otherwise).
+	MeetingWindow Window `json:"meeting_window,omitzero"`
+}
+
+// Window is a stretch of the venue's day, "08:00" to "20:00"; To may be
+// "24:00".
+type Window struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// IsZero reports whether the window is unset.
+func (w Window) IsZero() bool { return w.From == "" && w.To == "" }
+
+// Minutes returns the window in minutes after midnight.
+func (w Window) Minutes() (from, to int, err error) {
+	if from, err = ParseClock(w.From); err != nil {
+		return 0, 0, err
+	}
+	if w.To == "24:00" {
+		to = 24 * 60
+	} else if to, err = ParseClock(w.To); err != nil {
+		return 0, 0, err
+	}
+	if to <= from {
+		return 0, 0, fmt.Errorf("%s-%s: the window must end after it starts (to may be 24:00)", w.From, w.To)
+	}
+	return from, to, nil
 }
 
 // Band names of the local clock used by the time-zone burden.

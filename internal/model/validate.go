@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits bound what a scenario may ask for, so that any file that validates
@@ -24,6 +25,7 @@ const (
 	MaxBands           = 24
 	MaxBandWeight      = 100
 	MaxIDLen           = 64
+	MaxShortNameLen    = 32 // characters
 	MaxRotations       = 100
 	MaxSources         = 100
 	MaxAssumed         = 100
@@ -122,6 +124,17 @@ func (c *checker) textIn(path, v string, required, lines bool) {
 	}
 }
 
+// shortName checks a label meant for narrow places: one line of at most
+// MaxShortNameLen characters.
+func (c *checker) shortName(path, v string) {
+	if n := utf8.RuneCountInString(v); n > MaxShortNameLen {
+		c.add(path, "must be at most %d characters, got %d", MaxShortNameLen, n)
+	}
+	if strings.IndexFunc(v, unicode.IsControl) >= 0 {
+		c.add(path, "must be one line of text, without control characters")
+	}
+}
+
 func (c *checker) id(path, v string) {
 	switch {
 	case v == "":
@@ -187,6 +200,7 @@ func (s *Scenario) Validate(venues []string) Problems {
 	}
 	c.id("id", s.ID)
 	c.text("name", s.Name, true)
+	c.shortName("short_name", s.ShortName)
 	c.text("proponent", s.Proponent, false)
 	c.paragraph("description", s.Description)
 	if c.count("sources", len(s.Sources)) {
@@ -277,6 +291,11 @@ func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]
 // validateBands checks the scenario's own burden bands. Bands may overlap:
 // a minute in a night band and an unsociable one counts as night.
 func (s *Scenario) validateBands(c *checker) {
+	if !s.MeetingWindow.IsZero() {
+		if _, _, err := s.MeetingWindow.Minutes(); err != nil {
+			c.add("meeting_window", "%v", err)
+		}
+	}
 	if !c.count("burden_bands", len(s.BurdenBands)) {
 		return
 	}

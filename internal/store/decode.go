@@ -100,10 +100,21 @@ func migrate(obj map[string]any) error {
 // the decoded JSON object so that it can rename, move or convert fields.
 type migration func(obj map[string]any) error
 
-// migrations[v] turns a version-v file into a version-v+1 file. Version 1
-// is the first published format, so none exist yet; the chain is exercised
-// by a test with versions of its own.
-var migrations = map[int64]migration{}
+// migrations[v] turns a version-v file into a version-v+1 file.
+var migrations = map[int64]migration{
+	// Version 2 adds the optional short_name and meeting_window; a
+	// version-1 file is a valid version-2 file without them, but version 1
+	// knew neither, so a version-1 file that has one was not written by
+	// Mechplan.
+	1: func(obj map[string]any) error {
+		for _, f := range []string{"short_name", "meeting_window"} {
+			if _, ok := obj[f]; ok {
+				return problem(f, "is not part of format version 1; write \"%s\": 2 to use it", versionField)
+			}
+		}
+		return nil
+	},
+}
 
 func migrateWith(obj map[string]any, current int64, steps map[int64]migration) error {
 	v, ok := obj[versionField]
@@ -437,10 +448,18 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		listed := false
 		for _, k := range keys {
 			i, ok := fields[k]
 			if !ok {
-				r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+				// The allowed fields are named once per object: a file of
+				// many unknown fields would otherwise repeat them each time.
+				if listed {
+					r.Add(join(path, fieldName(k)), "unknown field")
+				} else {
+					r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+					listed = true
+				}
 				continue
 			}
 			assign(obj[k], dst.Field(i), join(path, k), r)

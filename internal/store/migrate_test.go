@@ -52,3 +52,24 @@ func TestMigrationChain(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// A version-1 file opens as version 2 without a short name; a version-1
+// file claiming one is refused, naming the field and the version to use.
+func TestVersion1Opens(t *testing.T) {
+	v1 := strings.Replace(minimal, `"mechplan_scenario": 1`, `"mechplan_scenario": 1`, 1)
+	s, err := Decode([]byte(v1))
+	if err != nil {
+		t.Fatalf("a version-1 file should open: %v", err)
+	}
+	if s.Version != 2 || s.ShortName != "" {
+		t.Errorf("got version %d, short name %q; want 2 and none", s.Version, s.ShortName)
+	}
+	withShort := strings.Replace(v1, `"name":`, `"short_name": "X", "name":`, 1)
+	if _, err := Decode([]byte(withShort)); err == nil || !strings.Contains(err.Error(), "short_name") || !strings.Contains(err.Error(), "2") {
+		t.Errorf("a version-1 file with short_name should be refused naming the field, got %v", err)
+	}
+	v2 := strings.Replace(withShort, `"mechplan_scenario": 1`, `"mechplan_scenario": 2`, 1)
+	if s, err := Decode([]byte(v2)); err != nil || s.ShortName != "X" {
+		t.Errorf("a version-2 file keeps its short name: %v, %+v", err, s)
+	}
+}
