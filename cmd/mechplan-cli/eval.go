@@ -165,7 +165,7 @@ func cmdEval(c *cli, args []string) int {
 			fmt.Fprintln(c.stdout)
 		}
 		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, e.Name)
-		t := newTable(c.stdout, "YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
+		t := c.table("YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
 		for _, y := range e.Years {
 			t.row(totalsRow(strconv.Itoa(y.Year), y.Totals)...)
 		}
@@ -253,7 +253,7 @@ func cmdSchedule(c *cli, args []string) int {
 		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf})
 	}
 	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, r.Scenario.Name, len(rows))
-	t := newTable(c.stdout, "DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
+	t := c.table("DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
 	for i, m := range rows {
 		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, m.BodyName, m.Format, strconv.Itoa(m.Track+1))
 	}
@@ -436,7 +436,7 @@ func (c *cli) printCost(e evalJSON) {
 		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
 	}
 	fmt.Fprintln(c.stdout)
-	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "TOTAL",
+	t := c.table("YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "TOTAL",
 		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND")
 	row := func(label string, k cost.Totals) {
 		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),

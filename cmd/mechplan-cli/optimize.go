@@ -73,7 +73,7 @@ func cmdOptimize(c *cli, args []string) int {
 	for _, v := range sug.Venues {
 		fmt.Fprintf(c.stdout, "block %s: venues %s → %s\n", v.Block, strings.Join(v.AsWritten, ", "), strings.Join(v.Suggested, ", "))
 	}
-	t := newTable(c.stdout, "BODY", "AS WRITTEN", "SUGGESTED (VENUE TIME)", "METHOD", "BEST SINGLE TIME: WORST-OFF", "TOTAL")
+	t := c.table("BODY", "AS WRITTEN", "SUGGESTED (VENUE TIME)", "METHOD", "BEST SINGLE TIME: WORST-OFF", "TOTAL")
 	for _, b := range bodies {
 		written := strings.Join(b.AsWritten, ", ")
 		if written == "" {
@@ -83,7 +83,7 @@ func cmdOptimize(c *cli, args []string) int {
 	}
 	t.flush()
 	fmt.Fprintln(c.stdout)
-	t = newTable(c.stdout, "", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI")
+	t = c.table("", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI")
 	for _, r := range []struct {
 		label string
 		s     burden.Summary

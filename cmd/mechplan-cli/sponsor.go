@@ -67,7 +67,7 @@ func cmdSponsor(c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "%s — sponsorship fund: %d eligible states, %s seat(s) each per trip, USD of %d\n",
 		out.Scenario, out.EligibleStates, num(out.SeatsPerState), out.PriceYear)
-	t := newTable(c.stdout, "YEAR", "SEAT-TRIPS", "NEED (USD)")
+	t := c.table("YEAR", "SEAT-TRIPS", "NEED (USD)")
 	for _, y := range out.Years {
 		t.row(strconv.Itoa(y.Year), num(y.SeatTrips), usd(y.Cost))
 	}
