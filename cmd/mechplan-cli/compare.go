@@ -177,7 +177,7 @@ func comparisonJSON(cmp *plan.Comparison) compareJSON {
 func (c *cli) compareTable(cmp *plan.Comparison) {
 	base := cmp.Results[cmp.Baseline].Scenario
 	fmt.Fprintln(c.stdout, c.say("cli.msg.compared_with", "Compared with {{.ID}} ({{.Name}}), per year of each horizon; * Pareto-best on {{.Criteria}}",
-		"ID", base.ID, "Name", base.Name, "Criteria", fmt.Sprint(cmp.ParetoOn)))
+		"ID", base.ID, "Name", display(base.Name), "Criteria", fmt.Sprint(cmp.ParetoOn)))
 	t := c.table("", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
 	fig := func(key string, i int) (plan.Figure, bool) {
 		row, ok := cmp.Row(key)

@@ -75,6 +75,9 @@ type Venue struct {
 	Holidays []Holiday
 	// HolidaySource names where the holiday list comes from and its date.
 	HolidaySource string
+	// Window is the widest day the venue's conference services can staff
+	// (calendar.json).
+	Window Window
 
 	loc      *time.Location
 	holidays map[string]string // date -> name
@@ -120,6 +123,9 @@ type Data struct {
 	Venues      []Venue
 	Rates       []Rate
 	StatusLists []StatusList
+	// Blackouts are the periods of the calendar of conferences a new body
+	// avoids, per venue (calendar.json).
+	Blackouts []Blackout
 	// EidSource says how the Eid dates behind every venue's holidays were
 	// obtained; they are astronomical approximations.
 	EidSource string

@@ -21,7 +21,6 @@ import (
 	"mechplan/internal/export/xlsx"
 	"mechplan/internal/i18n"
 	"mechplan/internal/plan"
-	"mechplan/internal/store"
 	"mechplan/internal/ui/chartview"
 )
 
@@ -331,7 +330,7 @@ func (c *compareScreen) Export(e exporter) {
 		c.progress.Start()
 		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
 		go func() {
-			err := store.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
+			err := c.w.WS.fs.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
 			fyne.Do(func() {
 				c.progress.Stop()
 				c.progress.Hide()

@@ -358,7 +358,7 @@ func TestLanguageSwitchesAtOnce(t *testing.T) {
 	}
 	w.ShowView(ViewCosts)
 	total := w.WS.Costs().Totals[5]
-	if !strings.HasPrefix(total.Metric, "Total (") || !strings.HasSuffix(total.Value, "\u00a0USD") || strings.Contains(total.Value, ",") {
+	if !strings.HasPrefix(total.Metric, "Coût intégral") || !strings.HasSuffix(total.Value, "\u00a0USD") || strings.Contains(total.Value, ",") {
 		t.Errorf("French total %q = %q: want “1 234 567 USD”", total.Metric, total.Value)
 	}
 	if got := w.Win.MainMenu().Items[0].Label; got != "Fichier" {

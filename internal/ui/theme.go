@@ -23,6 +23,8 @@ const (
 	colorConflict   fyne.ThemeColorName = "mechplan.conflict"
 	colorGrid       fyne.ThemeColorName = "mechplan.grid"
 	colorLand       fyne.ThemeColorName = "mechplan.land"
+	colorSea        fyne.ThemeColorName = "mechplan.sea"
+	colorCoast      fyne.ThemeColorName = "mechplan.coast"
 	colorBetter     fyne.ThemeColorName = "mechplan.better"
 	colorWorse      fyne.ThemeColorName = "mechplan.worse"
 )
@@ -134,8 +136,16 @@ func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 		return pick(color.NRGBA{0xC6, 0x28, 0x28, 0xff}, color.NRGBA{0xFF, 0x6B, 0x6B, 0xff})
 	case colorGrid:
 		return pick(color.NRGBA{0, 0, 0, 0x22}, color.NRGBA{0xff, 0xff, 0xff, 0x22})
+	// The world map: land no colouring covers (territories, filtered-out
+	// delegations) in a warm grey the band and burden colours never take,
+	// a sea apart from the window's background, and coastlines and borders
+	// that outline every fill, the palest included.
 	case colorLand:
-		return pick(color.NRGBA{0xDD, 0xE3, 0xEA, 0xff}, color.NRGBA{0x2A, 0x31, 0x3A, 0xff})
+		return pick(color.NRGBA{0xD6, 0xD3, 0xCE, 0xff}, color.NRGBA{0x45, 0x43, 0x40, 0xff})
+	case colorSea:
+		return pick(color.NRGBA{0xE8, 0xF0, 0xF8, 0xff}, color.NRGBA{0x10, 0x1B, 0x2A, 0xff})
+	case colorCoast:
+		return pick(color.NRGBA{0x5E, 0x69, 0x76, 0xff}, color.NRGBA{0xA3, 0xAD, 0xB8, 0xff})
 	case colorBetter:
 		return pick(color.NRGBA{0x1B, 0x7F, 0x3B, 0xff}, color.NRGBA{0x6F, 0xD8, 0x8C, 0xff})
 	case colorWorse:

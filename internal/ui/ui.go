@@ -88,6 +88,11 @@ func planOptions(set *settings.Settings) plan.Options {
 		// Settings only store bands that passed CheckBand.
 		opt.Burden.Bands, _ = burden.FromModel(bands)
 	}
+	if h := set.Hours(); !h.IsZero() {
+		// Settings only store windows that parse.
+		from, to, _ := h.Minutes()
+		opt.Burden.Hours = &burden.Span{From: from, To: to}
+	}
 	return opt
 }
 
@@ -107,14 +112,14 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	if dir == "" {
 		dir = filepath.Join(a.Storage().RootURI().Path(), "autosave")
 	}
-	ws, err := NewWorkspace(ref, set, dir)
+	ws, err := newWorkspace(ref, set, dir, platformFiles(a))
 	if err != nil {
 		return nil, fmt.Errorf("built-in library: %w", err)
 	}
 	win := a.NewWindow(appName)
 	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
 	if w.Picker == nil {
-		w.Picker = &dialogPicker{w: w}
+		w.Picker = platformPicker(w)
 	}
 	w.build()
 	ws.OnChange(w.refresh)

@@ -358,7 +358,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		r.note(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."))
 		y += 10
 	}
-	if n := len(c.Results[i].Conflicts); n > 0 {
+	if n := len(c.Results[i].Conflicts) + c.Results[i].MoreConflicts; n > 0 {
 		r.note(x, y+1, w, r.t("export.pdf.key_figures.conflicts", "{{.Count}} calendar conflicts, the first: {{.First}}", "Count", fmt.Sprint(n), "First", r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
 	}
 }
@@ -366,7 +366,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 // keyFigures are the rows the key-figure panel shows, in order.
 var keyFigures = []string{plan.KeyMeetingDays, "meetings", "blocks", "max_parallel",
 	plan.KeyNightHours, plan.KeyBurdenScore, "burden.worst_score", "burden.hit_by_night",
-	plan.KeyCostTotal, "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
+	plan.KeyCostTotal, "cost.additional_requirement", "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
 
 // assumptions is the appendix: every rate with its unit, source and date.
 func (r *report) assumptions() {

@@ -102,6 +102,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	for i := range c.Results {
 		r.scenario(i)
 	}
+	r.statement()
 	r.delegations()
 	r.assumptions()
 	if err := p.Error(); err != nil {
