@@ -58,3 +58,28 @@ func TestTablesInTheChosenLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseTablesAlign: a terminal draws a Chinese character two
+// columns wide, and the tables count it so: every row's third column
+// starts where its heading does.
+func TestChineseTablesAlign(t *testing.T) {
+	_, out, _ := runCLI("data", "--lang", "zh", "states")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	col := func(line, cell string) int {
+		i := strings.Index(line, cell)
+		if i < 0 {
+			t.Fatalf("%q not in %q", cell, line)
+		}
+		return displayWidth(line[:i])
+	}
+	want := col(lines[0], "城市")
+	for _, l := range lines[1:4] {
+		city := strings.Fields(l)[2]
+		if got := col(l, city); got != want {
+			t.Errorf("%q: the city starts at column %d, its heading at %d", l, got, want)
+		}
+	}
+	if displayWidth("阿尔及利亚") != 10 || displayWidth("Algeria") != 7 {
+		t.Error("display widths")
+	}
+}
