@@ -24,7 +24,7 @@ Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
-	[ -n "$app" ] && kill "$app" 2>/dev/null || true
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
 	kill "$xvfb" 2>/dev/null || true
 	rm -rf "$work"
 }
@@ -63,7 +63,9 @@ start() {
 }
 stop() {
 	kill "$app" 2>/dev/null || true
-	while kill -0 "$app" 2>/dev/null; do sleep 0.1; done
+	# Unsaved work makes the window ask before it closes: after 2 s, kill.
+	for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+	kill -9 "$app" 2>/dev/null || true
 	app=""
 	sleep 0.5
 }

@@ -17,7 +17,7 @@ Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
-	[ -n "$app" ] && kill "$app" 2>/dev/null || true
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
 	kill "$xvfb" 2>/dev/null || true
 	rm -rf "$work"
 }
@@ -42,7 +42,8 @@ JSON
 			app=$(sed -n 's/^pid //p' "$work/pid")
 			import -window root -crop "$dim+0+0" +repage -colors 64 "PNG8:$out/$lang-$dim-$view.png"
 			kill "$app"
-			while kill -0 "$app" 2>/dev/null; do sleep 0.1; done
+			for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+			kill -9 "$app" 2>/dev/null || true
 			app=""
 		done
 	done

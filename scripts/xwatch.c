@@ -16,6 +16,7 @@
  * Build: cc -O2 -o xwatch xwatch.c -lX11
  */
 #include <X11/Xlib.h>
+#include <fcntl.h>
 #include <X11/Xutil.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -78,6 +79,10 @@ int main(int argc, char **argv) {
 	if (!strcmp(argv[i], "launch")) {
 		pid_t pid = fork();
 		if (pid == 0) {
+			/* The program must not hold the caller's output open. */
+			int null = open("/dev/null", O_WRONLY);
+			dup2(null, 1);
+			dup2(null, 2);
 			execvp(argv[i + 1], argv + i + 1);
 			_exit(127);
 		}

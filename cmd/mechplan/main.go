@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -27,6 +29,9 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryTarget)
 	}
+	if path := os.Getenv("MECHPLAN_CPUPROFILE"); path != "" {
+		profileFor(path, 20*time.Second)
+	}
 	a := app.NewWithID(AppID)
 	w, err := open(a)
 	if err != nil {
@@ -34,6 +39,26 @@ func main() {
 		os.Exit(1)
 	}
 	w.ShowAndRun()
+}
+
+// profileFor writes a CPU profile of the first seconds of the app to path,
+// for docs/performance.md: the real window under the user's display, not
+// a test driver.
+func profileFor(path string, d time.Duration) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mechplan: profile:", err)
+		return
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, "mechplan: profile:", err)
+		f.Close()
+		return
+	}
+	time.AfterFunc(d, func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	})
 }
 
 // open builds the main window on an app; main and its test share it.

@@ -67,6 +67,8 @@ type Window struct {
 	cmp compareChoice
 	// session is the open documents as last saved with the preferences.
 	session string
+	// sideNav says the views' tabs are down the side (at 150 % and more).
+	sideNav bool
 }
 
 // Views by their ids; the tabs show their names in the user's language
@@ -230,7 +232,8 @@ func (w *Window) build() {
 	)
 	// At 150 % and more the tabs would not fit across: they go down the
 	// side, where every view keeps its name (and its Ctrl+number).
-	if w.Settings.Scale() >= 150 {
+	w.sideNav = w.Settings.Scale() >= 150
+	if w.sideNav {
 		w.Views.SetTabLocation(container.TabLocationLeading)
 	}
 	w.Views.OnSelected = func(*container.TabItem) {

@@ -231,3 +231,79 @@ func containsAll(set, want []string) bool {
 	}
 	return true
 }
+
+func TestNoEmptyLabelsAndStaleMarked(t *testing.T) {
+	w, _ := newTestWindow(t)
+	d := w.WS.New()
+	retype(t, w, "name", "")
+	if got := w.Results.title.Text; strings.Contains(got, ": ,") || strings.HasSuffix(got, ": ") {
+		t.Errorf("an empty name reads %q", got)
+	}
+	retype(t, w, "name", "Mine")
+	retype(t, w, "bodies[0].meetings", "0")
+	if !d.Stale() {
+		t.Fatal("an invalid edit did not leave the scenario stale")
+	}
+	w.ShowView(ViewCompare)
+	c := w.Compare
+	found := false
+	for _, l := range c.Labels {
+		found = found || strings.HasPrefix(l, "⚠ ")
+	}
+	if !found || !strings.Contains(c.message.Text, "Earlier figures") {
+		t.Errorf("the stale scenario is not marked: %q, %q", c.Labels, c.message.Text)
+	}
+	w.ShowView(ViewMine)
+	w.Mine.SetState("FRA")
+	marked := false
+	for _, r := range w.Mine.View().Rows {
+		marked = marked || strings.Contains(r.Scenario, "earlier figures")
+	}
+	if !marked {
+		t.Error("my delegation does not mark the stale scenario")
+	}
+}
+
+func TestStatusBarFollowsTheLanguage(t *testing.T) {
+	w, _ := newTestWindow(t)
+	t.Cleanup(func() { _ = i18n.Setup(i18n.System) })
+	w.WS.OpenBuiltIn("global-mechanism")
+	if w.status.Text == "" {
+		t.Fatal("no notice after opening a built-in")
+	}
+	english := w.status.Text
+	if err := w.SetLanguage(i18n.French); err != nil {
+		t.Fatal(err)
+	}
+	if w.status.Text == english {
+		t.Errorf("the status bar stays English in French: %q", w.status.Text)
+	}
+	w.WS.OpenBuiltIn("s9-hybrid-groups")
+	if !strings.Contains(w.status.Text, "Ouvert") && !strings.Contains(w.status.Text, "ouvert") {
+		t.Errorf("a new notice in French reads %q", w.status.Text)
+	}
+}
+
+func TestSideNavigationAtLargeSizes(t *testing.T) {
+	w, _ := newTestWindow(t)
+	if err := w.SetScale(150); err != nil {
+		t.Fatal(err)
+	}
+	if !w.sideNav {
+		t.Error("at 150 % the views are not down the side")
+	}
+	// Every view keeps its shortcut.
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
+	for i, id := range viewOrder {
+		w.Win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(keys[i]))
+		if w.View() != id {
+			t.Errorf("Ctrl+%d shows %q at 150 %%", i+1, w.View())
+		}
+	}
+	if err := w.SetScale(100); err != nil {
+		t.Fatal(err)
+	}
+	if w.sideNav {
+		t.Error("at 100 % the views are still down the side")
+	}
+}
