@@ -9,6 +9,8 @@
 #   edit     a keystroke in the horizon's date to the results pane redrawn,
 #            with 8 scenarios open
 #   undo     Ctrl+Z to the results pane redrawn
+#   (for switch, edit and undo also the app's CPU time over the action and
+#   the quiet period after it, which the machine's load inflates less)
 #   memory   resident set (MB) with the comparison open, and with all 15
 #            built-ins open on the compare view
 # Usage: scripts/measure-desktop.sh [BINARY]   (default build/mechplan)
@@ -54,12 +56,11 @@ prefs() {
 JSON
 }
 
-# start: launches the app, prints "FIRST SETTLED" and sets $app.
+# start: launches the app, writes "FIRST SETTLED" to $work/launch and
+# sets $app.
 start() {
-	local out
-	out=$("$xw" -q 1200 -t 30000 launch "$bin" 2>"$work/pid")
+	"$xw" -q 1200 -t 30000 launch "$bin" >"$work/launch" 2>"$work/pid" || true
 	app=$(sed -n 's/^pid //p' "$work/pid")
-	echo "$out"
 }
 stop() {
 	kill "$app" 2>/dev/null || true
@@ -69,6 +70,10 @@ stop() {
 	app=""
 	sleep 0.5
 }
+# cpu: the app's processor time so far, in ms (user + system, all threads:
+# the Go code and Mesa's renderer), to set beside the wall-clock times on a
+# loaded machine.
+cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$app/stat"; }
 rss() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$app/status"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -77,9 +82,11 @@ echo "load before: $(uptime)"
 : >"$work/settled"
 : >"$work/rss4"
 : >"$work/switch"
+: >"$work/switch-cpu"
 for ((r = 0; r < runs; r++)); do
 	prefs 4 compare
-	read -r first settled < <(start)
+	start
+	read -r first settled <"$work/launch"
 	echo "$first" >>"$work/first"
 	echo "$settled" >>"$work/settled"
 	sleep 2
@@ -87,10 +94,12 @@ for ((r = 0; r < runs; r++)); do
 	echo >>"$work/rss4"
 	# View switches: to each view and back to the comparison.
 	for k in 2 3 4 5 7 1; do
-		read -r f _ < <("$xw" -q 300 -t 5000 run "xdotool key ctrl+$k")
-		echo "$f" >>"$work/switch"
-		read -r f _ < <("$xw" -q 300 -t 5000 run "xdotool key ctrl+6")
-		echo "$f" >>"$work/switch"
+		for key in "$k" 6; do
+			c0=$(cpu)
+			read -r f _ < <("$xw" -q 300 -t 5000 run "xdotool key ctrl+$key")
+			echo "$f" >>"$work/switch"
+			echo $(($(cpu) - c0)) >>"$work/switch-cpu"
+		done
 	done
 	stop
 done
@@ -98,8 +107,10 @@ done
 # Edits with 8 scenarios open: 7 built-ins and an editable copy.
 : >"$work/edit"
 : >"$work/undo"
+: >"$work/edit-cpu"
+: >"$work/undo-cpu"
 prefs 7 editor
-start >/dev/null
+start
 sleep 1
 xdotool key ctrl+d
 sleep 2
@@ -112,14 +123,20 @@ region=${RESULTS_REGION:-268,566,1170,290}
 for ((r = 0; r < runs; r++)); do
 	xdotool mousemove $field click 1
 	sleep 0.5
+	c0=$(cpu)
 	read -r f _ < <("$xw" -r "$region" -q 300 -t 5000 run "xdotool key BackSpace")
 	echo "$f" >>"$work/edit"
+	echo $(($(cpu) - c0)) >>"$work/edit-cpu"
 	sleep 0.3
+	c0=$(cpu)
 	read -r f _ < <("$xw" -r "$region" -q 300 -t 5000 run "xdotool type $((2 + r % 2))")
 	echo "$f" >>"$work/edit"
+	echo $(($(cpu) - c0)) >>"$work/edit-cpu"
 	sleep 0.3
+	c0=$(cpu)
 	read -r f _ < <("$xw" -r "$region" -q 300 -t 5000 run "xdotool key ctrl+z")
 	echo "$f" >>"$work/undo"
+	echo $(($(cpu) - c0)) >>"$work/undo-cpu"
 	sleep 0.5
 done
 if [ -n "${SHOT:-}" ]; then import -window root "$SHOT"; fi
@@ -129,7 +146,7 @@ stop
 : >"$work/rss15"
 for ((r = 0; r < runs; r++)); do
 	prefs 15 compare
-	start >/dev/null
+	start
 	sleep 3
 	rss >>"$work/rss15"
 	echo >>"$work/rss15"
@@ -140,8 +157,8 @@ echo "load after:  $(uptime)"
 echo "medians of $runs (ms; memory MB):"
 echo "launch, first pixels:                $(median <"$work/first")"
 echo "launch, comparison settled:          $(median <"$work/settled")"
-echo "view switch (12 a run):              $(median <"$work/switch")  (slowest $(sort -n "$work/switch" | tail -1))"
-echo "edit to results redrawn, 8 open:     $(median <"$work/edit")  (slowest $(sort -n "$work/edit" | tail -1))"
-echo "undo to results redrawn, 8 open:     $(median <"$work/undo")"
+echo "view switch (12 a run):              $(median <"$work/switch")  (slowest $(sort -n "$work/switch" | tail -1); app CPU $(median <"$work/switch-cpu"))"
+echo "edit to results redrawn, 8 open:     $(median <"$work/edit")  (slowest $(sort -n "$work/edit" | tail -1); app CPU $(median <"$work/edit-cpu"))"
+echo "undo to results redrawn, 8 open:     $(median <"$work/undo")  (app CPU $(median <"$work/undo-cpu"))"
 echo "memory, comparison of 4 open:        $(grep . "$work/rss4" | median)"
 echo "memory, all 15 built-ins open:       $(grep . "$work/rss15" | median)"

@@ -34,7 +34,7 @@ for lang in en fr es; do
 			mkdir -p "$HOME/.config/fyne/org.mechplan.desktop"
 			cat >"$HOME/.config/fyne/org.mechplan.desktop/preferences.json" <<JSON
 {"welcome.seen":1,"window.width":${dim%x*},"window.height":${dim#*x},"delegation.iso3":"CHL",
- "language":"$lang","appearance.scale_percent":$scale,
+ "language":"$lang","appearance.scale_percent":$scale,"theme":"${SHOT_THEME:-light}",
  "session.open":["builtin:01-oewg-2021-2025.json","builtin:02-global-mechanism-adopted.json",
   "builtin:14-s9-hybrid-groups.json","builtin:05-s3-france-germany.json"],"session.view":"$view"}
 JSON
