@@ -68,6 +68,8 @@ stop() {
 	for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 	kill -9 "$app" 2>/dev/null || true
 	app=""
+	# The next launch is timed from a screen without the last window.
+	while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
 	sleep 0.5
 }
 # cpu: the app's processor time so far, in ms (user + system, all threads:

@@ -45,6 +45,7 @@ JSON
 			for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
 			kill -9 "$app" 2>/dev/null || true
 			app=""
+			while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
 		done
 	done
 done

@@ -174,6 +174,10 @@ func newCompareScreen(w *Window) *compareScreen {
 		container.NewTabItem(i18n.T("compare.chart.cost_by_section"), c.charts[2]))
 	right := container.NewVSplit(c.table, charts)
 	right.Offset = 0.55
+	if w.sideNav {
+		// At large sizes the table's rows need the height more.
+		right.Offset = 0.68
+	}
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.16
 	bottom := container.NewVBox(c.progress, container.NewHBox(buttons...), c.message)
@@ -328,11 +332,17 @@ func (c *compareScreen) refresh() {
 		c.problem = msg
 	}
 	c.cells = comparisonTable(cmp, c.Labels)
-	// Four scenarios fit beside the figures' names at 1280×800, 100 %.
-	widths := []float32{250}
+	// Four scenarios fit beside the figures' names at 1280×800, 100 %;
+	// at 150 % and more the names' column grows less than the text, so
+	// that two or three scenarios still show beside it.
+	label, col := float32(250), float32(152)
+	if c.w.sideNav {
+		label, col = 190, 140
+	}
+	widths := []float32{label}
 	if len(c.cells) > 0 {
 		for range len(c.cells[0]) - 1 {
-			widths = append(widths, 152)
+			widths = append(widths, col)
 		}
 	}
 	if !slices.Equal(widths, c.widths) {

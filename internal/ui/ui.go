@@ -52,7 +52,7 @@ type Window struct {
 	Compare  *compareScreen
 	Prefs    *settingsScreen
 
-	Views  *container.AppTabs
+	Views  *viewTabs
 	status *widget.Label
 	undo   *widget.ToolbarAction
 	redo   *widget.ToolbarAction
@@ -207,6 +207,9 @@ func priceYear(ref *refdata.Data) int {
 }
 
 func (w *Window) build() {
+	// At 150 % and more the tabs would not fit across: they go down the
+	// side, where every view keeps its name (and its Ctrl+number).
+	w.sideNav = w.Settings.Scale() >= 150
 	w.Library = newLibraryScreen(w.WS, w.showError)
 	w.Editor = newEditorScreen(w.WS, w.Duplicate)
 	w.Results = newResultsScreen(w.WS)
@@ -221,7 +224,7 @@ func (w *Window) build() {
 	// width, and the figures read as a table across.
 	editor := container.NewVSplit(w.Editor.content, w.Results.content)
 	editor.Offset = 0.6
-	w.Views = container.NewAppTabs(
+	w.Views = newViewTabs(w.sideNav,
 		container.NewTabItemWithIcon(viewName(ViewEditor), theme.DocumentCreateIcon(), editor),
 		container.NewTabItemWithIcon(viewName(ViewCalendar), theme.GridIcon(), w.Calendar.content),
 		container.NewTabItemWithIcon(viewName(ViewZones), theme.HistoryIcon(), w.Zones.content),
@@ -230,12 +233,6 @@ func (w *Window) build() {
 		container.NewTabItemWithIcon(viewName(ViewCompare), theme.ViewRestoreIcon(), w.Compare.content),
 		container.NewTabItemWithIcon(viewName(ViewSettings), theme.SettingsIcon(), w.Prefs.content),
 	)
-	// At 150 % and more the tabs would not fit across: they go down the
-	// side, where every view keeps its name (and its Ctrl+number).
-	w.sideNav = w.Settings.Scale() >= 150
-	if w.sideNav {
-		w.Views.SetTabLocation(container.TabLocationLeading)
-	}
 	w.Views.OnSelected = func(*container.TabItem) {
 		w.refreshView()
 		w.App.Preferences().SetString(prefSessionView, w.View())
@@ -252,7 +249,7 @@ func (w *Window) build() {
 		widget.NewToolbarSeparator(),
 		w.undo, w.redo,
 	)
-	main := container.NewHSplit(w.Library.content, w.Views)
+	main := container.NewHSplit(w.Library.content, w.Views.content)
 	main.Offset = 0.18
 	w.Win.SetContent(container.NewBorder(toolbar, w.status, nil, nil, main))
 	w.setMenus()
