@@ -289,6 +289,8 @@ type zonesScreen struct {
 	forDoc  *Document
 	// find searches the table for a delegation.
 	find *statePicker
+	// shownFor names what the table shows: scenario, result and query.
+	shownFor string
 	// header is the table's heading row, widths what its columns got.
 	header []string
 	widths []float32
@@ -476,6 +478,18 @@ func (z *zonesScreen) refresh() {
 		z.forDoc = z.w.WS.Active
 		z.query.Meeting = -1
 	}
+	// Shown again unchanged (a switch back to the view, an edit of
+	// another scenario), the table and the picture stay as they are.
+	var result any
+	if d := z.forDoc; d != nil {
+		result = d.Result
+	}
+	key := fmt.Sprintf("%p %p %+v %s", z.forDoc, result, z.query, z.w.Settings.Delegation())
+	if key == z.shownFor {
+		z.optim.refresh()
+		return
+	}
+	z.shownFor = key
 	z.view = z.w.WS.TimeZones(z.query)
 	if h := zoneHeader(z.view.Period); !slices.Equal(h, z.header) {
 		z.header = h
