@@ -91,6 +91,8 @@ for ((r = 0; r < runs; r++)); do
 	read -r first settled <"$work/launch"
 	echo "$first" >>"$work/first"
 	echo "$settled" >>"$work/settled"
+	cpu >>"$work/launch-cpu"
+	echo >>"$work/launch-cpu"
 	sleep 2
 	rss >>"$work/rss4"
 	echo >>"$work/rss4"
@@ -158,7 +160,7 @@ done
 echo "load after:  $(uptime)"
 echo "medians of $runs (ms; memory MB):"
 echo "launch, first pixels:                $(median <"$work/first")"
-echo "launch, comparison settled:          $(median <"$work/settled")"
+echo "launch, comparison settled:          $(median <"$work/settled")  (app CPU $(grep . "$work/launch-cpu" | median))"
 echo "view switch (12 a run):              $(median <"$work/switch")  (slowest $(sort -n "$work/switch" | tail -1); app CPU $(median <"$work/switch-cpu"))"
 echo "edit to results redrawn, 8 open:     $(median <"$work/edit")  (slowest $(sort -n "$work/edit" | tail -1); app CPU $(median <"$work/edit-cpu"))"
 echo "undo to results redrawn, 8 open:     $(median <"$work/undo")  (app CPU $(median <"$work/undo-cpu"))"

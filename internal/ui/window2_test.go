@@ -196,8 +196,11 @@ func TestCompareLabelsNeverRepeat(t *testing.T) {
 		}
 	}
 	// Every column says the period its figures average over.
-	for i, p := range c.cells[1][1:] {
-		if !strings.Contains(p, "average of 20") {
+	if c.cells[1][0] != "A year, average of" {
+		t.Errorf("the period row reads %q", c.cells[1][0])
+	}
+	for i, r := range c.Comparison.Results {
+		if p := c.cells[1][i+1]; p != r.Total.Label || !strings.HasPrefix(p, "20") {
 			t.Errorf("column %d's period reads %q", i, p)
 		}
 	}
