@@ -4,14 +4,14 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli cli-all package check lint unit bench clean screenshots measure-desktop screenshots-desktop
+.PHONY: run test desktop-deps build cli cli-all package linux-metadata check lint unit bench clean screenshots measure-desktop screenshots-desktop
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
 	$(GO) run ./cmd/mechplan
 
-## test: formatting, vet, staticcheck, every test (no display needed), and the real desktop build
-test: desktop-deps check unit build
+## test: formatting, vet, staticcheck, the Linux desktop metadata, every test (no display needed), and the real desktop build
+test: desktop-deps check linux-metadata unit build
 	@echo "make test: all checks passed"
 
 desktop-deps:
@@ -38,7 +38,7 @@ bench:
 	mkdir -p build
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./... | tee build/bench.txt
 
-## screenshots: the welcome and every view as PNG, in English, French and Spanish, light and dark (view-lang-variant.png), drawn by Fyne's test driver (no display needed)
+## screenshots: the welcome and every view as PNG, in en, fr, es, ru and zh, light and dark (view-lang-variant.png), ru and zh also at 150%, drawn by Fyne's test driver (no display needed)
 screenshots:
 	mkdir -p build/screenshots
 	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/
@@ -62,10 +62,14 @@ cli-all:
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-arm64 ./cmd/mechplan-cli
 	CGO_ENABLED=0 GOOS=darwin GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-amd64 ./cmd/mechplan-cli
 
-## package: the Linux desktop archive (fyne package, tools pinned to v1.7.2) and the CLI for three systems
-package: desktop-deps cli-all
+## package: the Linux desktop archive (fyne package, tools pinned to v1.7.4), its metadata checked, and the CLI for three systems
+package: desktop-deps cli-all linux-metadata
 	scripts/package-linux.sh
 	@ls -l build/package build/cli
+
+## linux-metadata: validate the AppStream metainfo, the desktop entry and the Flatpak manifest in packaging/linux/
+linux-metadata:
+	scripts/check-linux-metadata.sh
 
 clean:
 	rm -rf build

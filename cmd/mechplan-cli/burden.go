@@ -179,7 +179,7 @@ func cmdBurden(c *cli, args []string) int {
 	if b.AllMeetings {
 		counted = "every meeting (capital backstopping)"
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, in.scenario.Name)
+	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, display(in.scenario.Name))
 	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {

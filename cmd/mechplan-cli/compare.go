@@ -59,13 +59,19 @@ func cmdCompare(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr or es")
+	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr, es, ru, zh, or ar (the workbook only)")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	if l := locale.Language(*language); !l.Offered() {
-		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr or es\n", *language)
+	switch l := locale.Language(*language); {
+	case !l.Known():
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr, es, ru, zh or ar\n", *language)
+		return exitUsage
+	case !l.Offered() && *pdfFile != "":
+		// fpdf only reverses the characters of a right-to-left text;
+		// Arabic needs shaping and bidirectional layout (README, Languages).
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %s: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only\n", *language)
 		return exitUsage
 	}
 	words := locale.Export(locale.Language(*language))
@@ -166,7 +172,7 @@ func comparisonJSON(cmp *plan.Comparison) compareJSON {
 // compares first, per year so that horizons of different lengths compare.
 func (c *cli) compareTable(cmp *plan.Comparison) {
 	base := cmp.Results[cmp.Baseline].Scenario
-	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, base.Name, cmp.ParetoOn)
+	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, display(base.Name), cmp.ParetoOn)
 	t := newTable(c.stdout, "", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
 	fig := func(key string, i int) (plan.Figure, bool) {
 		row, ok := cmp.Row(key)

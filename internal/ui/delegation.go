@@ -51,7 +51,7 @@ func (w *Workspace) Delegation() DelegationView {
 		v.Problem = i18n.T("mine.choose")
 		return v
 	}
-	v.State = st.Name
+	v.State = stateName(st)
 	idx := -1
 	for i := range w.Ref.States {
 		if w.Ref.States[i].ISO3 == iso3 {

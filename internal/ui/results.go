@@ -78,6 +78,9 @@ func (w *Workspace) Results() ResultsView {
 	for _, c := range r.Conflicts {
 		v.Conflict = append(v.Conflict, c.Date+": "+problemText(c.Message))
 	}
+	if r.MoreConflicts > 0 {
+		v.Conflict = append(v.Conflict, i18n.T("results.more_conflicts", "N", r.MoreConflicts, "Max", len(r.Conflicts)))
+	}
 	return v
 }
 

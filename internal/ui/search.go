@@ -41,8 +41,9 @@ func searchKey(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(foldAccents(s))), " ")
 }
 
-// stateLabel is how every delegation picker names a member state.
-func stateLabel(st *refdata.MemberState) string { return st.Name + " (" + st.ISO3 + ")" }
+// stateLabel is how every delegation picker names a member state, in the
+// user's language.
+func stateLabel(st *refdata.MemberState) string { return stateName(st) + " (" + st.ISO3 + ")" }
 
 // FindStates lists the member states that match what the user typed, best
 // first: the ISO3 code itself, then names that start with the text, then
@@ -63,7 +64,11 @@ func FindStates(states []refdata.MemberState, query string) []*refdata.MemberSta
 	var ranks [4][]*refdata.MemberState
 	for i := range states {
 		st := &states[i]
-		name := searchKey(st.Name)
+		// The name in the user's language, or the English one.
+		name := searchKey(stateName(st))
+		if en := searchKey(st.Name); en != name && !strings.HasPrefix(name, q) && strings.HasPrefix(en, q) {
+			name = en
+		}
 		switch {
 		case strings.ToLower(st.ISO3) == q:
 			ranks[0] = append(ranks[0], st)

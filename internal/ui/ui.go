@@ -96,6 +96,11 @@ func planOptions(set *settings.Settings) plan.Options {
 		// Settings only store bands that passed CheckBand.
 		opt.Burden.Bands, _ = burden.FromModel(bands)
 	}
+	if h := set.Hours(); !h.IsZero() {
+		// Settings only store windows that parse.
+		from, to, _ := h.Minutes()
+		opt.Burden.Hours = &burden.Span{From: from, To: to}
+	}
 	return opt
 }
 
@@ -115,7 +120,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	if dir == "" {
 		dir = filepath.Join(a.Storage().RootURI().Path(), "autosave")
 	}
-	ws, err := NewWorkspace(ref, set, dir)
+	ws, err := newWorkspace(ref, set, dir, platformFiles(a))
 	if err != nil {
 		return nil, fmt.Errorf("built-in library: %w", err)
 	}
@@ -123,7 +128,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	ws.MissionOut = a.Preferences().Bool(prefMissionOut)
 	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker, cmp: compareChoice{off: map[*Document]bool{}}}
 	if w.Picker == nil {
-		w.Picker = dialogPicker{win: win, onFail: w.showError}
+		w.Picker = platformPicker(w)
 	}
 	w.build()
 	ws.OnChange(w.refresh)
@@ -172,6 +177,8 @@ func (w *Window) SetLanguage(l i18n.Language) error {
 	}
 	// The status bar's message was written in the old language.
 	w.WS.Notice = ""
+	// A new theme draws Chinese with its font, or stops doing so.
+	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), w.Settings.Scale()))
 	w.rebuild()
 	return nil
 }

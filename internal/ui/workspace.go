@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,6 +114,12 @@ type Workspace struct {
 	// delegation": only the experts from the capital count.
 	MissionOut bool
 
+	// encode writes a scenario in the file format for Save, SaveAs and
+	// autosave; nil means store.EncodeTo. Tests make it fail half-way.
+	encode func(io.Writer, *model.Scenario) error
+	// fs reads and writes the files: the file system on the desktop,
+	// Fyne's storage and the browser on the web.
+	fs        fileStore
 	serial    int
 	listeners []func()
 }
@@ -121,13 +128,19 @@ type Workspace struct {
 // user picks another: the OEWG as held, the figure delegations quote.
 const BaselineBuiltIn = "oewg-2021-2025"
 
-// NewWorkspace loads the built-in library and opens the baseline.
+// NewWorkspace loads the built-in library and opens the baseline; its
+// files are the file system's.
 func NewWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string) (*Workspace, error) {
+	return newWorkspace(ref, set, autosaveDir, osFiles{})
+}
+
+func newWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string, fs fileStore) (*Workspace, error) {
 	all, err := store.BuiltIns()
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir}
+	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir, fs: fs}
+	w.removeStaleTemps()
 	if d := w.OpenBuiltIn(BaselineBuiltIn); d != nil {
 		w.Baseline = d
 	}
@@ -257,7 +270,7 @@ func (w *Workspace) OpenFile(path string) (*Document, error) {
 		w.Select(d)
 		return d, nil
 	}
-	s, err := store.Load(path)
+	s, err := w.fs.Load(path)
 	if err != nil {
 		w.Settings.RemoveRecent(path)
 		w.Notice = i18n.T("notice.open_failed", "File", filepath.Base(path), "Error", err.Error())
@@ -367,7 +380,7 @@ func (w *Workspace) Delete(d *Document) error {
 		return errors.New(i18n.T("error.builtin_delete"))
 	}
 	if d.Path != "" {
-		if err := os.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := w.fs.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 		w.Settings.RemoveRecent(d.Path)
@@ -398,7 +411,7 @@ func (w *Workspace) SaveAs(d *Document, path string) error {
 	if filepath.Ext(path) == "" {
 		path += ".json"
 	}
-	if err := store.Save(path, d.Scenario); err != nil {
+	if err := w.fs.WriteAtomic(path, 0o644, func(out io.Writer) error { return w.encodeTo(out, d.Scenario) }); err != nil {
 		w.Notice = i18n.T("notice.save_failed", "Error", err.Error())
 		w.changed()
 		return err
@@ -546,24 +559,52 @@ func (w *Workspace) autosave(d *Document) {
 	if w.AutosaveDir == "" || !d.Dirty || d.ReadOnly() {
 		return
 	}
-	data, err := store.Encode(d.Scenario)
+	err := w.fs.MkdirAll(w.AutosaveDir)
 	if err == nil {
-		data, err = json.Marshal(autosaved{Path: d.Path, Scenario: data})
-	}
-	if err == nil {
-		err = os.MkdirAll(w.AutosaveDir, 0o755)
-	}
-	if err == nil {
-		err = store.WriteFileAtomic(w.autosavePath(d), data, 0o600)
+		err = w.fs.WriteAtomic(w.autosavePath(d), 0o600, func(out io.Writer) error {
+			// The autosaved struct, written as it goes: the path, then
+			// the scenario in the file format.
+			path, err := json.Marshal(d.Path)
+			if err == nil {
+				_, err = fmt.Fprintf(out, `{"path":%s,"scenario":`, path)
+			}
+			if err == nil {
+				err = w.encodeTo(out, d.Scenario)
+			}
+			if err == nil {
+				_, err = io.WriteString(out, "}\n")
+			}
+			return err
+		})
 	}
 	if err != nil {
 		w.Notice = i18n.T("notice.autosave_failed", "Error", err.Error())
 	}
 }
 
+func (w *Workspace) encodeTo(out io.Writer, s *model.Scenario) error {
+	if w.encode != nil {
+		return w.encode(out, s)
+	}
+	return store.EncodeTo(out, s)
+}
+
+// removeStaleTemps deletes what saves killed mid-way left at start: the
+// temporary files beside the recent files and in the autosave folder.
+func (w *Workspace) removeStaleTemps() {
+	if w.Settings != nil {
+		for _, p := range w.Settings.Recent() {
+			w.fs.RemoveStaleTemps(p)
+		}
+	}
+	if w.AutosaveDir != "" {
+		w.fs.RemoveStaleTempsIn(w.AutosaveDir)
+	}
+}
+
 func (w *Workspace) dropAutosave(d *Document) {
 	if w.AutosaveDir != "" {
-		os.Remove(w.autosavePath(d))
+		w.fs.Remove(w.autosavePath(d))
 	}
 }
 
@@ -573,11 +614,11 @@ func (w *Workspace) Recover() int {
 	if w.AutosaveDir == "" {
 		return 0
 	}
-	files, _ := filepath.Glob(filepath.Join(w.AutosaveDir, "unsaved-*.json"))
+	files, _ := w.fs.Glob(filepath.Join(w.AutosaveDir, "unsaved-*.json"))
 	slices.Sort(files)
 	var found []*Document
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := w.fs.ReadFile(f)
 		if err != nil {
 			continue
 		}
@@ -591,7 +632,7 @@ func (w *Workspace) Recover() int {
 		}
 		// The old file goes before the new copy is written, as the new
 		// serial may take its name.
-		os.Remove(f)
+		w.fs.Remove(f)
 		d := w.add(&Document{Scenario: s, Path: a.Path, Dirty: true})
 		w.autosave(d)
 		found = append(found, d)
