@@ -442,6 +442,7 @@ func TestOutsideStandardHours(t *testing.T) {
 		}
 	}
 }
+
 // TestItineraryWithoutTheMission leaves the permanent mission's delegates
 // out: fewer people in the room, and where the state has no mission at
 // the venue (they would have flown in), fewer flying and a smaller bill.
