@@ -19,15 +19,15 @@ import (
 const AppID = "org.mechplan.desktop"
 
 // gcPercent is how far the Go heap may grow past what is live before the
-// collector runs: half (Go's default is all of it). The window keeps about
+// collector runs: a quarter (Go's default is all of it). The window keeps about
 // 35 MB live with a comparison open at 1440×900 (the reference data, the
 // open scenarios and their results, the toolkit's caches of laid-out
 // text), more with the whole library open. A fixed heap limit of 32 MB,
 // below that, made the collector run back to back (199 collections in
 // 25 s, a quarter of the CPU, under Xvfb); a proportional target never
-// does, and keeps the heap to about 1.5 times what is live. Most of the
+// does, and keeps the heap to about 1.25 times what is live. Most of the
 // resident memory is Mesa's software renderer in any case.
-const gcPercent = 50
+const gcPercent = 25
 
 func main() {
 	if os.Getenv("GOGC") == "" {
