@@ -187,12 +187,14 @@ func TestDelegationTravelIsPaidByMemberStatesAndFund(t *testing.T) {
 
 func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
 	e, _ := estimate(t, scenario(), opt)
-	var paid, fund float64
+	var paid, fund, psc float64
 	for _, l := range e.Lines {
-		switch l.Payer {
-		case cost.MemberStates:
+		switch {
+		case l.Payer == cost.MemberStates:
 			paid += l.Amount
-		case cost.VoluntaryFund:
+		case l.Object == cost.ProgrammeSupportCosts:
+			psc += l.Amount
+		case l.Payer == cost.VoluntaryFund:
 			fund += l.Amount
 		}
 		if (l.Payer == cost.MemberStates) != (l.Category == cost.Travel) || (l.Payer == cost.VoluntaryFund) != (l.Category == cost.Sponsorship) {
@@ -204,23 +206,26 @@ func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
 	// figures agree.
 	near(t, "lines = all states", paid+fund, e.Travel.Cost)
 	near(t, "fund", fund, e.Travel.SponsoredCost)
+	near(t, "programme support cost, 13% of the fund's spending", psc, 0.13*fund)
 	fij, _ := e.Itinerary("FJI", -1)
 	chl, _ := e.Itinerary("CHL", -1)
 	// One seat each on every trip: the fund pays one traveller's share,
-	// flying economy (Fiji to New York is long enough for business class).
+	// flying economy (delegations fly economy by default, so a seat costs
+	// what each of the delegation's travellers costs).
 	want := 0.0
-	mult := e.Table.Rules.Fare.BusinessMultiplier
 	for _, it := range []*cost.Itinerary{fij, chl} {
 		for _, p := range it.Trips {
 			if p.Flying > 0 {
-				want += p.Bill.Total() / p.Flying
 				if p.Flight.Business {
-					want -= 2 * p.Flight.Fare * (1 - 1/mult)
+					t.Errorf("%s flies business class by default", it.Delegation.State.ISO3)
 				}
+				want += p.Bill.Total() / p.Flying
+				near(t, "the itinerary's sponsored seat", p.SponsoredBill.Total(), p.Bill.Total()/p.Flying)
 			}
 		}
 	}
 	near(t, "fund by hand", fund, want)
+	fund += psc // the need includes the programme support cost
 	f := e.Fund()
 	if f.Eligible != 2 || f.Total.SeatTrips != 2*tripsPerState || f.Years[0].SeatTrips != 2*tripsPerState {
 		t.Errorf("fund %+v, want 2 states × %g trips", f, tripsPerState)
@@ -284,8 +289,10 @@ func TestOverrideChangesExactlyTheLinesThatNameIt(t *testing.T) {
 		"cost.escalation_per_year":                "0 × 1.5 is still 0",
 		"flight.business_threshold_journey_hours": "the 9-hour leg rule decides first: the journey adds only 1.5 h",
 		"staff.posts.D-1":                         "0 posts", "staff.posts.P-2": "0 posts",
-		"away.conference_travellers.GVA": "0 interpreters: Geneva has its own",
-		"delegation.mission_delegates":   "every member state keeps a mission in New York, so mission delegates never fly there",
+		"away.conference_travellers.GVA":      "0 interpreters: Geneva has its own",
+		"delegation.mission_delegates":        "every member state keeps a mission in New York, so mission delegates never fly there",
+		"delegation.business_class":           "0 × 1.5 is still 0: delegations fly economy",
+		"flight.business_threshold_leg_hours": "delegations fly economy and the test scenario has no Secretariat travel",
 	}
 	for _, s := range []*model.Scenario{gm, scenario()} {
 		base, _ := estimate(t, s, cost.Options{})
@@ -386,5 +393,87 @@ func TestPeriodsAddUp(t *testing.T) {
 	near(t, "cycles", cycles, e.Total.Total)
 	if len(e.Years) != 5 || len(e.Cycles) != 3 || e.Cycles[0].Label != "2026–2027" {
 		t.Errorf("periods %d years, cycles %+v", len(e.Years), e.Cycles)
+	}
+}
+
+// TestOutsideStandardHours: a body moved to 08:00 in New York meets
+// 08:00–11:00 and 13:00–16:00, both outside the standard slots; each
+// meeting carries meeting.outside_standard_hours, and the optimiser's
+// rate is the line's.
+func TestOutsideStandardHours(t *testing.T) {
+	ref := ref(t)
+	s := &model.Scenario{Version: model.FormatVersion, ID: "t", Name: "t", Horizon: model.Horizon{Start: "2027-01-01", Years: 1}, CycleYears: 1,
+		Bodies: []model.Body{{ID: "g", Name: "g", Kind: model.ThematicGroup, Meetings: 4, Format: model.Hybrid, StartTimes: []string{"08:00"}}},
+		Blocks: []model.Block{{ID: "b", Venue: "NYC", Dates: []string{"2027-03-01"}, Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "g"}}}}}
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := cost.Compute(s, sch, ref, cost.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate, err := cost.OutsideHoursRate(s, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, l := range est.Lines {
+		if l.Key != refdata.OutsideHoursKey {
+			continue
+		}
+		found = true
+		if l.Quantity != 4 || l.Item != "Meetings outside the standard meeting hours, New York" || !l.Placeholder {
+			t.Errorf("line %+v, want 4 meetings in New York, placeholder", l)
+		}
+		if got := rate(2027); math.Abs(got-l.Rate) > 1e-9 {
+			t.Errorf("optimiser's rate %.2f, line's %.2f", got, l.Rate)
+		}
+	}
+	if !found {
+		t.Fatal("no out-of-hours line")
+	}
+	s.Bodies[0].StartTimes = []string{"10:00"}
+	sch, _ = schedule.Build(s, ref)
+	est, _ = cost.Compute(s, sch, ref, cost.Options{})
+	for _, l := range est.Lines {
+		if l.Key == refdata.OutsideHoursKey {
+			t.Errorf("meetings at 10:00 and 15:00 carry an out-of-hours line: %+v", l)
+		}
+	}
+}
+
+// TestItineraryWithoutTheMission leaves the permanent mission's delegates
+// out: fewer people in the room, and where the state has no mission at
+// the venue (they would have flown in), fewer flying and a smaller bill.
+func TestItineraryWithoutTheMission(t *testing.T) {
+	e, _ := estimate(t, scenario(), cost.Options{})
+	if e.Delegation.MissionDelegates <= 0 {
+		t.Fatalf("the default delegation has no mission delegates: %+v", e.Delegation)
+	}
+	for _, iso3 := range []string{"FJI", "CHL"} {
+		with, err := e.ItineraryWith(iso3, 2, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, _ := e.ItineraryWith(iso3, 2, false)
+		if len(with.Trips) == 0 || len(with.Trips) != len(without.Trips) {
+			t.Fatalf("%s: %d and %d trips", iso3, len(with.Trips), len(without.Trips))
+		}
+		for k, p := range with.Trips {
+			q := without.Trips[k]
+			if q.People != 2 || p.People != 2+e.Delegation.MissionDelegates {
+				t.Errorf("%s trip %d: %g people with the mission, %g without", iso3, k, p.People, q.People)
+			}
+			if q.Flying != 2 || (p.Flying != 2 && p.Flying != p.People) {
+				t.Errorf("%s trip %d: %g flying with the mission, %g without", iso3, k, p.Flying, q.Flying)
+			}
+		}
+		if without.Cost > with.Cost {
+			t.Errorf("%s: leaving the mission out costs more (%g > %g)", iso3, without.Cost, with.Cost)
+		}
+		if plain, _ := e.Itinerary(iso3, 2); plain.Cost != with.Cost {
+			t.Errorf("%s: Itinerary and ItineraryWith(…, true) differ", iso3)
+		}
 	}
 }

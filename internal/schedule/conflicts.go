@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"mechplan/internal/refdata"
 )
 
 // HighLevelWeek returns the Monday and Friday of the week in which the
@@ -33,7 +35,23 @@ func civil(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-func (s *Schedule) findConflicts() {
+// MaxConflicts is how many conflicts a schedule lists; the rest are
+// counted in MoreConflicts.
+const MaxConflicts = 100
+
+// conflict records a conflict, made only while the list has room.
+func (s *Schedule) conflict(build func() Conflict) {
+	if len(s.Conflicts) >= MaxConflicts {
+		s.MoreConflicts++
+		return
+	}
+	s.Conflicts = append(s.Conflicts, build())
+}
+
+// ConflictCount is how many conflicts were found, listed or not.
+func (s *Schedule) ConflictCount() int { return len(s.Conflicts) + s.MoreConflicts }
+
+func (s *Schedule) findConflicts(ref *refdata.Data) {
 	// Each block's first and last day, read from the zone database once.
 	first := make([]time.Time, len(s.Blocks))
 	last := make([]time.Time, len(s.Blocks))
@@ -50,21 +68,28 @@ func (s *Schedule) findConflicts() {
 	for x, i := range order {
 		a := &s.Blocks[i]
 		as, ae := first[i], last[i]
-		for _, j := range order[x+1:] {
-			b := &s.Blocks[j]
-			bs, be := first[j], last[j]
-			if bs.After(ae) {
+		// The blocks after this one that start by its last day overlap
+		// it (they start on or after its first day and end no earlier
+		// than they start): listed while the list has room, else counted.
+		rest := order[x+1:]
+		n := sort.Search(len(rest), func(k int) bool { return first[rest[k]].After(ae) })
+		for _, j := range rest[:n] {
+			if len(s.Conflicts) >= MaxConflicts {
 				break
 			}
-			if !as.After(be) {
-				s.Conflicts = append(s.Conflicts, Conflict{
+			b := &s.Blocks[j]
+			bs, be := first[j], last[j]
+			s.conflict(func() Conflict {
+				return Conflict{
 					Kind: "overlap", Date: maxTime(as, bs).Format(time.DateOnly),
 					Message: fmt.Sprintf("blocks %s (%s, %s to %s) and %s (%s, %s to %s) overlap",
 						a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly),
 						b.Block, b.Venue, bs.Format(time.DateOnly), be.Format(time.DateOnly)),
-				})
-			}
+				}
+			})
+			n--
 		}
+		s.MoreConflicts += n
 	}
 	weeks := map[int][2]time.Time{}
 	for i := range s.Blocks {
@@ -78,14 +103,64 @@ func (s *Schedule) findConflicts() {
 				weeks[y] = w
 			}
 			if !as.After(w[1]) && !w[0].After(ae) {
-				s.Conflicts = append(s.Conflicts, Conflict{
-					Kind: "high-level week", Date: as.Format(time.DateOnly),
-					Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
-						a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly)),
+				s.conflict(func() Conflict {
+					return Conflict{
+						Kind: "high-level week", Date: as.Format(time.DateOnly),
+						Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
+							a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly)),
+					}
 				})
 			}
 		}
 	}
+	s.calendarPeriods(ref, first, last)
+}
+
+// calendarPeriods reports the blocks that fall in one of the venue's
+// blackout periods (the First Committee's main session, the end-of-year
+// holidays), naming the period and the nearest week that is free.
+func (s *Schedule) calendarPeriods(ref *refdata.Data, first, last []time.Time) {
+	for i := range s.Blocks {
+		a := &s.Blocks[i]
+		as, ae := first[i], last[i]
+		for _, p := range ref.BlackoutsAt(a.Venue, as, ae) {
+			s.conflict(func() Conflict {
+				msg := fmt.Sprintf("block %s (%s, %s to %s) falls in %s (%s to %s)",
+					a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly), p.Name,
+					p.From.Format(time.DateOnly), p.To.Format(time.DateOnly))
+				if free, ok := NearestFreeStart(ref, a.Venue, as, ae); ok {
+					msg += fmt.Sprintf("; the nearest free start is %s", free.Format(time.DateOnly))
+				}
+				return Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Message: msg}
+			})
+		}
+	}
+}
+
+// NearestFreeStart moves a block of days [first, last] by whole weeks,
+// the nearest first (earlier before later at the same distance, up to 26
+// weeks), until it touches neither a blackout period at the venue nor the
+// General Assembly's high-level week.
+func NearestFreeStart(ref *refdata.Data, venue string, first, last time.Time) (time.Time, bool) {
+	for k := 1; k <= 26; k++ {
+		for _, w := range []int{-k, k} {
+			f, l := first.AddDate(0, 0, 7*w), last.AddDate(0, 0, 7*w)
+			if len(ref.BlackoutsAt(venue, f, l)) > 0 {
+				continue
+			}
+			clear := true
+			for y := f.Year(); y <= l.Year(); y++ {
+				mon, fri := HighLevelWeek(y)
+				if !f.After(fri) && !mon.After(l) {
+					clear = false
+				}
+			}
+			if clear {
+				return f, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 func maxTime(a, b time.Time) time.Time {

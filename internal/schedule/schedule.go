@@ -73,17 +73,21 @@ type BlockRun struct {
 
 // Conflict is a calendar problem worth the planner's attention.
 type Conflict struct {
-	Kind    string // "overlap", "high-level week", "moved"
+	Kind    string // "overlap", "high-level week", "calendar period", "moved"
 	Message string
 	Date    string // YYYY-MM-DD where it starts
 }
 
 // Schedule is the scenario laid out on the calendar.
 type Schedule struct {
-	Meetings  []Meeting
-	Sessions  []SessionRun
-	Blocks    []BlockRun
-	Conflicts []Conflict
+	Meetings []Meeting
+	Sessions []SessionRun
+	Blocks   []BlockRun
+	// Conflicts are the first MaxConflicts conflicts found; MoreConflicts
+	// counts the others (200 blocks on the same 500 dates overlap in ten
+	// million pairs: listing them all took minutes and gigabytes).
+	Conflicts     []Conflict
+	MoreConflicts int
 	// FirstYear and Years give the calendar years of the horizon.
 	FirstYear, Years int
 	CycleYears       int
@@ -116,7 +120,7 @@ func Build(s *model.Scenario, ref *refdata.Data) (*Schedule, error) {
 			return nil, err
 		}
 	}
-	sch.findConflicts()
+	sch.findConflicts(ref)
 	return sch, nil
 }
 
@@ -283,9 +287,11 @@ func (b *builder) layBlock(o occurrence) error {
 		if name, h := venue.HolidayOn(o.date.Format(time.DateOnly)); h {
 			why = name
 		}
-		b.sch.Conflicts = append(b.sch.Conflicts, Conflict{
-			Kind: "moved", Date: o.date.Format(time.DateOnly),
-			Message: fmt.Sprintf("block %s would start on %s (%s, %s closed); it starts on %s", blk.ID, o.date.Format(time.DateOnly), why, code, first.date.Format(time.DateOnly)),
+		b.sch.conflict(func() Conflict {
+			return Conflict{
+				Kind: "moved", Date: o.date.Format(time.DateOnly),
+				Message: fmt.Sprintf("block %s would start on %s (%s, %s closed); it starts on %s", blk.ID, o.date.Format(time.DateOnly), why, code, first.date.Format(time.DateOnly)),
+			}
 		})
 	}
 	run := BlockRun{Block: blk.ID, Name: blk.Name, Occurrence: o.n, Venue: code, Arrangement: blk.Arrangement}

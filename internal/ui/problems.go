@@ -31,10 +31,13 @@ var problemPatterns = func() []problemPattern {
 		{`^is required: a duty station, one of (?P<List>.+)$`, "problem.required_venue"},
 		{`^is required: the id of a body, or give a rotation$`, "problem.required_body"},
 		{`^must be at most ` + n("Max") + ` bytes long, got ` + n("Got") + `$`, "problem.too_long"},
+		{`^must be one line without control characters; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_line"},
+		{`^must not contain control characters other than line breaks and tabs; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_text"},
 		{`^must be at most ` + n("Max") + ` characters, got ` + n("Got") + `$`, "problem.id_too_long"},
 		{`^` + q + `: use lower-case letters, digits, '-', '_' or '\.', starting with a letter or digit$`, "problem.id_chars"},
 		{`^` + q + ` is not a date YYYY-MM-DD$`, "problem.date"},
 		{`^` + q + ` is not a time of day HH:MM \(00:00 to 23:59\)$`, "problem.clock"},
+		{`^(?P<From>\d\d:\d\d)-(?P<To>\d\d:\d\d): the window must end after it starts \(to may be 24:00\)$`, "problem.window_order"},
 		{`^` + q + ` is not a band; use (?P<A>\S+) or (?P<B>\S+)$`, "problem.band"},
 		{`^` + q + ` is not a format; use one of: (?P<List>.+)$`, "problem.format"},
 		{`^` + q + ` is not a kind of body; use one of: (?P<List>.+)$`, "problem.kind"},
@@ -45,7 +48,7 @@ var problemPatterns = func() []problemPattern {
 		{`^format version must be ` + n("Want") + `, got ` + n("Got") + `$`, "problem.version"},
 		{`^must not exceed horizon\.years \(` + n("Max") + `\), got ` + n("Got") + `$`, "problem.cycle"},
 		{`^must (?:hold|list) between 1 and ` + n("Max") + ` (?P<What>bodies|blocks|sessions), got ` + n("Got") + `$`, "problem.count_between"},
-		{`^must hold at most ` + n("Max") + ` (?P<What>bands|dates|times|venues), got ` + n("Got") + `$`, "problem.count_max"},
+		{`^must hold at most ` + n("Max") + ` (?P<What>bands|dates|times|venues|rotations|sources|assumed values|rate overrides|cycle years), got ` + n("Got") + `$`, "problem.count_max"},
 		{`^must differ from from \((?P<From>[^)]*)\): a band covers part of the day, not none or all of it$`, "problem.band_empty"},
 		{`^give either venue or venues \(a rotation\), not both$`, "problem.venue_or_venues"},
 		{`^give either body or rotation, not both$`, "problem.body_or_rotation"},
@@ -56,6 +59,9 @@ var problemPatterns = func() []problemPattern {
 		{`^(?P<D>\S+) lies outside the horizon (?P<From>\S+) to (?P<To>\S+)$`, "problem.outside_horizon"},
 		{`^(?P<Time>\S+): the day's meetings would end after midnight at the venue; with ` + n("N") + ` meetings a day, start by (?P<By>\S+)$`, "problem.midnight"},
 		{`^the scenario implies ` + n("N") + ` meetings over its horizon; the limit is ` + n("Max") + `$`, "problem.too_many_meetings"},
+		// The closing messages of a report cut short (model.Report).
+		{`^and ` + n("N") + ` more problems in this list \(the first ` + n("Max") + ` are shown\)$`, "problem.more_in_list"},
+		{`^and ` + n("N") + ` more problems \(the first ` + n("Max") + ` are shown\)$`, "problem.more"},
 		// The settings' checks of the user's burden bands.
 		{`^band (?P<N>\d+): (?P<Msg>.+)$`, "problem.settings_band"},
 		{`^(?P<End>from|to): (?P<Msg>.+)$`, "problem.band_end"},
@@ -64,6 +70,8 @@ var problemPatterns = func() []problemPattern {
 		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
 		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
 		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\); the nearest free start is (?P<Free>\S+)$`, "problem.calendar_period_free"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\)$`, "problem.calendar_period"},
 		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
 	}
 	out := make([]problemPattern, len(list))
@@ -72,6 +80,9 @@ var problemPatterns = func() []problemPattern {
 	}
 	return out
 }()
+
+// listMore is the end of a list model.Listed cut.
+var listMore = regexp.MustCompile(`^(.*) and ([0-9]+) more$`)
 
 // problemText writes one of the engine's messages in the user's language;
 // a message no pattern knows is shown as the engine wrote it.
@@ -94,6 +105,15 @@ func problemText(msg string) string {
 			case "Msg":
 				// A message inside a message: "band 2: weight must…".
 				v = problemText(v)
+			case "List":
+				// A list cut by model.Listed: "a, b and 12 more".
+				if m := listMore.FindStringSubmatch(v); m != nil {
+					v = i18n.T("problem.list_more", "List", m[1], "More", m[2])
+				}
+			case "Period":
+				// A period of the calendar of conferences, named by the
+				// reference data.
+				v = i18n.Label("period."+keyOf(v), v)
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":
@@ -124,6 +144,7 @@ var costItemPatterns = func() []problemPattern {
 	list := []struct{ re, key string }{
 		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
 		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
+		{`^Meetings outside the standard meeting hours, (?P<City>.+)$`, "item.outside_hours"},
 		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
 		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
 		{`^Webcast on UN Web TV$`, "item.webcast"},

@@ -154,6 +154,16 @@ func (w *workbook) costs(i int) {
 			refs[j] = c
 			product *= v.Value
 		}
+		if l.RecostKey != "" {
+			// The rate revalued from its price year (cost.Line.Recost).
+			c, ok := w.rates.cell(i, l.RecostKey)
+			if !ok {
+				w.fail(fmt.Errorf("%s: cost line %q is recosted by %s, which is not on the Assumptions sheet", r.Scenario.Name, l.Item, l.RecostKey))
+				return
+			}
+			refs = append(refs, fmt.Sprintf("(1+%s)^(%s-%d)", c, py, l.RecostFrom))
+			product *= l.Recost
+		}
 		if got := product * l.Escalation * l.Quantity; math.Abs(got-l.Amount) > 1e-9*math.Max(1, math.Abs(l.Amount)) {
 			w.fail(fmt.Errorf("%s, %d, %q: the formula would give %.6f, the engine %.6f", r.Scenario.Name, l.Year, l.Item, got, l.Amount))
 			return
@@ -217,7 +227,7 @@ func (w *workbook) costTotals(sh string, first, last int, est *cost.Estimate) co
 	for _, y := range est.Years {
 		t.years[y.FirstYear] = sumIf(cYear, y.Label, fmt.Sprint(y.FirstYear))
 	}
-	w.text(sh, cItem, row, w.t("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", est.Total.Label), w.st.totalLabel)
+	w.text(sh, cItem, row, w.t("export.xlsx.costs.total", "Full cost, all payers, {{.Horizon}}", "Horizon", est.Total.Label), w.st.totalLabel)
 	w.formula(sh, cAmount, row, fmt.Sprintf("SUM(%s)", amounts), w.st.totalMoney)
 	t.total = row
 	return t

@@ -226,6 +226,13 @@ func escPattern() *regexp.Regexp {
 	return regexp.MustCompile(`^IF\(\$A\$(\d+)>` + a + `!\$C\$(\d+),\(1\+` + a + `!\$C\$(\d+)\)\^\(\$A\$(\d+)-` + a + `!\$C\$(\d+)\),1\)$`)
 }
 
+// recostPattern matches the recosting factor of a rate formula:
+// (1+inflation)^(price year-rate's price year).
+func recostPattern() *regexp.Regexp {
+	a := regexp.QuoteMeta(quote(tn().Assumptions))
+	return regexp.MustCompile(`^\(1\+` + a + `!\$C\$(\d+)\)\^\(` + a + `!\$C\$(\d+)-(\d{4})\)$`)
+}
+
 // TestCostFormulasGiveTheEngineFigures recomputes each line of every
 // built-in's Costs sheet from the Assumptions sheet's values and the
 // quantities, reading the formulas, and compares with the engine.
@@ -241,6 +248,12 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 			rateF, _ := f.GetCellFormula(sh, cell(cRate, row))
 			rate := 1.0
 			for _, part := range strings.Split(rateF, "*") {
+				if m := recostPattern().FindStringSubmatch(part); m != nil {
+					// A rate recosted from its price year (cost.Line.Recost).
+					from, _ := strconv.Atoi(m[3])
+					rate *= math.Pow(1+assumption(m[1]), assumption(m[2])-float64(from))
+					continue
+				}
 				m := refPattern().FindStringSubmatch(part)
 				if m == nil {
 					t.Fatalf("%s row %d: rate formula %q is not a product of assumptions", sh, row, rateF)

@@ -1,10 +1,12 @@
 package locale
 
 import (
+	"strings"
 	"sync"
 	"time"
 
 	"mechplan/internal/export/labels"
+	"mechplan/internal/refdata"
 )
 
 // Export returns the words of the exports (the workbook, the report) in
@@ -14,7 +16,7 @@ import (
 // message files itself, without Fyne's localizer, so a command-line tool
 // can use it without touching the interface's language.
 func Export(l Language) labels.Labels {
-	if l == English || !l.Offered() {
+	if l == English || !l.Known() {
 		return labels.English
 	}
 	msgs := exportMessages()[l]
@@ -26,7 +28,7 @@ func Export(l Language) labels.Labels {
 
 var exportMessages = sync.OnceValue(func() map[Language]map[string]string {
 	out := map[Language]map[string]string{}
-	for _, l := range Offered {
+	for _, l := range WorkbookLanguages {
 		if m, err := Messages(l); err == nil {
 			out[l] = m
 		}
@@ -40,6 +42,16 @@ type exportLabels struct {
 }
 
 func (e exportLabels) Text(key, english string, pairs ...any) string {
+	if iso3, ok := strings.CutPrefix(key, labels.StatePrefix); ok {
+		// Member states are named from the reference data's UN names,
+		// not from the catalogues.
+		if ref, err := refdata.Default(); err == nil {
+			if st, ok := ref.State(iso3); ok {
+				return st.NameIn(string(e.f.Lang))
+			}
+		}
+		return english
+	}
 	s, ok := e.msgs[key]
 	if !ok || s == "" {
 		s = english
