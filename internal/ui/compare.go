@@ -79,9 +79,7 @@ var exporters = []exporter{
 	{"pdf", ".pdf", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
 	}},
-	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, _ labels.Labels) error {
-		return written(w)(ics.Encode(c), nil)
-	}},
+	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, _ labels.Labels) error { return ics.Write(w, c) }},
 }
 
 // written writes an encoder's result to w, or passes on its error.

@@ -38,7 +38,7 @@ func (p *fakePicker) Save(title, suggested string, _ []string, chosen func(strin
 	}
 }
 
-func newTestWindow(t *testing.T) (*Window, *fakePicker) {
+func newTestWindow(t testing.TB) (*Window, *fakePicker) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	// The welcome of a first start is tested on its own; here it would
