@@ -832,23 +832,34 @@ func (b *builder) awayFromBase() {
 		venue       string
 		staff, conf travel.Bill
 	}
+	// Groups in the order first met, found through a map: a search of
+	// the list for each of 50,000 block runs was quadratic.
+	type key struct {
+		year  int
+		venue string
+	}
 	var groups []*group
+	byKey := map[key]*group{}
 	find := func(y int, v string) *group {
-		for _, g := range groups {
-			if g.year == y && g.venue == v {
-				return g
-			}
+		if g, ok := byKey[key{y, v}]; ok {
+			return g
 		}
 		g := &group{year: y, venue: v}
 		groups = append(groups, g)
+		byKey[key{y, v}] = g
 		return g
 	}
+	flights := map[string]travel.Flight{}
 	for i := range b.sch.Blocks {
 		br := &b.sch.Blocks[i]
 		if br.Venue == Base {
 			continue
 		}
-		fl := t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+		fl, ok := flights[br.Venue]
+		if !ok {
+			fl = t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+			flights[br.Venue] = fl
+		}
 		if fl.Km == 0 {
 			continue
 		}
