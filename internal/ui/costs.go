@@ -42,14 +42,15 @@ func (w *Workspace) Costs() CostsView {
 	}
 	e := d.Result.Cost
 	t := e.Total.Totals
+	// The two figures a budget officer must not confuse come first.
 	v.Totals = []Figure{
+		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
+		{Metric: i18n.T("costs.additional", "Horizon", e.Total.Label), Value: money(t.AdditionalRequirement)},
 		{Metric: i18n.T("costs.servicing"), Value: money(t.Servicing)},
 		{Metric: i18n.T("costs.documentation"), Value: money(t.Documentation)},
 		{Metric: i18n.T("costs.secretariat"), Value: money(t.Secretariat)},
 		{Metric: i18n.T("costs.travel"), Value: money(t.Travel)},
 		{Metric: i18n.T("costs.sponsorship"), Value: money(t.Sponsorship)},
-		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
-		{Metric: i18n.T("costs.additional", "Horizon", e.Total.Label), Value: money(t.AdditionalRequirement)},
 		{Metric: sectionLabel(cost.ConferenceManagement), Value: money(t.BySection.ConferenceManagement)},
 		{Metric: sectionLabel(cost.Disarmament), Value: money(t.BySection.Disarmament)},
 		{Metric: sectionLabel(cost.PublicInformation), Value: money(t.BySection.PublicInformation)},
