@@ -72,12 +72,16 @@ func cmdCompare(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr, es, ru, zh, or ar (the workbook only)")
+	language := fs.String("lang", "", "language of the tables and of the Excel and PDF exports: en, fr, es, ru, zh, or ar (the workbook only); default: the system's, else English")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	switch l := locale.Language(*language); {
+	lang := locale.Language(*language)
+	if *language == "" {
+		lang = systemLanguage()
+	}
+	switch l := lang; {
 	case !l.Known():
 		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr, es, ru, zh or ar\n", *language)
 		return exitUsage
@@ -87,7 +91,7 @@ func cmdCompare(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %s: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only\n", *language)
 		return exitUsage
 	}
-	words := locale.Export(locale.Language(*language))
+	words := locale.Export(lang)
 	issued := time.Now().UTC().Truncate(24 * time.Hour)
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)
@@ -161,7 +165,7 @@ func cmdCompare(c *cli, args []string) int {
 		}
 		wrote = true
 		if !*asJSON {
-			fmt.Fprintf(c.stdout, "wrote %s (%d bytes)\n", display(e.file), n.n)
+			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", n.n))
 		}
 	}
 	if *asJSON {
@@ -196,8 +200,9 @@ func comparisonJSON(cmp *plan.Comparison) compareJSON {
 // compares first, per year so that horizons of different lengths compare.
 func (c *cli) compareTable(cmp *plan.Comparison) {
 	base := cmp.Results[cmp.Baseline].Scenario
-	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, display(base.Name), cmp.ParetoOn)
-	t := newTable(c.stdout, "", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
+	fmt.Fprintln(c.stdout, c.say("cli.msg.compared_with", "Compared with {{.ID}} ({{.Name}}), per year of each horizon; * Pareto-best on {{.Criteria}}",
+		"ID", base.ID, "Name", display(base.Name), "Criteria", fmt.Sprint(cmp.ParetoOn)))
+	t := c.table("", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
 	fig := func(key string, i int) (plan.Figure, bool) {
 		row, ok := cmp.Row(key)
 		if !ok || !row.Figures[i].Known {

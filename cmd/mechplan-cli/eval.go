@@ -123,9 +123,9 @@ func statement(est *cost.Estimate) statementJSON {
 	}
 	seen := map[string]bool{}
 	for _, l := range est.Lines {
-		if l.Stale && !seen[l.Key] {
-			seen[l.Key] = true
-			s.StaleRates = append(s.StaleRates, l.Key)
+		if l.Stale && !seen[l.StaleKey] {
+			seen[l.StaleKey] = true
+			s.StaleRates = append(s.StaleRates, l.StaleKey)
 		}
 	}
 	return s
@@ -228,7 +228,7 @@ func cmdEval(c *cli, args []string) int {
 			fmt.Fprintln(c.stdout)
 		}
 		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, display(e.Name))
-		t := newTable(c.stdout, "YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
+		t := c.table("YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
 		for _, y := range e.Years {
 			t.row(totalsRow(strconv.Itoa(y.Year), y.Totals)...)
 		}
@@ -315,7 +315,7 @@ func cmdSchedule(c *cli, args []string) int {
 		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf, "more_conflicts": r.MoreConflicts})
 	}
 	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, display(r.Scenario.Name), len(rows))
-	t := newTable(c.stdout, "DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
+	t := c.table("DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
 	for i, m := range rows {
 		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName), m.Format, strconv.Itoa(m.Track+1))
 	}
@@ -550,7 +550,7 @@ func (c *cli) printCost(e evalJSON) {
 		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
 	}
 	fmt.Fprintln(c.stdout)
-	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
+	t := c.table("YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
 		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND", "ADDITIONAL REQUIREMENT", "CO2 (t)")
 	row := func(label string, k cost.Totals, co2 float64) {
 		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),
@@ -564,7 +564,7 @@ func (c *cli) printCost(e evalJSON) {
 	t.flush()
 	fmt.Fprintln(c.stdout, "Full cost: every cost, whoever pays. Additional requirement: what the regular budget needs beyond what existing resources absorb (absorb.meetings_per_year.NYC, absorb.posts_share).")
 	fmt.Fprintf(c.stdout, "\nWhat the United Nations pays by object of expenditure, %s (regular budget + voluntary fund; additional requirement of the regular budget)\n", e.Total.Label)
-	ot := newTable(c.stdout, "OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
+	ot := c.table("OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
 	bo := e.Total.Cost.ByObject
 	for _, o := range cost.ObjectList {
 		ot.row(o.Name(), usd(bo.RegularBudget.Get(o)), usd(bo.VoluntaryFund.Get(o)), usd(bo.Get(o)), usd(bo.AdditionalRequirement.Get(o)))

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"mechplan/internal/export/labels"
+	"mechplan/internal/i18n/locale"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/store"
@@ -55,6 +57,10 @@ type cli struct {
 	// file's path as given, or a built-in's id. Messages start with it,
 	// never with the id a file gives itself (the author's choice).
 	origins map[*model.Scenario]string
+	// lang and words are the language of the tables and messages (see
+	// lang.go), set when the flags are parsed.
+	lang  locale.Language
+	words labels.Labels
 }
 
 // origin is what a scenario's messages start with.
@@ -104,6 +110,9 @@ func (c *cli) usage(w io.Writer) {
 // arguments, and returns the positional ones.
 func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
 	fs.SetOutput(c.stderr)
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", "language of the tables and messages: en, fr, es, ru or zh (default: the system's, else English); JSON is the same in every language")
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -111,6 +120,7 @@ func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
+			c.setLanguage(fs.Lookup("lang").Value.String())
 			return pos, true
 		}
 		pos = append(pos, args[0])
@@ -237,7 +247,7 @@ func cmdList(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(map[string]any{"scenarios": rows})
 	}
-	t := newTable(c.stdout, "ID", "SHORT NAME", "NAME", "SOURCE")
+	t := c.table("ID", "SHORT NAME", "NAME", "SOURCE")
 	for _, r := range rows {
 		t.row(r.ID, display(r.ShortName), display(r.Name), display(r.Source))
 	}

@@ -125,7 +125,7 @@ func cmdTravel(c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s (of which the sponsorship fund USD %s), %.1f t CO2\n", out.Scenario, out.Name, out.Delegation,
 		len(out.Trips), out.DaysAway, usd(out.Cost), usd(out.Sponsored), out.CO2Tonnes)
-	t := newTable(c.stdout, "DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
+	t := c.table("DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
 	for _, tj := range out.Trips {
 		class := "economy"
 		if tj.Business {

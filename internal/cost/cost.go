@@ -170,6 +170,8 @@ type Line struct {
 	// estimate's; it is recosted by the inflation assumption, but a
 	// current figure should replace it.
 	Stale bool
+	// StaleKey is the money rate that dates the line (RatePriceYear).
+	StaleKey string
 }
 
 // Additional is the line's additional requirement: what the regular
@@ -611,7 +613,7 @@ func (b *builder) add(l Line) {
 		// The oldest money rate the line rests on dates it.
 		if v, ok := b.a.Get(k); ok && v.Currency != "" && !strings.HasPrefix(k, "fx.") {
 			if py := PriceYearOf(v, b.e.PriceYear); py > 0 && (l.RatePriceYear == 0 || py < l.RatePriceYear) {
-				l.RatePriceYear = py
+				l.RatePriceYear, l.StaleKey = py, k
 			}
 		}
 	}

@@ -149,8 +149,14 @@ func TestRussianChineseAndArabicWorkbooks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			en, err := locale.Messages(i18n.English)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for k := range rec.keys {
-				if _, ok := msgs[k]; !ok && !strings.HasPrefix(k, labels.StatePrefix) {
+				// A key English has not either is written in the
+				// exporter's own English in every language.
+				if _, ok := msgs[k]; !ok && en[k] != "" && !strings.HasPrefix(k, labels.StatePrefix) {
 					t.Errorf("%s catalogue lacks %q, which the workbook writes", lang, k)
 				}
 			}
