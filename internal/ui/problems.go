@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"mechplan/internal/i18n"
+	"mechplan/internal/msg"
 )
 
 // problemPattern recognises one of the engine's messages (model.Validate,
@@ -138,54 +139,23 @@ func problemText(msg string) string {
 // conflictKind names a calendar conflict's kind in the user's language.
 func conflictKind(kind string) string { return i18n.Label("conflict."+keyOf(kind), kind) }
 
-// costItemPatterns recognise the items of the engine's cost lines, which
-// it composes in English from a fixed set of words, a city and a grade.
-var costItemPatterns = func() []problemPattern {
-	list := []struct{ re, key string }{
-		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
-		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
-		{`^Meetings outside the standard meeting hours, (?P<City>.+)$`, "item.outside_hours"},
-		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
-		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
-		{`^Webcast on UN Web TV$`, "item.webcast"},
-		{`^Translation of session documents into the other official languages$`, "item.translation"},
-		{`^Secretariat posts, (?P<Grade>.+)$`, "item.posts"},
-		{`^(?P<Who>Secretariat staff from New York|Interpreters and conference staff from New York|Delegations|Sponsored delegates) to (?P<City>[^:]+): (?P<What>.+)$`, "item.travel"},
+// message writes one of the engine's messages in the user's language by
+// its code; a value that is itself a message (a cost item's city, who
+// travels, what is paid) is written so first. A code no catalogue has
+// shows the engine's English, which a test forbids for the engine's codes.
+func message(m msg.Message) string {
+	if m.Code == "" || i18n.Current() == i18n.English {
+		return m.English
 	}
-	out := make([]problemPattern, len(list))
-	for i, p := range list {
-		out[i] = problemPattern{regexp.MustCompile(p.re), p.key}
-	}
-	return out
-}()
-
-// costItem writes a cost line's item in the user's language; an item no
-// pattern knows is shown as the engine wrote it.
-func costItem(item string) string {
-	if i18n.Current() == i18n.English {
-		return item
-	}
-	for _, p := range costItemPatterns {
-		m := p.re.FindStringSubmatch(item)
-		if m == nil {
-			continue
+	pairs := make([]any, 0, 2*len(m.Args))
+	for _, a := range m.Args {
+		v := a.Value
+		if sub, ok := v.(msg.Message); ok {
+			v = message(sub)
 		}
-		var pairs []any
-		for i, name := range p.re.SubexpNames() {
-			switch name {
-			case "":
-				continue
-			case "City":
-				pairs = append(pairs, name, cityLabel(m[i]))
-			case "Who", "What":
-				pairs = append(pairs, name, i18n.Label("item."+strings.ToLower(name)+"."+keyOf(m[i]), m[i]))
-			default:
-				pairs = append(pairs, name, m[i])
-			}
-		}
-		return i18n.T(p.key, pairs...)
+		pairs = append(pairs, a.Name, v)
 	}
-	return item
+	return i18n.Label(m.Code, m.English, pairs...)
 }
 
 // cityLabel is a duty station's city as the user's language writes it:

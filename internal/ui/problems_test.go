@@ -7,6 +7,7 @@ import (
 
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 )
 
 // brokenScenario breaks as many of the engine's rules as one scenario can.
@@ -141,16 +142,16 @@ func TestEnglishMessagesUnchanged(t *testing.T) {
 
 // TestCostItemsAreTranslated: every item of every cost line of a
 // scenario that meets away from New York, with sponsorship and hybrid
-// meetings, reads in French and Spanish.
+// meetings, reads in every language but English.
 func TestCostItemsAreTranslated(t *testing.T) {
-	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
+	for _, lang := range i18n.Offered[1:] {
 		w := newWindowIn(t, lang, true)
 		seen := 0
 		for _, id := range []string{"s7-rotating-venues", "s9-hybrid-groups"} {
 			w.WS.OpenBuiltIn(id)
 			for _, l := range w.WS.Costs().Lines {
 				seen++
-				for _, english := range []string{"Meetings", "meetings", " to ", "air fares", "Delegations", "Secretariat posts", "Webcast on", "Translation of", "Geneva"} {
+				for _, english := range []string{"Meetings", "meetings", " to ", "air fares", "Delegations", "Secretariat posts", "Webcast on", "Translation of", "Geneva", "Programme support"} {
 					if strings.Contains(l.Item, english) {
 						t.Errorf("%s: cost item %q still reads %q", lang, l.Item, english)
 						break
@@ -160,6 +161,67 @@ func TestCostItemsAreTranslated(t *testing.T) {
 		}
 		if seen < 50 {
 			t.Errorf("%s: only %d cost lines", lang, seen)
+		}
+	}
+}
+
+// TestCostItemsByCode: the engine names every cost item of every built-in
+// scenario by a message code with its values, and renders its English
+// from the same words en.json gives the code (one source for the
+// English); every language has every code, and every value that is
+// itself a code (a city, who travels, what is paid).
+func TestCostItemsByCode(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	en := i18n.Messages(i18n.English)
+	codes := map[string]bool{}
+	var walk func(m msg.Message)
+	walk = func(m msg.Message) {
+		codes[m.Code] = true
+		for _, a := range m.Args {
+			if sub, ok := a.Value.(msg.Message); ok {
+				walk(sub)
+			}
+		}
+	}
+	lines := 0
+	for _, b := range w.WS.BuiltIns {
+		w.WS.OpenBuiltIn(b.Scenario.ID)
+		d := w.WS.Active
+		if d == nil || d.Result == nil || d.Result.Cost == nil {
+			t.Fatalf("%s: no cost estimate", b.Scenario.ID)
+		}
+		for _, l := range d.Result.Cost.Lines {
+			lines++
+			m := l.ItemMsg
+			if m.Code == "" {
+				t.Errorf("%s: cost item %q has no code", b.Scenario.ID, l.Item)
+				continue
+			}
+			if l.Item != m.English {
+				t.Errorf("%s: Item %q is not the message's English %q", b.Scenario.ID, l.Item, m.English)
+			}
+			data := map[string]any{}
+			for _, a := range m.Args {
+				data[a.Name] = a.Value
+				if sub, ok := a.Value.(msg.Message); ok {
+					data[a.Name] = sub.English
+				}
+			}
+			if got := msg.Render(en[m.Code], data); got != m.English {
+				t.Errorf("en.json's %s gives %q, the engine writes %q", m.Code, got, m.English)
+			}
+			walk(m)
+		}
+	}
+	if lines < 500 || len(codes) < 20 {
+		t.Errorf("only %d lines and %d codes", lines, len(codes))
+	}
+	for _, lang := range i18n.Offered {
+		tr := i18n.Messages(lang)
+		for c := range codes {
+			if tr[c] == "" {
+				t.Errorf("%s has no message %s", lang, c)
+			}
 		}
 	}
 }
