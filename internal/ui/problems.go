@@ -8,8 +8,8 @@ import (
 	"mechplan/internal/msg"
 )
 
-// problemPattern recognises one of the engine's messages (model.Validate,
-// the schedule's conflicts), which it writes in English, and names the
+// problemPattern recognises one of the engine's validation messages
+// (model.Validate), which it writes in English, and names the
 // message that says it in the user's language; the pattern's named groups
 // are the message's values.
 type problemPattern struct {
@@ -69,11 +69,6 @@ var problemPatterns = func() []problemPattern {
 		{`^from and to must differ \((?P<From>[^)]*)\)$`, "problem.band_same"},
 		{`^weight must be between 0 and ` + n("Max") + `, got ` + n("Got") + `$`, "problem.band_weight"},
 		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
-		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
-		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
-		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\); the nearest free start is (?P<Free>\S+)$`, "problem.calendar_period_free"},
-		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\)$`, "problem.calendar_period"},
-		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
 	}
 	out := make([]problemPattern, len(list))
 	for i, p := range list {
@@ -111,10 +106,6 @@ func problemText(msg string) string {
 				if m := listMore.FindStringSubmatch(v); m != nil {
 					v = i18n.T("problem.list_more", "List", m[1], "More", m[2])
 				}
-			case "Period":
-				// A period of the calendar of conferences, named by the
-				// reference data.
-				v = i18n.Label("period."+keyOf(v), v)
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":
