@@ -53,8 +53,8 @@ type AdvicePoint struct {
 
 func newAdvicePanel(w *Window) *advicePanel {
 	a := &advicePanel{w: w}
-	a.body = widget.NewSelect(nil, func(string) { a.showBody() })
-	a.point = widget.NewSelect(nil, func(string) { a.pickFromList() })
+	a.body = newSelect(nil, func(string) { a.showBody() })
+	a.point = newSelect(nil, func(string) { a.pickFromList() })
 	a.chart = newDrawing(fyne.NewSize(280, 150), a.draw)
 	a.rule = widget.NewLabel(i18n.T("advice.rule"))
 	a.rule.Wrapping = fyne.TextWrapWord
