@@ -4,7 +4,7 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli cli-all package linux-metadata check lint unit bench clean screenshots
+.PHONY: run test desktop-deps build cli cli-all package linux-metadata check lint unit bench clean screenshots measure-desktop screenshots-desktop
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
@@ -43,6 +43,16 @@ screenshots:
 	mkdir -p build/screenshots
 	MECHPLAN_SCREENSHOTS=$(CURDIR)/build/screenshots CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./internal/ui/
 	@ls build/screenshots
+
+## measure-desktop: the real window under Xvfb and Mesa's software renderer, as a person sees it (medians of five; see docs/performance.md)
+measure-desktop: build
+	scripts/ensure-measure-deps.sh
+	scripts/measure-desktop.sh build/mechplan
+
+## screenshots-desktop: every view from the real binary under Xvfb, 1280×800 at 100 % and 1440×900 at 150 %, in en/fr/es
+screenshots-desktop: build
+	scripts/ensure-measure-deps.sh
+	scripts/screenshots-desktop.sh build/mechplan build/screenshots-desktop
 
 ## cli-all: the command line for Linux, Windows and macOS (pure Go, no cgo)
 cli-all:

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"time"
 
 	"mechplan/internal/chart"
@@ -48,6 +49,18 @@ type compareJSON struct {
 	ParetoOn  []string              `json:"pareto_on"`
 	Metrics   []metricJSON          `json:"metrics"`
 	Scenarios []compareScenarioJSON `json:"scenarios"`
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func cmdCompare(c *cli, args []string) int {
@@ -118,30 +131,41 @@ func cmdCompare(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
+	bytesOf := func(encode func() ([]byte, error)) func(io.Writer) error {
+		return func(w io.Writer) error {
+			data, err := encode()
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			return err
+		}
+	}
 	exports := []struct {
-		file   string
-		encode func(*plan.Comparison) ([]byte, error)
+		file  string
+		write func(io.Writer) error
 	}{
-		{*xlsxFile, func(c *plan.Comparison) ([]byte, error) { return xlsx.EncodeWith(c, xlsx.Options{Labels: words}) }},
-		{*pdfFile, func(c *plan.Comparison) ([]byte, error) { return pdf.EncodeWith(c, pdf.Options{Labels: words}) }},
-		{*icsFile, func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
+		{*xlsxFile, bytesOf(func() ([]byte, error) { return xlsx.EncodeWith(cmp, xlsx.Options{Labels: words}) })},
+		{*pdfFile, bytesOf(func() ([]byte, error) { return pdf.EncodeWith(cmp, pdf.Options{Labels: words}) })},
+		// The calendar is written as it is made: 100 MB for the largest.
+		{*icsFile, func(w io.Writer) error { return ics.Write(w, cmp) }},
 	}
 	wrote := false
 	for _, e := range exports {
 		if e.file == "" {
 			continue
 		}
-		data, err := e.encode(cmp)
-		if err != nil {
-			return c.fail(fmt.Errorf("%s: %w", e.file, err))
-		}
 		// A temporary file renamed into place: a failure leaves no half file.
-		if err := store.WriteFileAtomic(e.file, data, 0o644); err != nil {
-			return c.fail(err)
+		n := &countingWriter{}
+		err := store.WriteAtomic(e.file, 0o644, func(w io.Writer) error {
+			n.w = w
+			return e.write(n)
+		})
+		if err != nil {
+			return c.fail(fmt.Errorf("%s: %w", display(e.file), err))
 		}
 		wrote = true
 		if !*asJSON {
-			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", e.file, "Bytes", len(data)))
+			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", n.n))
 		}
 	}
 	if *asJSON {

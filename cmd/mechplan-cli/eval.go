@@ -123,9 +123,9 @@ func statement(est *cost.Estimate) statementJSON {
 	}
 	seen := map[string]bool{}
 	for _, l := range est.Lines {
-		if l.Stale && !seen[l.Key] {
-			seen[l.Key] = true
-			s.StaleRates = append(s.StaleRates, l.Key)
+		if l.Stale && !seen[l.StaleKey] {
+			seen[l.StaleKey] = true
+			s.StaleRates = append(s.StaleRates, l.StaleKey)
 		}
 	}
 	return s

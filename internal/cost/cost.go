@@ -174,6 +174,8 @@ type Line struct {
 	// estimate's; it is recosted by the inflation assumption, but a
 	// current figure should replace it.
 	Stale bool
+	// StaleKey is the money rate that dates the line (RatePriceYear).
+	StaleKey string
 }
 
 // Additional is the line's additional requirement: what the regular
@@ -618,7 +620,7 @@ func (b *builder) add(l Line) {
 		// The oldest money rate the line rests on dates it.
 		if v, ok := b.a.Get(k); ok && v.Currency != "" && !strings.HasPrefix(k, "fx.") {
 			if py := PriceYearOf(v, b.e.PriceYear); py > 0 && (l.RatePriceYear == 0 || py < l.RatePriceYear) {
-				l.RatePriceYear = py
+				l.RatePriceYear, l.StaleKey = py, k
 			}
 		}
 	}
@@ -842,23 +844,34 @@ func (b *builder) awayFromBase() {
 		venue       string
 		staff, conf travel.Bill
 	}
+	// Groups in the order first met, found through a map: a search of
+	// the list for each of 50,000 block runs was quadratic.
+	type key struct {
+		year  int
+		venue string
+	}
 	var groups []*group
+	byKey := map[key]*group{}
 	find := func(y int, v string) *group {
-		for _, g := range groups {
-			if g.year == y && g.venue == v {
-				return g
-			}
+		if g, ok := byKey[key{y, v}]; ok {
+			return g
 		}
 		g := &group{year: y, venue: v}
 		groups = append(groups, g)
+		byKey[key{y, v}] = g
 		return g
 	}
+	flights := map[string]travel.Flight{}
 	for i := range b.sch.Blocks {
 		br := &b.sch.Blocks[i]
 		if br.Venue == Base {
 			continue
 		}
-		fl := t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+		fl, ok := flights[br.Venue]
+		if !ok {
+			fl = t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+			flights[br.Venue] = fl
+		}
 		if fl.Km == 0 {
 			continue
 		}

@@ -31,7 +31,7 @@ const (
 	MaxAssumed         = 100
 	MaxAssumptions     = 200
 	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
-	MaxTotalMeetings = 200000
+	MaxTotalMeetings = 50000
 	MinYear          = 1990
 	MaxYear          = 2200
 )

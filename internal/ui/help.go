@@ -147,7 +147,7 @@ func (w *Window) ShowWelcome() {
 		}),
 		task(i18n.T("welcome.travel.title"), i18n.T("welcome.travel.text"), i18n.T("welcome.travel.button"), theme.AccountIcon(), func() {
 			w.ShowView(ViewMine)
-			w.Win.Canvas().Focus(w.Mine.state)
+			w.Win.Canvas().Focus(w.Mine.state.entry)
 		}),
 		widget.NewSeparator(), more)
 	// As tall as the text needs at the default size, within the window;

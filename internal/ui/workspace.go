@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
@@ -45,6 +46,9 @@ type Document struct {
 	serial     int // names the autosave file
 	rev        int // counts changes, so a view can tell its data is old
 	undo, redo []*model.Scenario
+	// idFromName says the id follows the name (a new scenario or a copy
+	// whose id the user has not set).
+	idFromName bool
 	// lastEdit is the field of the last edit, so that the keystrokes of
 	// one field make one undo step rather than one step per character.
 	lastEdit string
@@ -106,6 +110,9 @@ type Workspace struct {
 	AutosaveDir string
 	// Notice is the latest message for the status bar.
 	Notice string
+	// MissionOut leaves the permanent mission's delegates out of "my
+	// delegation": only the experts from the capital count.
+	MissionOut bool
 
 	// encode writes a scenario in the file format for Save, SaveAs and
 	// autosave; nil means store.EncodeTo. Tests make it fail half-way.
@@ -287,7 +294,7 @@ func (w *Workspace) New() *Document {
 			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "plenary"}}}},
 	}
 	w.Notice = i18n.T("notice.new")
-	d := w.add(&Document{Scenario: s, Dirty: true})
+	d := w.add(&Document{Scenario: s, Dirty: true, idFromName: true})
 	w.autosave(d)
 	return d
 }
@@ -307,11 +314,30 @@ func (w *Workspace) Duplicate(src *Document) *Document {
 		return slices.ContainsFunc(w.Docs, func(d *Document) bool { return d.Scenario.ID == id })
 	})
 	s.Name = i18n.T("doc.copy_name", "Name", s.Name)
-	d := w.add(&Document{Scenario: s, Dirty: true})
+	if s.ShortName != "" {
+		s.ShortName = copyShortName(s.ShortName, s.ID)
+	}
+	d := w.add(&Document{Scenario: s, Dirty: true, idFromName: true})
 	w.Notice = i18n.T("notice.duplicated", "Name", src.Scenario.Name)
 	w.autosave(d)
 	w.changed()
 	return d
+}
+
+// copyShortName is a copy's short name: "S9 hybrid groups, copy", then
+// "…, copy 2" after the number its id got, cut to the format's limit.
+func copyShortName(short, id string) string {
+	n := ""
+	if i := strings.LastIndex(id, "-copy-"); i >= 0 {
+		n = id[i+len("-copy-"):]
+	}
+	key := "doc.copy_short"
+	if n != "" {
+		key = "doc.copy_short_n"
+	}
+	suffix := i18n.T(key, "Name", "", "N", n)
+	room := model.MaxShortNameLen - utf8.RuneCountInString(suffix)
+	return i18n.T(key, "Name", model.Truncate(short, max(room, 4)), "N", n)
 }
 
 // Select makes a document the one being edited.
@@ -429,11 +455,50 @@ func (w *Workspace) Edit(field string, change func(s *model.Scenario)) {
 	d.lastEdit = field
 	d.redo = nil
 	change(d.Scenario)
+	switch {
+	case field == "id":
+		// The user named the file: the id no longer follows the name.
+		d.idFromName = false
+	case field == "name" && d.idFromName:
+		d.Scenario.ID = w.idFor(d, d.Scenario.Name)
+	}
 	d.rev++
 	d.Dirty = true
-	w.evaluateAll()
+	// Only the edited scenario changed: the others keep their results,
+	// which the engine would compute again identically.
+	w.evaluate(d)
 	w.autosave(d)
 	w.changed()
+}
+
+// idFor is the id a scenario named name gets while its id follows its
+// name: the name in lower case, words joined by hyphens, unique among
+// the open documents ("Two blocks, 2027" → "two-blocks-2027").
+func (w *Workspace) idFor(d *Document, name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(foldAccents(name)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	base := b.String()
+	if len(base) > 48 {
+		base = strings.TrimRight(base[:48], "-")
+	}
+	if base == "" {
+		base = "scenario"
+	}
+	return uniqueID(base, func(id string) bool {
+		return slices.ContainsFunc(w.Docs, func(o *Document) bool { return o != d && o.Scenario.ID == id })
+	})
 }
 
 // Undo steps the active document back one edit.
@@ -464,7 +529,7 @@ func (w *Workspace) afterHistory(d *Document) {
 	d.rev++
 	d.lastEdit = ""
 	d.Dirty = true
-	w.evaluateAll()
+	w.evaluate(d)
 	w.autosave(d)
 	w.changed()
 }

@@ -5,8 +5,10 @@
 package ics
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -30,7 +32,16 @@ const (
 // scenarios. DTSTAMP is the comparison's date, so the same input gives
 // the same bytes.
 func Encode(c *plan.Comparison) []byte {
-	w := &writer{}
+	var b bytes.Buffer
+	Write(&b, c) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// Write writes the calendar to out as it goes, so that the 200,000
+// meetings of the largest scenario (a 100 MB calendar) are never held in
+// memory at once.
+func Write(out io.Writer, c *plan.Comparison) error {
+	w := &writer{buf: bufio.NewWriterSize(out, 64<<10)}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:" + prodID)
@@ -51,10 +62,12 @@ func Encode(c *plan.Comparison) []byte {
 		}
 	}
 	w.line("END:VCALENDAR")
-	return w.buf.Bytes()
+	return w.buf.Flush()
 }
 
-type writer struct{ buf bytes.Buffer }
+// writer writes content lines; a write error is kept by the bufio.Writer
+// and returned by Flush.
+type writer struct{ buf *bufio.Writer }
 
 // line writes one content line, folded at 75 octets without splitting a
 // UTF-8 sequence: continuation lines start with a space (RFC 5545 §3.1).
