@@ -82,7 +82,7 @@ func (w *Workspace) Costs() CostsView {
 			section = i18n.T("costs.outside")
 		}
 		v.Lines = append(v.Lines, CostLine{
-			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: costItem(l.Item),
+			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: message(l.ItemMsg),
 			Quantity: i18n.F().Compact(l.Quantity, 4) + " " + i18n.Label("costs.unit."+keyOf(l.Unit), l.Unit), Rate: money(l.Rate), Amount: money(l.Amount),
 			Assumption: rateLabel(l.Key, a.Label), Source: source, AsOf: asOf, Placeholder: l.Placeholder, Stale: l.Stale, PriceYear: l.RatePriceYear,
 		})
