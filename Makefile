@@ -4,7 +4,7 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli cli-all package linux-metadata check lint unit bench clean screenshots measure-desktop screenshots-desktop
+.PHONY: run test desktop-deps build cli cli-all package linux-metadata package-windows smoke-windows web smoke-web check lint unit bench clean screenshots measure-desktop screenshots-desktop
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
@@ -21,6 +21,7 @@ check:
 	@unformatted=$$(gofmt -l cmd internal resources); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
 	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./cmd/mechplan/ ./internal/ui/...
 	CGO_ENABLED=0 $(GO) run $(STATICCHECK) -tags ci ./...
 
 unit:
@@ -70,6 +71,22 @@ package: desktop-deps cli-all linux-metadata
 ## linux-metadata: validate the AppStream metainfo, the desktop entry and the Flatpak manifest in packaging/linux/
 linux-metadata:
 	scripts/check-linux-metadata.sh
+
+## package-windows: cross-build the Windows app (mingw-w64, fyne package) and its NSIS installer into build/windows/
+package-windows:
+	scripts/package-windows.sh
+
+## smoke-windows: install the Windows build under Wine and Xvfb, draw the comparison, export it, uninstall
+smoke-windows: package-windows
+	scripts/smoke-windows.sh
+
+## web: the browser version, a static folder build/web/ (index.html, loader, Mechplan.wasm and .wasm.gz)
+web:
+	scripts/build-web.sh
+
+## smoke-web: load build/web/ in headless Chromium: first draw, export downloaded, Open from an upload, autosave after a reload
+smoke-web: web
+	scripts/smoke-web.sh
 
 clean:
 	rm -rf build

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"mechplan/internal/store"
+	"mechplan/resources"
 )
 
 // platformFiles are the browser's: Fyne's storage (IndexedDB) for the
@@ -122,4 +123,24 @@ func mimeType(name string) string {
 		return "application/json"
 	}
 	return "application/octet-stream"
+}
+
+// The browser has no system fonts to fall back on, and Fyne's own font
+// lacks the ★ of the Pareto-best and the ▸ of menu paths: the window's
+// text is drawn in DejaVu Sans, which the PDF export embeds anyway.
+var (
+	webFontRegular = fyne.NewStaticResource("DejaVuSans.ttf", resources.FontRegular)
+	webFontBold    = fyne.NewStaticResource("DejaVuSans-Bold.ttf", resources.FontBold)
+)
+
+// platformFont is DejaVu Sans for ordinary and bold text, the default
+// theme's for monospace and symbols.
+func platformFont(def fyne.Theme, s fyne.TextStyle) fyne.Resource {
+	switch {
+	case s.Monospace || s.Symbol:
+		return def.Font(s)
+	case s.Bold:
+		return webFontBold
+	}
+	return webFontRegular
 }

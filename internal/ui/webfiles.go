@@ -100,7 +100,16 @@ func (f *webFiles) ReadFile(p string) ([]byte, error) {
 		return nil, err
 	}
 	defer r.Close()
-	return io.ReadAll(io.LimitReader(r, store.MaxFileBytes+1<<10))
+	// Fyne's IndexedDB file copies the file from its start into the buffer
+	// of every Read and reports io.EOF at once, so reading in small pieces
+	// (io.ReadAll) keeps only the first 512 bytes: one Read into a buffer
+	// as large as the largest file accepted.
+	buf := make([]byte, store.MaxFileBytes+1<<10)
+	n, err := io.ReadFull(r, buf)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return buf[:n], err
 }
 
 // WriteAtomic encodes into memory first: nothing is stored or downloaded
@@ -161,6 +170,9 @@ func (f *webFiles) MkdirAll(dir string) error {
 
 func (f *webFiles) Glob(pattern string) ([]string, error) {
 	dir, base := path.Split(pattern)
+	// Fyne's IndexedDB storage lists a folder's children by the exact path
+	// they were written under, which has no trailing slash.
+	dir = strings.TrimSuffix(dir, "/")
 	u := f.stored(dir)
 	if u == nil {
 		return nil, nil
