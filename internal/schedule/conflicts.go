@@ -1,10 +1,10 @@
 package schedule
 
 import (
-	"fmt"
 	"sort"
 	"time"
 
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -45,7 +45,11 @@ func (s *Schedule) conflict(build func() Conflict) {
 		s.MoreConflicts++
 		return
 	}
-	s.Conflicts = append(s.Conflicts, build())
+	c := build()
+	if c.Msg.Code != "" {
+		c.Message = c.Msg.English
+	}
+	s.Conflicts = append(s.Conflicts, c)
 }
 
 // ConflictCount is how many conflicts were found, listed or not.
@@ -82,9 +86,9 @@ func (s *Schedule) findConflicts(ref *refdata.Data) {
 			s.conflict(func() Conflict {
 				return Conflict{
 					Kind: "overlap", Date: maxTime(as, bs).Format(time.DateOnly),
-					Message: fmt.Sprintf("blocks %s (%s, %s to %s) and %s (%s, %s to %s) overlap",
-						a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly),
-						b.Block, b.Venue, bs.Format(time.DateOnly), be.Format(time.DateOnly)),
+					Msg: msg.New("problem.overlap", "blocks {{.A}} ({{.AVenue}}, {{.AFrom}} to {{.ATo}}) and {{.B}} ({{.BVenue}}, {{.BFrom}} to {{.BTo}}) overlap",
+						"A", a.Block, "AVenue", a.Venue, "AFrom", as.Format(time.DateOnly), "ATo", ae.Format(time.DateOnly),
+						"B", b.Block, "BVenue", b.Venue, "BFrom", bs.Format(time.DateOnly), "BTo", be.Format(time.DateOnly)),
 				}
 			})
 			n--
@@ -106,8 +110,8 @@ func (s *Schedule) findConflicts(ref *refdata.Data) {
 				s.conflict(func() Conflict {
 					return Conflict{
 						Kind: "high-level week", Date: as.Format(time.DateOnly),
-						Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
-							a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly)),
+						Msg: msg.New("problem.high_level_week", "block {{.A}} ({{.From}} to {{.To}}) falls in the General Assembly's high-level week ({{.HFrom}} to {{.HTo}})",
+							"A", a.Block, "From", as.Format(time.DateOnly), "To", ae.Format(time.DateOnly), "HFrom", w[0].Format(time.DateOnly), "HTo", w[1].Format(time.DateOnly)),
 					}
 				})
 			}
@@ -125,13 +129,14 @@ func (s *Schedule) calendarPeriods(ref *refdata.Data, first, last []time.Time) {
 		as, ae := first[i], last[i]
 		for _, p := range ref.BlackoutsAt(a.Venue, as, ae) {
 			s.conflict(func() Conflict {
-				msg := fmt.Sprintf("block %s (%s, %s to %s) falls in %s (%s to %s)",
-					a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly), p.Name,
-					p.From.Format(time.DateOnly), p.To.Format(time.DateOnly))
+				pairs := []any{"A", a.Block, "Venue", a.Venue, "From", as.Format(time.DateOnly), "To", ae.Format(time.DateOnly),
+					"Period", msg.Named("period.", p.Name), "PFrom", p.From.Format(time.DateOnly), "PTo", p.To.Format(time.DateOnly)}
+				m := msg.New("problem.calendar_period", "block {{.A}} ({{.Venue}}, {{.From}} to {{.To}}) falls in {{.Period}} ({{.PFrom}} to {{.PTo}})", pairs...)
 				if free, ok := NearestFreeStart(ref, a.Venue, as, ae); ok {
-					msg += fmt.Sprintf("; the nearest free start is %s", free.Format(time.DateOnly))
+					m = msg.New("problem.calendar_period_free", "block {{.A}} ({{.Venue}}, {{.From}} to {{.To}}) falls in {{.Period}} ({{.PFrom}} to {{.PTo}}); the nearest free start is {{.Free}}",
+						append(pairs, "Free", free.Format(time.DateOnly))...)
 				}
-				return Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Message: msg}
+				return Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Msg: m}
 			})
 		}
 	}

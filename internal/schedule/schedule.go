@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -74,8 +75,11 @@ type BlockRun struct {
 // Conflict is a calendar problem worth the planner's attention.
 type Conflict struct {
 	Kind    string // "overlap", "high-level week", "calendar period", "moved"
-	Message string
-	Date    string // YYYY-MM-DD where it starts
+	Message string // in English: Msg's English
+	// Msg says it by message code (problem.overlap…) with its values, for
+	// the faces that write it in another language.
+	Msg  msg.Message
+	Date string // YYYY-MM-DD where it starts
 }
 
 // Schedule is the scenario laid out on the calendar.
@@ -290,7 +294,8 @@ func (b *builder) layBlock(o occurrence) error {
 		b.sch.conflict(func() Conflict {
 			return Conflict{
 				Kind: "moved", Date: o.date.Format(time.DateOnly),
-				Message: fmt.Sprintf("block %s would start on %s (%s, %s closed); it starts on %s", blk.ID, o.date.Format(time.DateOnly), why, code, first.date.Format(time.DateOnly)),
+				Msg: msg.New("problem.moved", "block {{.A}} would start on {{.D}} ({{.Why}}, {{.Venue}} closed); it starts on {{.Start}}",
+					"A", blk.ID, "D", o.date.Format(time.DateOnly), "Why", why, "Venue", code, "Start", first.date.Format(time.DateOnly)),
 			}
 		})
 	}

@@ -76,7 +76,7 @@ func (w *Workspace) Results() ResultsView {
 		v.Years = append(v.Years, []string{y.Label, count(y.MeetingDays), count(y.Meetings), count(y.Blocks), count(y.MaxParallel)})
 	}
 	for _, c := range r.Conflicts {
-		v.Conflict = append(v.Conflict, c.Date+": "+problemText(c.Message))
+		v.Conflict = append(v.Conflict, c.Date+": "+message(c.Msg))
 	}
 	if r.MoreConflicts > 0 {
 		v.Conflict = append(v.Conflict, i18n.T("results.more_conflicts", "N", r.MoreConflicts, "Max", len(r.Conflicts)))

@@ -627,8 +627,8 @@ func TestPriceYearSettingReachesTheEngine(t *testing.T) {
 	if len(d.Scenario.Assumptions) != 1 {
 		t.Error("the setting was written into the scenario")
 	}
-	if v := w.WS.Costs(); !strings.Contains(v.Totals[5].Metric, strconv.Itoa(after.PriceYear)+" prices") {
-		t.Errorf("the costs view does not name the price year: %q", v.Totals[5].Metric)
+	if v := w.WS.Costs(); !strings.Contains(v.Totals[0].Metric, strconv.Itoa(after.PriceYear)+" prices") {
+		t.Errorf("the costs view does not name the price year: %q", v.Totals[0].Metric)
 	}
 	w.Prefs.year.SetText("1800")
 	if !strings.Contains(w.Prefs.message.Text, "price year") {
