@@ -110,7 +110,7 @@ func whoIsCounted(w *Workspace, it *cost.Itinerary, missionOut bool) string {
 		seen[venue] = true
 		city := venue
 		if v, ok := w.Ref.Venue(venue); ok {
-			city = v.City
+			city = cityLabel(v.City)
 		}
 		f := i18n.F()
 		flying, local := f.Compact(tp.Flying, 1), f.Compact(tp.People-tp.Flying, 1)

@@ -224,6 +224,15 @@ func TestMyDelegationSaysWhoIsCounted(t *testing.T) {
 		t.Errorf("row %+v", v.Rows[0])
 	}
 	_ = cost
+	// The duty station is named in the window's language too.
+	t.Cleanup(func() { _ = i18n.Setup(i18n.System) })
+	if err := w.SetLanguage(i18n.Russian); err != nil {
+		t.Fatal(err)
+	}
+	w.Mine.SetState("CHL")
+	if v := w.Mine.View(); !strings.Contains(v.Who, "Нью-Йорк") {
+		t.Errorf("in Russian the venue should read Нью-Йорк: %q", v.Who)
+	}
 }
 
 func containsAll(set, want []string) bool {
