@@ -74,16 +74,7 @@ func near(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Abs
 // against the engine; then changes one rate on the Assumptions sheet and
 // checks the totals follow to the engine's figure under that rate.
 func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
-	soffice := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			soffice = p
-			break
-		}
-	}
-	if soffice == "" {
-		t.Skip("LibreOffice (soffice or libreoffice) is not installed: the recalculation check needs it (apt-get install libreoffice-calc)")
-	}
+	soffice := exporttest.Tool(t, "libreoffice-calc-nogui", "soffice", "libreoffice")
 	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s7-rotating-venues", "s9-hybrid-groups")
 	dir := t.TempDir()
 	original := filepath.Join(dir, "original.xlsx")
