@@ -56,10 +56,7 @@ func (w *workbook) summary() {
 	}
 	w.text(sh, 1, row, w.t("export.xlsx.summary.pareto", "Pareto-best (no other scenario is better on all of: {{.Criteria}})",
 		"Criteria", strings.Join(names, "; ")), w.st.label)
-	yes, no := w.t("export.yes", "yes"), w.t("export.no", "no")
-	for i, p := range c.Pareto {
-		w.text(sh, sFirstScenario+i, row, map[bool]string{true: yes, false: no}[p], 0)
-	}
+	paretoRow := row
 	row += 2
 
 	// Horizon cells come last on the sheet but the per-year formulas of the
@@ -157,29 +154,25 @@ func (w *workbook) summary() {
 	}
 	section(w.t("export.xlsx.summary.per_year", "Average per year"), perYear, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
-		if m.Aggregation == plan.Summed && m.Money {
-			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), w.st.figure(m.Decimals, m.Money))
+		if m.Aggregation == plan.Summed {
+			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
 			return
 		}
-		w.number(sh, col, r, m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
+		w.formula(sh, col, r, cell(col, horizon[m.Key]), m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
 	})
 	section(w.t("export.xlsx.summary.change", "Change per year against {{.Baseline}}", "Baseline", base.Scenario.Name), change, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if !m.Figures[c.Baseline].Known {
 			return
 		}
-		if m.Money {
-			bc := abs(sFirstScenario+c.Baseline, perYear[m.Key])
-			w.formula(sh, col, r, fmt.Sprintf("%s-%s", cell(col, perYear[m.Key]), bc), w.st.change(true))
-			return
-		}
-		w.number(sh, col, r, m.Figures[i].DeltaPerYear, w.st.change(false))
+		bc := abs(sFirstScenario+c.Baseline, perYear[m.Key])
+		w.formula(sh, col, r, fmt.Sprintf("%s-%s", cell(col, perYear[m.Key]), bc), m.Figures[i].DeltaPerYear, w.st.change(m.Decimals, m.Money))
 	})
 	section(w.t("export.xlsx.summary.horizon_totals", "Horizon totals"), horizon, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if m.Money {
 			if src, ok := costRow(i, m.Key); ok {
-				w.formula(sh, col, r, src, w.st.figure(m.Decimals, true))
+				w.formula(sh, col, r, src, m.Figures[i].Horizon, w.st.figure(m.Decimals, true))
 				return
 			}
 		}
@@ -201,7 +194,45 @@ func (w *workbook) summary() {
 			{Type: "cell", Criteria: bad, Value: fmt.Sprint(map[string]float64{"<": -limit, ">": limit}[bad]), Format: &w.st.worse},
 		}))
 	}
+	w.pareto(paretoRow, perYear)
 	w.charts(lastCol, perYear, maxRow(horizon)+3)
+}
+
+// pareto writes the Pareto row as formulas on the per-year rows of its
+// criteria, with the engine's tolerance (figures within a millionth are
+// equal): 1 where no other scenario is at least as good on all and
+// better on one, shown as yes or no.
+func (w *workbook) pareto(row int, perYear map[string]int) {
+	sh := w.n.Summary
+	c := w.c
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	yes, no := w.t("export.yes", "yes"), w.t("export.no", "no")
+	format := q(yes) + ";" + q(yes) + ";" + q(no)
+	style, err := w.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "right"}})
+	w.fail(err)
+	for i := range c.Results {
+		var beaten []string
+		for j := range c.Results {
+			if j == i {
+				continue
+			}
+			var noWorse, better []string
+			for _, key := range c.ParetoOn {
+				x, y := abs(sFirstScenario+j, perYear[key]), abs(sFirstScenario+i, perYear[key])
+				tol := fmt.Sprintf("1E-6*MAX(ABS(%s),ABS(%s))", x, y)
+				noWorse = append(noWorse, fmt.Sprintf("%s<=%s+%s", x, y, tol))
+				better = append(better, fmt.Sprintf("%s<%s-%s", x, y, tol))
+			}
+			if len(better) > 0 {
+				beaten = append(beaten, "AND("+strings.Join(noWorse, ",")+",OR("+strings.Join(better, ",")+"))")
+			}
+		}
+		f := "1"
+		if len(beaten) > 0 {
+			f = "IF(OR(" + strings.Join(beaten, ",") + "),0,1)"
+		}
+		w.formula(sh, sFirstScenario+i, row, f, b01(c.Pareto[i]), style)
+	}
 }
 
 func maxRow(rows map[string]int) int {
