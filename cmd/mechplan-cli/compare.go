@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"mechplan/internal/chart"
@@ -55,11 +56,13 @@ func cmdCompare(c *cli, args []string) int {
 	baseline := fs.String("baseline", defaultBaseline, "id or file of the scenario the others are measured against")
 	xlsxFile := fs.String("xlsx", "", "write the comparison as an Excel workbook to this file")
 	pdfFile := fs.String("pdf", "", "write the comparison as a PDF report to this file")
-	icsFile := fs.String("ics", "", "write every meeting of the scenarios as an iCalendar file")
+	icsFile := fs.String("ics", "", "write every meeting of the scenarios as one iCalendar file (prefer --ics-dir: one file per scenario)")
+	icsDir := fs.String("ics-dir", "", "write one iCalendar file per scenario, named after its id, into this folder")
+	icsPast := fs.Bool("ics-past", false, "keep the baseline's meetings before the issue date in the calendars")
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "en", "language of the Excel and PDF exports: en, fr or es")
+	language := fs.String("lang", "en", "language of the Excel, PDF and calendar exports: en, fr or es")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
@@ -114,7 +117,24 @@ func cmdCompare(c *cli, args []string) int {
 	}{
 		{*xlsxFile, func(c *plan.Comparison) ([]byte, error) { return xlsx.EncodeWith(c, xlsx.Options{Labels: words}) }},
 		{*pdfFile, func(c *plan.Comparison) ([]byte, error) { return pdf.EncodeWith(c, pdf.Options{Labels: words}) }},
-		{*icsFile, func(c *plan.Comparison) ([]byte, error) { return ics.Encode(c), nil }},
+		{*icsFile, func(c *plan.Comparison) ([]byte, error) {
+			all := make([]int, len(c.Results))
+			for i := range all {
+				all[i] = i
+			}
+			return ics.EncodeWith(c, all, ics.Options{Labels: words, Past: *icsPast}), nil
+		}},
+	}
+	if *icsDir != "" {
+		for i, name := range ics.FileNames(cmp) {
+			i := i
+			exports = append(exports, struct {
+				file   string
+				encode func(*plan.Comparison) ([]byte, error)
+			}{filepath.Join(*icsDir, name), func(c *plan.Comparison) ([]byte, error) {
+				return ics.EncodeScenario(c, i, ics.Options{Labels: words, Past: *icsPast}), nil
+			}})
+		}
 	}
 	wrote := false
 	for _, e := range exports {
