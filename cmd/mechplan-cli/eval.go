@@ -11,6 +11,7 @@ import (
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/schedule"
+	"mechplan/internal/travel"
 )
 
 // evaluate runs the engine on each scenario, naming the scenario on failure.
@@ -37,14 +38,33 @@ func (c *cli) evaluateWith(ss []*model.Scenario, opt plan.Options) ([]*plan.Resu
 type yearJSON struct {
 	Year int `json:"year"`
 	schedule.Totals
-	Cost cost.Totals `json:"cost"`
+	// Cost: total is the full cost, additional_requirement what the
+	// regular budget needs beyond what existing resources absorb.
+	Cost      cost.Totals   `json:"cost"`
+	Workload  cost.Workload `json:"workload"`
+	CO2Tonnes float64       `json:"co2_tonnes"`
 }
 
 type periodJSON struct {
 	Label string `json:"label"`
 	schedule.Totals
-	Cost cost.Totals `json:"cost"`
+	Cost      cost.Totals   `json:"cost"`
+	Workload  cost.Workload `json:"workload"`
+	CO2Tonnes float64       `json:"co2_tonnes"`
 }
+
+func period(label string, t schedule.Totals, p *cost.Period) periodJSON {
+	return periodJSON{label, t, roundTotals(p.Totals), roundWorkload(p.Workload), round2(p.CO2Kg / 1000)}
+}
+
+func roundWorkload(w cost.Workload) cost.Workload {
+	return cost.Workload{InterpretedMeetingHours: round2(w.InterpretedMeetingHours), UninterpretedMeetingHours: round2(w.UninterpretedMeetingHours),
+		PagesTranslated: round2(w.PagesTranslated), WordsTranslated: round2(w.WordsTranslated)}
+}
+
+// roundTotals keeps the totals as the engine has them: amounts are
+// rounded where they are printed, and the JSON keeps cents.
+func roundTotals(t cost.Totals) cost.Totals { return t }
 
 type conflictJSON struct {
 	Kind    string `json:"kind"`
@@ -73,6 +93,38 @@ type evalJSON struct {
 	DelegationTravel delegationsJSON  `json:"delegation_travel"`
 	Sponsorship      fundJSON         `json:"sponsorship"`
 	Sensitivity      []swingJSON      `json:"sensitivity,omitempty"`
+	// Statement says how to read the cost figures.
+	Statement statementJSON `json:"statement"`
+}
+
+// statementJSON explains the two cost figures and the statement by
+// object of expenditure.
+type statementJSON struct {
+	FullCost              string   `json:"full_cost"`
+	AdditionalRequirement string   `json:"additional_requirement"`
+	AbsorptionRule        []string `json:"absorption_rule"`
+	ByObject              string   `json:"by_object"`
+	ContingencyFund       string   `json:"contingency_fund"`
+	StaleRates            []string `json:"stale_rates"`
+}
+
+func statement(est *cost.Estimate) statementJSON {
+	s := statementJSON{
+		FullCost:              "total: every cost of the scenario, whoever pays (regular budget, member states, voluntary fund)",
+		AdditionalRequirement: "additional_requirement: what the regular budget needs beyond what existing resources absorb under the absorption rule, the figure a programme budget implications statement gives",
+		AbsorptionRule:        []string{"absorb.meetings_per_year.NYC", "absorb.posts_share"},
+		ByObject:              "by_object: what the United Nations pays (regular budget plus voluntary fund) by object of expenditure; staff_assessment is the part of posts that is staff assessment, not added again",
+		ContingencyFund:       cost.ContingencyNote,
+		StaleRates:            []string{},
+	}
+	seen := map[string]bool{}
+	for _, l := range est.Lines {
+		if l.Stale && !seen[l.Key] {
+			seen[l.Key] = true
+			s.StaleRates = append(s.StaleRates, l.Key)
+		}
+	}
+	return s
 }
 
 type baselineJSON struct {
@@ -87,7 +139,8 @@ func cmdEval(c *cli, args []string) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	baseline := fs.String("baseline", "", "id of the scenario to compare against (it is evaluated too)")
-	eligible := fs.String("eligible", "", "who the sponsorship fund serves: LDC, LLDC, SIDS and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS)")
+	eligible := fs.String("eligible", "", "who the sponsorship fund serves: LDC, LLDC, SIDS, DEVELOPING and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS, high-income states left out)")
+	rich := fs.Bool("include-high-income", false, "let the sponsorship lists include states the World Bank classes as high income")
 	sensitivity := fs.Bool("sensitivity", false, "also move each assumption by ±20% and list the swing of the total")
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
@@ -98,7 +151,7 @@ func cmdEval(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	opt := plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), TravelToHybrid: *hybrid}}
+	opt := plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), IncludeHighIncome: *rich, TravelToHybrid: *hybrid}}
 	results, err := c.evaluateWith(ss, opt)
 	if err != nil {
 		return c.fail(err)
@@ -125,13 +178,15 @@ func cmdEval(c *cli, args []string) int {
 	out := make([]evalJSON, len(results))
 	for i, r := range results {
 		est := r.Cost
-		e := evalJSON{ID: r.Scenario.ID, Name: r.Scenario.Name, Total: periodJSON{r.Total.Label, r.Total.Totals, est.Total.Totals}}
+		e := evalJSON{ID: r.Scenario.ID, Name: r.Scenario.Name, Total: period(r.Total.Label, r.Total.Totals, &est.Total)}
 		for i, y := range r.Years {
-			e.Years = append(e.Years, yearJSON{y.FirstYear, y.Totals, est.Years[i].Totals})
+			p := period("", y.Totals, &est.Years[i])
+			e.Years = append(e.Years, yearJSON{y.FirstYear, y.Totals, p.Cost, p.Workload, p.CO2Tonnes})
 		}
 		for i, p := range r.Cycles {
-			e.Cycles = append(e.Cycles, periodJSON{p.Label, p.Totals, est.Cycles[i].Totals})
+			e.Cycles = append(e.Cycles, period(p.Label, p.Totals, &est.Cycles[i]))
 		}
+		e.Statement = statement(est)
 		e.PriceYear, e.Escalation = est.PriceYear, est.Escalation
 		e.CostLines, e.Assumptions = costLines(est)
 		e.DelegationTravel = delegations(est)
@@ -282,6 +337,7 @@ type lineJSON struct {
 	Category      string   `json:"category"`
 	Section       string   `json:"section"`
 	Payer         string   `json:"payer"`
+	Object        string   `json:"object"`
 	Venue         string   `json:"venue,omitempty"`
 	Item          string   `json:"item"`
 	Quantity      float64  `json:"quantity"`
@@ -293,6 +349,13 @@ type lineJSON struct {
 	Basis         string   `json:"basis,omitempty"`
 	Placeholder   bool     `json:"placeholder"`
 	RatePriceYear int      `json:"rate_price_year,omitempty"`
+	// Recost is the factor inside Rate that revalues it from
+	// RatePriceYear to the price year; Stale flags a rate over three
+	// years older than the estimate.
+	Recost     float64 `json:"recost"`
+	Stale      bool    `json:"stale"`
+	Absorbed   float64 `json:"absorbed"`
+	Additional float64 `json:"additional_requirement"`
 }
 
 type assumptionJSON struct {
@@ -317,8 +380,13 @@ func costLines(est *cost.Estimate) ([]lineJSON, []assumptionJSON) {
 	seen := map[string]bool{}
 	var keys []string
 	for i, l := range est.Lines {
-		lines[i] = lineJSON{l.Year, string(l.Category), sectionLabel(l.Section), string(l.Payer), l.Venue, l.Item,
-			round2(l.Quantity), l.Unit, l.Rate, round2(l.Amount), l.Key, l.Uses, l.Basis, l.Placeholder, l.RatePriceYear}
+		obj := string(l.Object)
+		if l.Object == cost.NotUN {
+			obj = "none"
+		}
+		lines[i] = lineJSON{l.Year, string(l.Category), sectionLabel(l.Section), string(l.Payer), obj, l.Venue, l.Item,
+			round2(l.Quantity), l.Unit, l.Rate, round2(l.Amount), l.Key, l.Uses, l.Basis, l.Placeholder, l.RatePriceYear,
+			l.Recost, l.Stale, round2(l.Absorbed), round2(l.Additional())}
 		for _, k := range l.Uses {
 			if !seen[k] {
 				seen[k] = true
@@ -351,6 +419,11 @@ type stateCostJSON struct {
 	Cost      float64 `json:"cost"`
 	Sponsored float64 `json:"sponsored"`
 	DaysAway  int     `json:"days_away"`
+	CO2Tonnes float64 `json:"co2_tonnes"`
+}
+
+func stateCost(s *travel.StateTravel) stateCostJSON {
+	return stateCostJSON{s.State.ISO3, s.State.Name, s.State.Group, round2(s.Cost), round2(s.Sponsored), s.DaysAway, round2(s.CO2Kg / 1000)}
 }
 
 type groupCostJSON struct {
@@ -362,18 +435,26 @@ type groupCostJSON struct {
 
 type delegationsJSON struct {
 	Cost         float64         `json:"cost"`
+	CO2Tonnes    float64         `json:"co2_tonnes"`
 	ByGroup      []groupCostJSON `json:"by_group"`
 	MostBurdened []stateCostJSON `json:"most_burdened"`
+	// States is every member state's travel, in the reference order:
+	// the same figure `travel --delegation` gives.
+	States []stateCostJSON `json:"states"`
 }
 
 func delegations(est *cost.Estimate) delegationsJSON {
-	d := delegationsJSON{Cost: round2(est.Travel.Cost)}
+	d := delegationsJSON{Cost: round2(est.Travel.Cost), CO2Tonnes: round2(est.Travel.CO2Kg / 1000)}
+	d.States = make([]stateCostJSON, len(est.Travel.States))
+	for i := range est.Travel.States {
+		d.States[i] = stateCost(&est.Travel.States[i])
+	}
 	for _, g := range est.Travel.ByGroup() {
 		d.ByGroup = append(d.ByGroup, groupCostJSON{g.Group, g.States, round2(g.Cost), round2(g.PerState)})
 	}
 	d.MostBurdened = []stateCostJSON{}
 	for _, s := range est.Travel.MostBurdened(10) {
-		d.MostBurdened = append(d.MostBurdened, stateCostJSON{s.State.ISO3, s.State.Name, s.State.Group, round2(s.Cost), round2(s.Sponsored), s.DaysAway})
+		d.MostBurdened = append(d.MostBurdened, stateCost(&s))
 	}
 	return d
 }
@@ -381,21 +462,39 @@ func delegations(est *cost.Estimate) delegationsJSON {
 type fundYearJSON struct {
 	Year      int     `json:"year,omitempty"`
 	SeatTrips float64 `json:"seat_trips"`
-	Cost      float64 `json:"cost"`
+	// Cost is the need, programme support cost included.
+	Cost             float64 `json:"cost"`
+	ProgrammeSupport float64 `json:"programme_support_cost"`
+	Pledged          float64 `json:"pledged"`
+	Gap              float64 `json:"gap"`
 }
 
 type fundJSON struct {
-	EligibleStates int            `json:"eligible_states"`
-	SeatsPerState  float64        `json:"seats_per_state"`
-	Years          []fundYearJSON `json:"years"`
-	Total          fundYearJSON   `json:"total"`
+	EligibleStates int `json:"eligible_states"`
+	// Eligible lists the ISO3 codes of the states the fund serves.
+	Eligible      []string       `json:"eligible"`
+	Policy        []string       `json:"policy"`
+	IncomeSource  string         `json:"income_classification"`
+	SeatsPerState float64        `json:"seats_per_state"`
+	Years         []fundYearJSON `json:"years"`
+	Total         fundYearJSON   `json:"total"`
+}
+
+func fundYear(y cost.FundYear) fundYearJSON {
+	return fundYearJSON{y.Year, y.SeatTrips, round2(y.Cost), round2(y.ProgrammeSupport), round2(y.Pledged), round2(y.Gap)}
 }
 
 func fund(est *cost.Estimate) fundJSON {
 	f := est.Fund()
-	out := fundJSON{EligibleStates: f.Eligible, SeatsPerState: f.Seats, Total: fundYearJSON{0, f.Total.SeatTrips, round2(f.Total.Cost)}}
+	out := fundJSON{EligibleStates: f.Eligible, Eligible: []string{}, Policy: est.Policy, IncomeSource: cost.IncomeSource + " (" + cost.IncomeAsOf + ")",
+		SeatsPerState: f.Seats, Total: fundYear(f.Total)}
+	for i, ok := range est.Eligible {
+		if ok {
+			out.Eligible = append(out.Eligible, est.Travel.States[i].State.ISO3)
+		}
+	}
 	for _, y := range f.Years {
-		out.Years = append(out.Years, fundYearJSON{y.Year, y.SeatTrips, round2(y.Cost)})
+		out.Years = append(out.Years, fundYear(y))
 	}
 	return out
 }
@@ -436,18 +535,32 @@ func (c *cli) printCost(e evalJSON) {
 		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
 	}
 	fmt.Fprintln(c.stdout)
-	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "TOTAL",
-		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND")
-	row := func(label string, k cost.Totals) {
+	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
+		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND", "ADDITIONAL REQUIREMENT", "CO2 (t)")
+	row := func(label string, k cost.Totals, co2 float64) {
 		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),
 			usd(k.BySection.ConferenceManagement), usd(k.BySection.Disarmament), usd(k.BySection.PublicInformation),
-			usd(k.ByPayer.RegularBudget), usd(k.ByPayer.MemberStates), usd(k.ByPayer.VoluntaryFund))
+			usd(k.ByPayer.RegularBudget), usd(k.ByPayer.MemberStates), usd(k.ByPayer.VoluntaryFund), usd(k.AdditionalRequirement), usd(co2))
 	}
 	for _, y := range e.Years {
-		row(strconv.Itoa(y.Year), y.Cost)
+		row(strconv.Itoa(y.Year), y.Cost, y.CO2Tonnes)
 	}
-	row("total "+e.Total.Label, e.Total.Cost)
+	row("total "+e.Total.Label, e.Total.Cost, e.Total.CO2Tonnes)
 	t.flush()
+	fmt.Fprintln(c.stdout, "Full cost: every cost, whoever pays. Additional requirement: what the regular budget needs beyond what existing resources absorb (absorb.meetings_per_year.NYC, absorb.posts_share).")
+	fmt.Fprintf(c.stdout, "\nWhat the United Nations pays by object of expenditure, %s (regular budget + voluntary fund; additional requirement of the regular budget)\n", e.Total.Label)
+	ot := newTable(c.stdout, "OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
+	bo := e.Total.Cost.ByObject
+	for _, o := range cost.ObjectList {
+		ot.row(o.Name(), usd(bo.RegularBudget.Get(o)), usd(bo.VoluntaryFund.Get(o)), usd(bo.Get(o)), usd(bo.AdditionalRequirement.Get(o)))
+	}
+	ot.row("Total", usd(bo.RegularBudget.Total), usd(bo.VoluntaryFund.Total), usd(bo.Total), usd(bo.AdditionalRequirement.Total))
+	ot.row("of which staff assessment", usd(bo.RegularBudget.StaffAssessment), "", usd(bo.StaffAssessment), usd(bo.AdditionalRequirement.StaffAssessment))
+	ot.flush()
+	fmt.Fprintln(c.stdout, e.Statement.ContingencyFund)
+	if len(e.Statement.StaleRates) > 0 {
+		fmt.Fprintf(c.stdout, "Rates over %d years old, recosted by the inflation assumption: %s\n", cost.StaleYears, strings.Join(e.Statement.StaleRates, ", "))
+	}
 	var ph, all float64
 	for _, l := range e.CostLines {
 		all += l.Amount

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"mechplan/internal/cost"
 	"mechplan/internal/plan"
@@ -34,7 +35,8 @@ type sponsorJSON struct {
 func cmdSponsor(c *cli, args []string) int {
 	fs := flag.NewFlagSet("sponsor", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	eligible := fs.String("eligible", "", "who the fund serves: LDC, LLDC, SIDS and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS)")
+	eligible := fs.String("eligible", "", "who the fund serves: LDC, LLDC, SIDS, DEVELOPING and/or ISO3 codes, comma-separated (default LDC,LLDC,SIDS, high-income states left out)")
+	rich := fs.Bool("include-high-income", false, "let the lists include states the World Bank classes as high income")
 	pledge := fs.Float64("pledge", -1, "a pledge in USD: how many sponsored return journeys it buys")
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
@@ -46,7 +48,7 @@ func cmdSponsor(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), TravelToHybrid: *hybrid}})
+	rs, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{Eligible: splitList(*eligible), IncludeHighIncome: *rich, TravelToHybrid: *hybrid}})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -65,14 +67,15 @@ func cmdSponsor(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(out)
 	}
-	fmt.Fprintf(c.stdout, "%s — sponsorship fund: %d eligible states, %s seat(s) each per trip, USD of %d\n",
-		out.Scenario, out.EligibleStates, num(out.SeatsPerState), out.PriceYear)
-	t := newTable(c.stdout, "YEAR", "SEAT-TRIPS", "NEED (USD)")
+	fmt.Fprintf(c.stdout, "%s — sponsorship fund: %d eligible states (%s), %s seat(s) each per trip, USD of %d\n",
+		out.Scenario, out.EligibleStates, strings.Join(out.Policy, ", "), num(out.SeatsPerState), out.PriceYear)
+	t := newTable(c.stdout, "YEAR", "SEAT-TRIPS", "NEED (USD)", "OF WHICH PROGRAMME SUPPORT", "PLEDGES AT A COMPARABLE FUND'S SCALE", "GAP")
 	for _, y := range out.Years {
-		t.row(strconv.Itoa(y.Year), num(y.SeatTrips), usd(y.Cost))
+		t.row(strconv.Itoa(y.Year), num(y.SeatTrips), usd(y.Cost), usd(y.ProgrammeSupport), usd(y.Pledged), usd(y.Gap))
 	}
-	t.row("total", num(out.Total.SeatTrips), usd(out.Total.Cost))
+	t.row("total", num(out.Total.SeatTrips), usd(out.Total.Cost), usd(out.Total.ProgrammeSupport), usd(out.Total.Pledged), usd(out.Total.Gap))
 	t.flush()
+	fmt.Fprintf(c.stdout, "Need = sponsored travel + programme support cost (fund.programme_support_rate); pledges: fund.pledges_per_year. Income groups: %s\n", out.IncomeSource)
 	if p := out.Pledge; p != nil {
 		fmt.Fprintf(c.stdout, "A pledge of USD %s buys %d sponsored return journeys at USD %s each, %.0f%% of the need.\n",
 			usd(p.Amount), p.SeatTrips, usd(p.SeatTripCost), 100*p.Share)

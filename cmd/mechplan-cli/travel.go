@@ -33,6 +33,8 @@ type tripJSON struct {
 	Sessions    []tripSessionJSON `json:"sessions"`
 	People      float64           `json:"people"`
 	Flying      float64           `json:"flying"`
+	Sponsored   float64           `json:"sponsored_seats"`
+	CO2Tonnes   float64           `json:"co2_tonnes"`
 	FlightKm    float64           `json:"flight_km"`
 	FlightHours float64           `json:"flight_hours"`
 	Business    bool              `json:"business_class"`
@@ -61,13 +63,17 @@ type coverageJSON struct {
 }
 
 type travelJSON struct {
-	Scenario   string       `json:"scenario"`
-	Delegation string       `json:"delegation"`
-	Name       string       `json:"name"`
-	Trips      []tripJSON   `json:"trips"`
-	DaysAway   int          `json:"days_away"`
-	Cost       float64      `json:"cost"`
-	Coverage   coverageJSON `json:"coverage"`
+	Scenario   string     `json:"scenario"`
+	Delegation string     `json:"delegation"`
+	Name       string     `json:"name"`
+	Trips      []tripJSON `json:"trips"`
+	DaysAway   int        `json:"days_away"`
+	// Cost is the whole delegation's travel, sponsored seats included:
+	// the figure eval lists under delegation_travel.states.
+	Cost      float64      `json:"cost"`
+	Sponsored float64      `json:"sponsored"`
+	CO2Tonnes float64      `json:"co2_tonnes"`
+	Coverage  coverageJSON `json:"coverage"`
 }
 
 func cmdTravel(c *cli, args []string) int {
@@ -97,10 +103,11 @@ func cmdTravel(c *cli, args []string) int {
 		return exitInvalid
 	}
 	out := travelJSON{Scenario: r.Scenario.ID, Delegation: it.Delegation.State.ISO3, Name: it.Delegation.State.Name,
-		Trips: []tripJSON{}, DaysAway: it.DaysAway, Cost: round2(it.Cost)}
+		Trips: []tripJSON{}, DaysAway: it.DaysAway, Cost: round2(it.Cost), Sponsored: round2(it.Sponsored), CO2Tonnes: round2(it.Bill.CO2Kg / 1000)}
 	for _, p := range it.Trips {
 		tj := tripJSON{Venue: p.Trip.Venue, Year: p.Trip.Year, Depart: p.Depart.Format(time.DateOnly), Return: p.Back.Format(time.DateOnly),
-			Nights: p.Nights, DaysAway: p.DaysAway, People: p.People, Flying: p.Flying, FlightKm: math.Round(p.Flight.Km),
+			Nights: p.Nights, DaysAway: p.DaysAway, People: p.People, Flying: p.Flying, Sponsored: p.Sponsored, CO2Tonnes: round2(p.Bill.CO2Kg / 1000),
+			FlightKm:    math.Round(p.Flight.Km),
 			FlightHours: round2(p.Flight.Hours), Business: p.Flight.Business, Fares: round2(p.Bill.Fares),
 			Subsistence: round2(p.Bill.Subsistence), Terminal: round2(p.Bill.Terminal), Cost: round2(p.Bill.Total())}
 		for _, si := range p.Trip.Sessions {
@@ -116,8 +123,8 @@ func cmdTravel(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(out)
 	}
-	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s\n", out.Scenario, out.Name, out.Delegation,
-		len(out.Trips), out.DaysAway, usd(out.Cost))
+	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s (of which the sponsorship fund USD %s), %.1f t CO2\n", out.Scenario, out.Name, out.Delegation,
+		len(out.Trips), out.DaysAway, usd(out.Cost), usd(out.Sponsored), out.CO2Tonnes)
 	t := newTable(c.stdout, "DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
 	for _, tj := range out.Trips {
 		class := "economy"
@@ -128,7 +135,11 @@ func cmdTravel(c *cli, args []string) int {
 		for i, s := range tj.Sessions {
 			names[i] = s.Name
 		}
-		t.row(tj.Depart, tj.Return, tj.Venue, strconv.Itoa(tj.Nights), num(tj.Flying), num(tj.People),
+		flying := num(tj.Flying)
+		if tj.Sponsored > 0 {
+			flying += " (" + num(tj.Sponsored) + " sponsored, economy)"
+		}
+		t.row(tj.Depart, tj.Return, tj.Venue, strconv.Itoa(tj.Nights), flying, num(tj.People),
 			fmt.Sprintf("%s km, %.1f h, %s", usd(tj.FlightKm), tj.FlightHours, class),
 			usd(tj.Fares), usd(tj.Subsistence), usd(tj.Terminal), usd(tj.Cost), strings.Join(names, "; "))
 	}

@@ -2,7 +2,10 @@ package cost
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
@@ -87,6 +90,10 @@ func (a *Assumptions) Overridden() []string {
 type reader struct {
 	a       *Assumptions
 	missing []string
+	// priceYear is the estimate's; money rates of earlier price years
+	// are recosted to it.
+	priceYear int
+	ref       *refdata.Data
 }
 
 func (r *reader) value(key string) float64 {
@@ -106,13 +113,55 @@ func (r *reader) usd(key string) (float64, []string) {
 		r.missing = append(r.missing, key)
 		return 0, []string{key}
 	}
+	val, keys := v.Value, []string{key}
+	if py := PriceYearOf(v, r.priceYear); v.Currency != "" && py > 0 && py < r.priceYear {
+		ik := InflationKey(r.ref, key)
+		val *= Recost(1, r.value(ik), py, r.priceYear)
+		keys = append(keys, ik)
+	}
 	switch v.Currency {
 	case "", "USD":
-		return v.Value, []string{key}
+		return val, keys
 	default:
 		fx := "fx." + v.Currency
-		return v.Value * r.value(fx), []string{key, fx}
+		return val * r.value(fx), append(keys, fx)
 	}
+}
+
+// Recost revalues an amount of one price year to a later one at a
+// yearly inflation rate, compounded: amount × (1 + inflation)^(to − from).
+func Recost(amount, inflation float64, from, to int) float64 {
+	if to <= from {
+		return amount
+	}
+	return amount * math.Pow(1+inflation, float64(to-from))
+}
+
+// InflationKey is the recosting assumption of a rate: the inflation at
+// the duty station its key ends with, New York's for the others (fares,
+// staff costs, terminal expenses are USD figures).
+func InflationKey(ref *refdata.Data, key string) string {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 && ref != nil {
+		if _, ok := ref.Venue(key[i+1:]); ok {
+			return "recost.inflation." + key[i+1:]
+		}
+	}
+	return "recost.inflation." + Base
+}
+
+// PriceYearOf is the price year of the value in force: the table's for a
+// default, the override's own date for an override (an override without
+// a readable year is taken as current).
+func PriceYearOf(v Assumption, current int) int {
+	if !v.Overridden {
+		return v.PriceYear
+	}
+	if len(v.OverrideAsOf) >= 4 {
+		if y, err := strconv.Atoi(v.OverrideAsOf[:4]); err == nil {
+			return y
+		}
+	}
+	return current
 }
 
 func (r *reader) err() error {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"mechplan/internal/geo"
@@ -73,12 +74,59 @@ const (
 	VoluntaryFund Payer = "voluntary_fund"
 )
 
+// Object is an object of expenditure of a UN budget statement.
+type Object string
+
+// Objects of expenditure; NotUN is for what member states pay themselves.
+const (
+	Posts                    Object = "posts"
+	OtherStaffCosts          Object = "other_staff_costs"
+	TravelOfRepresentatives  Object = "travel_of_representatives"
+	TravelOfStaff            Object = "travel_of_staff"
+	ContractualServices      Object = "contractual_services"
+	GeneralOperatingExpenses Object = "general_operating_expenses"
+	GrantsAndContributions   Object = "grants_and_contributions"
+	ProgrammeSupportCosts    Object = "programme_support_costs"
+	NotUN                    Object = ""
+)
+
+// ObjectList lists the objects in statement order.
+var ObjectList = []Object{Posts, OtherStaffCosts, TravelOfRepresentatives, TravelOfStaff, ContractualServices,
+	GeneralOperatingExpenses, GrantsAndContributions, ProgrammeSupportCosts}
+
+// Name is how a statement titles an object of expenditure.
+func (o Object) Name() string {
+	switch o {
+	case Posts:
+		return "Posts"
+	case OtherStaffCosts:
+		return "Other staff costs"
+	case TravelOfRepresentatives:
+		return "Travel of representatives"
+	case TravelOfStaff:
+		return "Travel of staff"
+	case ContractualServices:
+		return "Contractual services"
+	case GeneralOperatingExpenses:
+		return "General operating expenses"
+	case GrantsAndContributions:
+		return "Grants and contributions"
+	case ProgrammeSupportCosts:
+		return "Programme support costs"
+	}
+	return "Not paid by the United Nations"
+}
+
+// ContingencyNote is how a statement treats the contingency fund.
+const ContingencyNote = "Additional requirements of the regular budget that the General Assembly approves outside the proposed programme budget are charged to the contingency fund (General Assembly resolutions 41/213 of 19 December 1986 and 42/211 of 21 December 1987); voluntary-fund spending is not."
+
 // Line is one figure of the estimate: Amount = Quantity × Rate.
 type Line struct {
 	Year     int
 	Category Category
 	Section  Section
 	Payer    Payer
+	Object   Object
 	Venue    string // "" for lines not tied to a duty station
 	// Item says what is counted, in the users' words.
 	Item     string
@@ -88,6 +136,14 @@ type Line struct {
 	// converted to dollars and escalated.
 	Rate   float64
 	Amount float64
+	// AbsorbedQuantity is the part of Quantity that existing resources
+	// absorb under the absorption rule (absorb.* keys); Absorbed is its
+	// amount. Only regular-budget lines absorb anything.
+	AbsorbedQuantity float64
+	Absorbed         float64
+	// AbsorbedBy names the absorption rule's keys behind AbsorbedQuantity
+	// (they change what is absorbed, never Amount).
+	AbsorbedBy []string
 	// Key is the assumption the rate comes from; Uses lists every
 	// assumption the amount depends on, Key first, so that changing any
 	// other key leaves the line as it is.
@@ -103,18 +159,122 @@ type Line struct {
 	RatePriceYear int
 	// Escalation is the factor applied for years after the price year.
 	Escalation float64
+	// Recost is the factor inside Rate that revalues the line's money
+	// rate from its price year RecostFrom to the estimate's, at the
+	// inflation assumption RecostKey: (1 + inflation)^(PriceYear −
+	// RecostFrom). 1 and "" when the rate is current.
+	Recost     float64
+	RecostKey  string
+	RecostFrom int
+	// Stale: the rate's price year is more than StaleYears before the
+	// estimate's; it is recosted by the inflation assumption, but a
+	// current figure should replace it.
+	Stale bool
+}
+
+// Additional is the line's additional requirement: what the regular
+// budget needs beyond existing resources. Lines the regular budget does
+// not pay have none.
+func (l *Line) Additional() float64 {
+	if l.Payer != RegularBudget {
+		return 0
+	}
+	return l.Amount - l.Absorbed
+}
+
+// StaleYears is how old a rate's price year may be before it is flagged.
+const StaleYears = 3
+
+// Objects splits an amount by object of expenditure.
+type Objects struct {
+	Posts                    float64 `json:"posts"`
+	OtherStaffCosts          float64 `json:"other_staff_costs"`
+	TravelOfRepresentatives  float64 `json:"travel_of_representatives"`
+	TravelOfStaff            float64 `json:"travel_of_staff"`
+	ContractualServices      float64 `json:"contractual_services"`
+	GeneralOperatingExpenses float64 `json:"general_operating_expenses"`
+	GrantsAndContributions   float64 `json:"grants_and_contributions"`
+	ProgrammeSupportCosts    float64 `json:"programme_support_costs"`
+	Total                    float64 `json:"total"`
+	// StaffAssessment is the part of Posts that is staff assessment,
+	// shown apart (it returns to member states as income); not added
+	// to Total again.
+	StaffAssessment float64 `json:"staff_assessment"`
+}
+
+// Get returns one object's amount.
+func (o *Objects) Get(k Object) float64 {
+	switch k {
+	case Posts:
+		return o.Posts
+	case OtherStaffCosts:
+		return o.OtherStaffCosts
+	case TravelOfRepresentatives:
+		return o.TravelOfRepresentatives
+	case TravelOfStaff:
+		return o.TravelOfStaff
+	case ContractualServices:
+		return o.ContractualServices
+	case GeneralOperatingExpenses:
+		return o.GeneralOperatingExpenses
+	case GrantsAndContributions:
+		return o.GrantsAndContributions
+	case ProgrammeSupportCosts:
+		return o.ProgrammeSupportCosts
+	}
+	return 0
+}
+
+func (o *Objects) add(k Object, v, assessment float64) {
+	switch k {
+	case Posts:
+		o.Posts += v
+		o.StaffAssessment += v * assessment
+	case OtherStaffCosts:
+		o.OtherStaffCosts += v
+	case TravelOfRepresentatives:
+		o.TravelOfRepresentatives += v
+	case TravelOfStaff:
+		o.TravelOfStaff += v
+	case ContractualServices:
+		o.ContractualServices += v
+	case GeneralOperatingExpenses:
+		o.GeneralOperatingExpenses += v
+	case GrantsAndContributions:
+		o.GrantsAndContributions += v
+	case ProgrammeSupportCosts:
+		o.ProgrammeSupportCosts += v
+	default:
+		return
+	}
+	o.Total += v
+}
+
+// ObjectTotals is what the United Nations pays (regular budget plus
+// voluntary fund) by object of expenditure, split by payer, and the
+// regular budget's additional requirement by object.
+type ObjectTotals struct {
+	Objects
+	RegularBudget         Objects `json:"regular_budget"`
+	VoluntaryFund         Objects `json:"voluntary_fund"`
+	AdditionalRequirement Objects `json:"additional_requirement"`
 }
 
 // Totals are the cost figures of a period in USD.
 type Totals struct {
-	Servicing     float64       `json:"servicing"`
-	Documentation float64       `json:"documentation"`
-	Secretariat   float64       `json:"secretariat"`
-	Travel        float64       `json:"travel"`
-	Sponsorship   float64       `json:"sponsorship"`
-	Total         float64       `json:"total"`
-	BySection     SectionTotals `json:"by_section"`
-	ByPayer       PayerTotals   `json:"by_payer"`
+	Servicing     float64 `json:"servicing"`
+	Documentation float64 `json:"documentation"`
+	Secretariat   float64 `json:"secretariat"`
+	Travel        float64 `json:"travel"`
+	Sponsorship   float64 `json:"sponsorship"`
+	Total         float64 `json:"total"`
+	// AdditionalRequirement is the regular budget's need beyond what
+	// existing resources absorb: the figure a programme budget
+	// implications statement gives. Total is the full cost.
+	AdditionalRequirement float64       `json:"additional_requirement"`
+	BySection             SectionTotals `json:"by_section"`
+	ByPayer               PayerTotals   `json:"by_payer"`
+	ByObject              ObjectTotals  `json:"by_object"`
 }
 
 // SectionTotals splits a total by budget section.
@@ -132,7 +292,17 @@ type PayerTotals struct {
 	VoluntaryFund float64 `json:"voluntary_fund"`
 }
 
-func (t *Totals) add(l *Line) {
+func (t *Totals) add(l *Line, assessment float64) {
+	t.AdditionalRequirement += l.Additional()
+	switch l.Payer {
+	case RegularBudget:
+		t.ByObject.RegularBudget.add(l.Object, l.Amount, assessment)
+		t.ByObject.Objects.add(l.Object, l.Amount, assessment)
+		t.ByObject.AdditionalRequirement.add(l.Object, l.Additional(), assessment)
+	case VoluntaryFund:
+		t.ByObject.VoluntaryFund.add(l.Object, l.Amount, assessment)
+		t.ByObject.Objects.add(l.Object, l.Amount, assessment)
+	}
 	switch l.Category {
 	case Servicing:
 		t.Servicing += l.Amount
@@ -172,6 +342,24 @@ type Period struct {
 	FirstYear int
 	LastYear  int
 	Totals
+	Workload Workload
+	// CO2Kg is the CO₂ of all delegations' and the Secretariat's flights.
+	CO2Kg float64
+}
+
+// Workload is what conference services plan capacity with.
+type Workload struct {
+	InterpretedMeetingHours   float64 `json:"interpreted_meeting_hours"`
+	UninterpretedMeetingHours float64 `json:"meeting_hours_without_interpretation"`
+	PagesTranslated           float64 `json:"pages_translated"`
+	WordsTranslated           float64 `json:"words_translated"`
+}
+
+func (w *Workload) add(o Workload) {
+	w.InterpretedMeetingHours += o.InterpretedMeetingHours
+	w.UninterpretedMeetingHours += o.UninterpretedMeetingHours
+	w.PagesTranslated += o.PagesTranslated
+	w.WordsTranslated += o.WordsTranslated
 }
 
 // Options are the cost settings beyond the rates.
@@ -184,8 +372,12 @@ type Options struct {
 	// night hours instead of a long flight.
 	TravelToHybrid bool
 	// Eligible lists who the sponsorship fund serves: "LDC", "LLDC",
-	// "SIDS" and/or ISO3 codes. Empty means LDC, LLDC and SIDS.
-	Eligible []string
+	// "SIDS", "DEVELOPING" (every state the World Bank does not class as
+	// high income) and/or ISO3 codes. Empty means LDC, LLDC and SIDS.
+	// High-income states are left out of the lists unless
+	// IncludeHighIncome is set; an ISO3 code always counts.
+	Eligible          []string
+	IncludeHighIncome bool
 }
 
 // Estimate is a scenario's cost.
@@ -203,9 +395,14 @@ type Estimate struct {
 	// Table has every capital-to-venue flight and the travel rules.
 	Table *travel.Table
 	// Delegation is the default delegation every state sends.
-	Delegation  travel.Delegation
-	Eligible    []bool // by index in refdata States
+	Delegation travel.Delegation
+	Eligible   []bool // by index in refdata States
+	// Policy is the eligibility policy the fund applies.
+	Policy      []string
 	Assumptions *Assumptions
+	// StaffAssessment is the share of a post's standard cost that is
+	// staff assessment.
+	StaffAssessment float64
 
 	sch *schedule.Schedule
 	ref *refdata.Data
@@ -224,15 +421,16 @@ func Compute(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, opt O
 // ComputeWith estimates the cost under the given assumptions (a
 // sensitivity run passes a changed copy).
 func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt Options) (*Estimate, error) {
-	eligible, err := eligibility(ref, opt.Eligible)
+	eligible, err := eligibility(ref, opt.Eligible, opt.IncludeHighIncome)
 	if err != nil {
 		return nil, err
 	}
 	r := &reader{a: a}
-	e := &Estimate{Assumptions: a, Eligible: eligible, sch: sch, ref: ref, opt: opt}
+	e := &Estimate{Assumptions: a, Eligible: eligible, Policy: policy(opt), sch: sch, ref: ref, opt: opt}
 	e.PriceYear = int(r.value("cost.price_year"))
 	e.Escalation = r.value("cost.escalation_per_year")
-	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, placeholder: map[string]bool{}}
+	r.priceYear, r.ref = e.PriceYear, ref
+	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, placeholder: map[string]bool{}, co2: map[int]float64{}}
 	b.rules(opt)
 	b.servicing()
 	b.documentation()
@@ -246,18 +444,34 @@ func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt 
 	return e, nil
 }
 
+// policy names the eligibility policy: the lists, and whether high-income
+// states on them are left out.
+func policy(opt Options) []string {
+	out := append([]string(nil), opt.Eligible...)
+	if len(out) == 0 {
+		out = append(out, DefaultEligible...)
+	}
+	if opt.IncludeHighIncome {
+		return append(out, "high-income states included")
+	}
+	return append(out, "high-income states excluded")
+}
+
 // eligibility marks the states a sponsorship fund serves.
-func eligibility(ref *refdata.Data, list []string) ([]bool, error) {
+func eligibility(ref *refdata.Data, list []string, rich bool) ([]bool, error) {
 	if len(list) == 0 {
-		list = []string{"LDC", "LLDC", "SIDS"}
+		list = DefaultEligible
 	}
 	out := make([]bool, len(ref.States))
 	for _, e := range list {
 		switch e {
-		case "LDC", "LLDC", "SIDS":
+		case "LDC", "LLDC", "SIDS", "DEVELOPING":
 			for i := range ref.States {
 				s := &ref.States[i]
-				if (e == "LDC" && s.LDC) || (e == "LLDC" && s.LLDC) || (e == "SIDS" && s.SIDS) {
+				if !rich && HighIncome(s.ISO3) {
+					continue
+				}
+				if (e == "LDC" && s.LDC) || (e == "LLDC" && s.LLDC) || (e == "SIDS" && s.SIDS) || e == "DEVELOPING" {
 					out[i] = true
 				}
 			}
@@ -269,7 +483,7 @@ func eligibility(ref *refdata.Data, list []string) ([]bool, error) {
 				}
 			}
 			if !found {
-				return nil, fmt.Errorf("sponsorship: %q is neither LDC, LLDC, SIDS nor the ISO3 code of a member state", e)
+				return nil, fmt.Errorf("sponsorship: %q is neither LDC, LLDC, SIDS, DEVELOPING nor the ISO3 code of a member state", e)
 			}
 		}
 	}
@@ -288,6 +502,15 @@ type builder struct {
 	// placeholder remembers, per key, whether the rate in force is a
 	// placeholder: every line asks for a dozen keys.
 	placeholder map[string]bool
+	// fareKeys are the keys behind each travel rate (fx, recosting).
+	fareKeys map[string][]string
+	// absorbedShare is, per year, the share of the year's meetings that
+	// fall within the entitlement at Headquarters.
+	absorbedShare []float64
+	// co2 is the flights' CO₂ per year, kg.
+	co2 map[int]float64
+	// workload per year, from FirstYear.
+	workload []Workload
 }
 
 func (b *builder) isPlaceholder(key string) bool {
@@ -309,16 +532,23 @@ func (b *builder) rules(opt Options) {
 	r := b.r
 	rules := travel.Rules{
 		Fare: travel.FareModel{
-			Base: r.value("fare.base"), PerKm: r.value("fare.per_km"),
+			Base: b.fare("fare.base"), PerKm: b.fare("fare.per_km"),
 			BusinessMultiplier: r.value("fare.business_multiplier"),
 			Flight:             geo.FlightModel{SpeedKmh: r.value("flight.speed_kmh"), OverheadHours: r.value("flight.overhead_hours")},
 			LegHours:           r.value("flight.business_threshold_leg_hours"),
 			JourneyHours:       r.value("flight.business_threshold_journey_hours"),
 		},
-		Subsistence:   map[string]float64{},
-		Terminal:      r.value("terminal.expenses"),
-		LongHaulHours: r.value("flight.long_haul_hours"),
-		BridgeDays:    opt.BridgeDays,
+		Subsistence:       map[string]float64{},
+		Terminal:          b.fare("terminal.expenses"),
+		LongHaulHours:     r.value("flight.long_haul_hours"),
+		BridgeDays:        opt.BridgeDays,
+		DelegatesBusiness: r.value("delegation.business_class") != 0,
+		Carbon: travel.Carbon{
+			FuelKgPerKm: r.value("carbon.fuel_kg_per_passenger_km"), CO2PerFuel: r.value("carbon.co2_per_kg_fuel"),
+			BusinessFactor: r.value("carbon.business_class_factor"),
+			ShortKm:        r.value("carbon.correction.short_below_km"), LongKm: r.value("carbon.correction.long_above_km"),
+			Short: r.value("carbon.correction.short_km"), Medium: r.value("carbon.correction.medium_km"), Long: r.value("carbon.correction.long_km"),
+		},
 	}
 	if rules.BridgeDays <= 0 {
 		rules.BridgeDays = travel.DefaultBridgeDays
@@ -334,7 +564,7 @@ func (b *builder) rules(opt Options) {
 	}
 	b.e.Table = travel.NewTable(b.ref, rules)
 	attend := travel.InPersonOnly
-	if opt.TravelToHybrid {
+	if opt.TravelToHybrid || r.value("delegation.travel_to_hybrid") != 0 {
 		attend = travel.InPersonAndHybrid
 	}
 	b.e.Trips = travel.Trips(b.sch, rules.BridgeDays, attend)
@@ -344,6 +574,17 @@ func (b *builder) rules(opt Options) {
 	}
 	d.MissionDelegates = r.value("delegation.mission_delegates")
 	b.e.Delegation = d
+}
+
+// fare reads a travel rate in USD recosted to the price year and
+// remembers the keys it took for the lines that use it.
+func (b *builder) fare(key string) float64 {
+	v, keys := b.r.usd(key)
+	if b.fareKeys == nil {
+		b.fareKeys = map[string][]string{}
+	}
+	b.fareKeys[key] = keys
+	return v
 }
 
 // add appends a line; it drops empty ones, so that a statement lists only
@@ -359,13 +600,27 @@ func (b *builder) add(l Line) {
 	l.Escalation = f
 	l.Rate *= f
 	l.Amount = l.Quantity * l.Rate
+	l.Absorbed = l.AbsorbedQuantity * l.Rate
 	l.Uses = append(l.Uses, "cost.price_year", "cost.escalation_per_year")
 	l.Uses = dedupe(l.Uses)
 	if l.Key == "" {
 		l.Key = l.Uses[0]
 	}
-	if v, ok := b.a.Get(l.Key); ok && v.Currency != "" {
-		l.RatePriceYear = v.PriceYear
+	for _, k := range l.Uses {
+		// The oldest money rate the line rests on dates it.
+		if v, ok := b.a.Get(k); ok && v.Currency != "" && !strings.HasPrefix(k, "fx.") {
+			if py := PriceYearOf(v, b.e.PriceYear); py > 0 && (l.RatePriceYear == 0 || py < l.RatePriceYear) {
+				l.RatePriceYear = py
+			}
+		}
+	}
+	l.Stale = l.RatePriceYear > 0 && l.RatePriceYear < b.e.PriceYear-StaleYears
+	l.Recost = 1
+	for _, k := range l.Uses {
+		if strings.HasPrefix(k, "recost.inflation.") {
+			l.RecostKey, l.RecostFrom = k, l.RatePriceYear
+			l.Recost = Recost(1, b.r.value(k), l.RatePriceYear, b.e.PriceYear)
+		}
 	}
 	for _, k := range l.Uses {
 		if b.isPlaceholder(k) {
@@ -402,6 +657,8 @@ func (b *builder) venueName(code string) string {
 // counts are the meetings of one year at one venue by service.
 type counts struct {
 	interpreted, uninterpreted, hybrid, virtual, webcast int
+	// hours of meetings with and without interpretation
+	interpretedHours, uninterpretedHours float64
 }
 
 func (b *builder) servicing() {
@@ -419,10 +676,13 @@ func (b *builder) servicing() {
 			continue
 		}
 		k := &c[y*nv+idx[m.Venue]]
+		h := m.End.Sub(m.Start).Hours()
 		if m.Interpreted {
 			k.interpreted++
+			k.interpretedHours += h
 		} else {
 			k.uninterpreted++
+			k.uninterpretedHours += h
 		}
 		switch m.Format {
 		case model.Hybrid:
@@ -434,38 +694,70 @@ func (b *builder) servicing() {
 			k.webcast++
 		}
 	}
+	entitlement := b.r.value(absorbMeetings)
+	b.absorbedShare = make([]float64, b.sch.Years)
+	b.workload = make([]Workload, b.sch.Years)
 	for y := 0; y < b.sch.Years; y++ {
 		year := b.sch.FirstYear + y
 		var all counts
+		total := 0
+		for j := range venues {
+			total += c[y*nv+j].interpreted + c[y*nv+j].uninterpreted
+		}
 		for j, v := range venues {
 			k := c[y*nv+j]
 			all.hybrid += k.hybrid
 			all.virtual += k.virtual
 			all.webcast += k.webcast
+			b.workload[y].InterpretedMeetingHours += k.interpretedHours
+			b.workload[y].UninterpretedMeetingHours += k.uninterpretedHours
+			// The entitlement at Headquarters absorbs interpreted
+			// meetings first, then the others.
+			var absI, absU float64
+			if v == Base {
+				absI = math.Min(float64(k.interpreted), entitlement)
+				absU = math.Min(float64(k.uninterpreted), math.Max(0, entitlement-absI))
+				if total > 0 {
+					b.absorbedShare[y] = (absI + absU) / float64(total)
+				}
+			}
 			for _, s := range []struct {
 				n          int
+				abs        float64
 				key, label string
 			}{
-				{k.interpreted, "meeting.interpreted." + v, "Meetings with interpretation into the six official languages, "},
-				{k.uninterpreted, "meeting.uninterpreted." + v, "Meetings without interpretation, "},
+				{k.interpreted, absI, "meeting.interpreted." + v, "Meetings with interpretation into the six official languages, "},
+				{k.uninterpreted, absU, "meeting.uninterpreted." + v, "Meetings without interpretation, "},
 			} {
 				rate, uses := b.r.usd(s.key)
-				b.add(Line{Year: year, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Venue: v,
-					Item: s.label + b.venueName(v), Quantity: float64(s.n), Unit: "meetings", Rate: rate, Uses: uses})
+				var by []string
+				if v == Base {
+					by = []string{absorbMeetings}
+				}
+				b.add(Line{Year: year, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Object: OtherStaffCosts, Venue: v,
+					Item: s.label + b.venueName(v), Quantity: float64(s.n), AbsorbedQuantity: s.abs, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
 			}
 		}
 		for _, s := range []struct {
 			n          int
 			key, label string
 			section    Section
+			object     Object
+			absorbed   float64
 		}{
-			{all.hybrid, "meeting.hybrid_surcharge", "Hybrid meetings: remote participation with interpretation", ConferenceManagement},
-			{all.virtual, "meeting.virtual_platform", "Virtual meetings: remote platform and technical host", ConferenceManagement},
-			{all.webcast, "webcast.per_meeting", "Webcast on UN Web TV", PublicInformation},
+			// Remote participation is new work; the webcast of an
+			// entitled meeting is part of its servicing.
+			{all.hybrid, "meeting.hybrid_surcharge", "Hybrid meetings: remote participation with interpretation", ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.virtual, "meeting.virtual_platform", "Virtual meetings: remote platform and technical host", ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.webcast, "webcast.per_meeting", "Webcast on UN Web TV", PublicInformation, ContractualServices, b.absorbedShare[y]},
 		} {
 			rate, uses := b.r.usd(s.key)
-			b.add(Line{Year: year, Category: Servicing, Section: s.section, Payer: RegularBudget,
-				Item: s.label, Quantity: float64(s.n), Unit: "meetings", Rate: rate, Uses: uses})
+			var by []string
+			if s.object == ContractualServices {
+				by = []string{absorbMeetings}
+			}
+			b.add(Line{Year: year, Category: Servicing, Section: s.section, Payer: RegularBudget, Object: s.object,
+				Item: s.label, Quantity: float64(s.n), AbsorbedQuantity: float64(s.n) * s.absorbed, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
 		}
 	}
 }
@@ -487,10 +779,15 @@ func (b *builder) documentation() {
 		}
 		per[y]++
 	}
+	words := b.r.value("documentation.words_per_page")
 	for y, n := range per {
-		b.add(Line{Year: b.sch.FirstYear + y, Category: Documentation, Section: ConferenceManagement, Payer: RegularBudget,
-			Item: "Translation of session documents into the other official languages", Quantity: float64(n) * pages * langs,
-			Unit: "translated pages", Rate: rate, Uses: uses,
+		q := float64(n) * pages * langs
+		b.workload[y].PagesTranslated += q
+		b.workload[y].WordsTranslated += q * words
+		// The documents of entitled meetings are part of the entitlement.
+		b.add(Line{Year: b.sch.FirstYear + y, Category: Documentation, Section: ConferenceManagement, Payer: RegularBudget, Object: ContractualServices,
+			Item: "Translation of session documents into the other official languages", Quantity: q,
+			AbsorbedQuantity: q * b.absorbedShare[y], AbsorbedBy: []string{absorbMeetings}, Unit: "translated pages", Rate: rate, Uses: uses,
 			Basis: fmt.Sprintf("%d formal sessions × %g pages × %g languages", n, pages, langs)})
 	}
 }
@@ -499,16 +796,24 @@ func (b *builder) documentation() {
 var Grades = []string{"D-1", "P-5", "P-4", "P-3", "P-2", "GS-OL"}
 
 func (b *builder) posts() {
+	share := math.Min(1, math.Max(0, b.r.value(absorbPosts)))
+	b.e.StaffAssessment = b.r.value("staff.assessment_share")
 	for y := 0; y < b.sch.Years; y++ {
 		for _, g := range Grades {
 			n := b.r.value("staff.posts." + g)
 			rate, uses := b.r.usd("staff.standard_cost." + g)
-			b.add(Line{Year: b.sch.FirstYear + y, Category: Secretariat, Section: Disarmament, Payer: RegularBudget,
-				Item: "Secretariat posts, " + g, Quantity: n, Unit: "post-years", Rate: rate,
+			b.add(Line{Year: b.sch.FirstYear + y, Category: Secretariat, Section: Disarmament, Payer: RegularBudget, Object: Posts,
+				Item: "Secretariat posts, " + g, Quantity: n, AbsorbedQuantity: n * share, AbsorbedBy: []string{absorbPosts}, Unit: "post-years", Rate: rate,
 				Uses: append(uses, "staff.posts."+g)})
 		}
 	}
 }
+
+// The absorption rule's keys.
+const (
+	absorbMeetings = "absorb.meetings_per_year.NYC"
+	absorbPosts    = "absorb.posts_share"
+)
 
 // awayFromBase adds the travel of the substantive office and of the
 // interpreters for each block held away from New York.
@@ -548,18 +853,20 @@ func (b *builder) awayFromBase() {
 		depart, back := t.Departure(&trip, fl)
 		nights := int(back.Sub(depart).Hours() / 24)
 		g := find(br.Start.Year(), br.Venue)
-		s := travel.Price(staff, fl, nights, t.Subsistence(br.Venue), t.Rules.Terminal)
+		s := t.Price(staff, fl, nights, t.Subsistence(br.Venue))
 		g.staff.Add(&s)
+		b.co2[g.year] += s.CO2Kg
 		if b.interpreted(br) {
 			n := b.r.value("away.conference_travellers." + br.Venue)
-			c := travel.Price(n, fl, nights, t.Subsistence(br.Venue), t.Rules.Terminal)
+			c := t.Price(n, fl, nights, t.Subsistence(br.Venue))
 			g.conf.Add(&c)
+			b.co2[g.year] += c.CO2Kg
 		}
 	}
 	for _, g := range groups {
-		b.billLines(g.year, g.venue, &g.staff, Secretariat, Disarmament, RegularBudget, "Secretariat staff from New York",
+		b.billLines(g.year, g.venue, &g.staff, Secretariat, Disarmament, RegularBudget, TravelOfStaff, "Secretariat staff from New York",
 			[]string{"away.staff_travellers"})
-		b.billLines(g.year, g.venue, &g.conf, Servicing, ConferenceManagement, RegularBudget, "Interpreters and conference staff from New York",
+		b.billLines(g.year, g.venue, &g.conf, Servicing, ConferenceManagement, RegularBudget, TravelOfStaff, "Interpreters and conference staff from New York",
 			[]string{"away.conference_travellers." + g.venue})
 	}
 }
@@ -602,6 +909,7 @@ func (b *builder) delegations() {
 		}
 		g.paid.Add(&b.e.Travel.Paid[k])
 		g.fund.Add(&b.e.Travel.Sponsored[k])
+		b.co2[tr.Year] += b.e.Travel.Paid[k].CO2Kg + b.e.Travel.Sponsored[k].CO2Kg
 		for _, s := range tr.Sessions {
 			kind := b.sch.Sessions[s].Kind
 			if !containsKind(g.kinds, kind) {
@@ -617,8 +925,8 @@ func (b *builder) delegations() {
 				who = append(who, "delegation.travellers."+string(k))
 			}
 		}
-		b.billLines(g.year, g.venue, &g.paid, Travel, Outside, MemberStates, "Delegations", who)
-		b.billLines(g.year, g.venue, &g.fund, Sponsorship, Outside, VoluntaryFund, "Sponsored delegates", who)
+		b.billLines(g.year, g.venue, &g.paid, Travel, Outside, MemberStates, NotUN, "Delegations", append(who, "delegation.business_class"))
+		b.billLines(g.year, g.venue, &g.fund, Sponsorship, Outside, VoluntaryFund, TravelOfRepresentatives, "Sponsored delegates", who)
 	}
 }
 
@@ -634,19 +942,26 @@ func containsKind(ks []model.BodyKind, k model.BodyKind) bool {
 // billLines writes a travel bill as lines whose rates come straight from
 // the table: the fixed and distance parts of the fares, business class at
 // the multiplier, subsistence per night and terminal expenses per trip.
-func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Category, sec Section, payer Payer, who string, whoKeys []string) {
+func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Category, sec Section, payer Payer, obj Object, who string, whoKeys []string) {
 	if bl.TravellerTrips == 0 {
 		return
 	}
 	f := b.e.Table.Rules.Fare
 	place := b.venueName(venue)
 	keys := func(k ...string) []string {
-		out := append([]string(nil), k...)
+		var out []string
+		for _, key := range k {
+			if fk, ok := b.fareKeys[key]; ok {
+				out = append(out, fk...)
+			} else {
+				out = append(out, key)
+			}
+		}
 		out = append(out, flightKeys...)
 		return append(out, whoKeys...)
 	}
 	line := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
-		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Venue: venue,
+		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
 			Item: who + " to " + place + ": " + item, Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
@@ -657,15 +972,60 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		"fare.per_km × fare.business_multiplier", keys("fare.business_multiplier", "fare.per_km"))
 	dsa := b.e.Table.Subsistence(venue)
 	basis := ""
-	if ks := b.dsaKeys[venue]; len(ks) > 1 {
-		basis = ks[0] + " × " + ks[1]
+	// The basis is the product of keys the rate is made of, before any
+	// recosting (Line.Recost): the allowance and its exchange rate.
+	var prod []string
+	for _, k := range b.dsaKeys[venue] {
+		if !strings.HasPrefix(k, "recost.") {
+			prod = append(prod, k)
+		}
+	}
+	if len(prod) > 1 {
+		basis = strings.Join(prod, " × ")
 	}
 	nightKeys := append(append([]string(nil), b.dsaKeys[venue]...), "flight.long_haul_hours")
 	line("daily subsistence allowance", bl.Nights, "traveller-nights", dsa, basis, keys(nightKeys...))
-	line("terminal expenses", bl.TravellerTrips, "return trips", b.e.Table.Rules.Terminal, "", append([]string{"terminal.expenses"}, whoKeys...))
+	line("terminal expenses", bl.TravellerTrips, "return trips", b.e.Table.Rules.Terminal, "", append(append([]string(nil), b.fareKeys["terminal.expenses"]...), whoKeys...))
 }
 
+// programmeSupport charges the fund's programme support cost on what it
+// spends each year; its quantity is already in the year's prices, so it
+// is not escalated again.
+func (b *builder) programmeSupport() {
+	rate := b.r.value(pscKey)
+	spent := map[int]float64{}
+	uses := map[int][]string{}
+	var years []int
+	for i := range b.e.Lines {
+		l := &b.e.Lines[i]
+		if l.Payer == VoluntaryFund {
+			if _, ok := spent[l.Year]; !ok {
+				years = append(years, l.Year)
+				uses[l.Year] = []string{pscKey}
+			}
+			spent[l.Year] += l.Amount
+			uses[l.Year] = dedupe(append(uses[l.Year], l.Uses...))
+		}
+	}
+	for _, y := range years {
+		if spent[y] == 0 || rate == 0 {
+			continue
+		}
+		l := Line{Year: y, Category: Sponsorship, Section: Outside, Payer: VoluntaryFund, Object: ProgrammeSupportCosts,
+			Item: "Programme support costs on the fund's expenditure", Quantity: spent[y], Unit: "USD of fund expenditure",
+			Rate: rate, Amount: spent[y] * rate, Key: pscKey, Uses: uses[y], Escalation: 1, Recost: 1,
+			Basis: "sponsored delegates' travel of the year × the programme support rate"}
+		for _, k := range l.Uses {
+			l.Placeholder = l.Placeholder || b.isPlaceholder(k)
+		}
+		b.e.Lines = append(b.e.Lines, l)
+	}
+}
+
+const pscKey = "fund.programme_support_rate"
+
 func (b *builder) finish() {
+	b.programmeSupport()
 	e := b.e
 	e.Years = make([]Period, b.sch.Years)
 	for i := range e.Years {
@@ -685,17 +1045,30 @@ func (b *builder) finish() {
 		}
 		e.Cycles = append(e.Cycles, p)
 	}
+	sa := e.StaffAssessment
 	for i := range e.Lines {
 		l := &e.Lines[i]
 		if k := l.Year - b.sch.FirstYear; k >= 0 && k < len(e.Years) {
-			e.Years[k].add(l)
+			e.Years[k].add(l, sa)
 		}
 		for c := range e.Cycles {
 			if l.Year >= e.Cycles[c].FirstYear && l.Year <= e.Cycles[c].LastYear {
-				e.Cycles[c].add(l)
+				e.Cycles[c].add(l, sa)
 			}
 		}
-		e.Total.add(l)
+		e.Total.add(l, sa)
+	}
+	for i := range e.Years {
+		w, co2 := b.workload[i], b.co2[e.Years[i].FirstYear]
+		e.Years[i].Workload, e.Years[i].CO2Kg = w, co2
+		for c := range e.Cycles {
+			if e.Years[i].FirstYear >= e.Cycles[c].FirstYear && e.Years[i].FirstYear <= e.Cycles[c].LastYear {
+				e.Cycles[c].Workload.add(w)
+				e.Cycles[c].CO2Kg += co2
+			}
+		}
+		e.Total.Workload.add(w)
+		e.Total.CO2Kg += co2
 	}
 }
 

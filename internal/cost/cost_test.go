@@ -187,12 +187,14 @@ func TestDelegationTravelIsPaidByMemberStatesAndFund(t *testing.T) {
 
 func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
 	e, _ := estimate(t, scenario(), opt)
-	var paid, fund float64
+	var paid, fund, psc float64
 	for _, l := range e.Lines {
-		switch l.Payer {
-		case cost.MemberStates:
+		switch {
+		case l.Payer == cost.MemberStates:
 			paid += l.Amount
-		case cost.VoluntaryFund:
+		case l.Object == cost.ProgrammeSupportCosts:
+			psc += l.Amount
+		case l.Payer == cost.VoluntaryFund:
 			fund += l.Amount
 		}
 		if (l.Payer == cost.MemberStates) != (l.Category == cost.Travel) || (l.Payer == cost.VoluntaryFund) != (l.Category == cost.Sponsorship) {
@@ -204,23 +206,26 @@ func checkTravelPayers(t *testing.T, opt cost.Options, tripsPerState float64) {
 	// figures agree.
 	near(t, "lines = all states", paid+fund, e.Travel.Cost)
 	near(t, "fund", fund, e.Travel.SponsoredCost)
+	near(t, "programme support cost, 13% of the fund's spending", psc, 0.13*fund)
 	fij, _ := e.Itinerary("FJI", -1)
 	chl, _ := e.Itinerary("CHL", -1)
 	// One seat each on every trip: the fund pays one traveller's share,
-	// flying economy (Fiji to New York is long enough for business class).
+	// flying economy (delegations fly economy by default, so a seat costs
+	// what each of the delegation's travellers costs).
 	want := 0.0
-	mult := e.Table.Rules.Fare.BusinessMultiplier
 	for _, it := range []*cost.Itinerary{fij, chl} {
 		for _, p := range it.Trips {
 			if p.Flying > 0 {
-				want += p.Bill.Total() / p.Flying
 				if p.Flight.Business {
-					want -= 2 * p.Flight.Fare * (1 - 1/mult)
+					t.Errorf("%s flies business class by default", it.Delegation.State.ISO3)
 				}
+				want += p.Bill.Total() / p.Flying
+				near(t, "the itinerary's sponsored seat", p.SponsoredBill.Total(), p.Bill.Total()/p.Flying)
 			}
 		}
 	}
 	near(t, "fund by hand", fund, want)
+	fund += psc // the need includes the programme support cost
 	f := e.Fund()
 	if f.Eligible != 2 || f.Total.SeatTrips != 2*tripsPerState || f.Years[0].SeatTrips != 2*tripsPerState {
 		t.Errorf("fund %+v, want 2 states × %g trips", f, tripsPerState)
@@ -284,8 +289,10 @@ func TestOverrideChangesExactlyTheLinesThatNameIt(t *testing.T) {
 		"cost.escalation_per_year":                "0 × 1.5 is still 0",
 		"flight.business_threshold_journey_hours": "the 9-hour leg rule decides first: the journey adds only 1.5 h",
 		"staff.posts.D-1":                         "0 posts", "staff.posts.P-2": "0 posts",
-		"away.conference_travellers.GVA": "0 interpreters: Geneva has its own",
-		"delegation.mission_delegates":   "every member state keeps a mission in New York, so mission delegates never fly there",
+		"away.conference_travellers.GVA":      "0 interpreters: Geneva has its own",
+		"delegation.mission_delegates":        "every member state keeps a mission in New York, so mission delegates never fly there",
+		"delegation.business_class":           "0 × 1.5 is still 0: delegations fly economy",
+		"flight.business_threshold_leg_hours": "delegations fly economy and the test scenario has no Secretariat travel",
 	}
 	for _, s := range []*model.Scenario{gm, scenario()} {
 		base, _ := estimate(t, s, cost.Options{})

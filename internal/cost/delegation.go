@@ -35,7 +35,15 @@ func (e *Estimate) Itinerary(iso3 string, travellers float64) (*Itinerary, error
 			people = math.Max(people, k)
 		}
 	}
-	it := &Itinerary{Itinerary: e.Table.Plan(e.Trips, d, e.ref)}
+	// The state's sponsored seats fly economy on the fund, as in the
+	// estimate (travel.Table.All), so both give one figure.
+	seats := 0.0
+	for i := range e.ref.States {
+		if e.ref.States[i].ISO3 == st.ISO3 && i < len(e.Eligible) && e.Eligible[i] {
+			seats = e.seats()
+		}
+	}
+	it := &Itinerary{Itinerary: e.Table.Plan(e.Trips, d, e.ref, seats)}
 	it.Coverage = travel.Cover(e.sch, int(math.Floor(people+d.MissionDelegates)))
 	return it, nil
 }
@@ -55,7 +63,13 @@ func (e *Estimate) usesKind(i int) bool {
 type FundYear struct {
 	Year      int
 	SeatTrips float64 // sponsored return journeys
-	Cost      float64 // USD
+	// Cost is the need: sponsored travel plus programme support cost, USD.
+	Cost float64
+	// ProgrammeSupport is the part of Cost that is programme support cost.
+	ProgrammeSupport float64
+	// Pledged is what pledges of the size a comparable fund raises
+	// (fund.pledges_per_year) bring in; Gap = Cost − Pledged.
+	Pledged, Gap float64
 }
 
 // Fund is what a sponsorship programme needs to keep Seats seats of every
@@ -86,12 +100,31 @@ func (e *Estimate) Fund() Fund {
 		}
 		f.Total.SeatTrips += b.TravellerTrips
 	}
-	// The cost per year is the sponsorship lines' total, escalation included.
+	// The cost per year is the sponsorship lines' total, escalation and
+	// programme support cost included.
+	pledge := e.pledgesPerYear()
 	for i := range f.Years {
-		f.Years[i].Cost = e.Years[i].Sponsorship
+		y := &f.Years[i]
+		y.Cost = e.Years[i].Sponsorship
+		y.ProgrammeSupport = e.Years[i].ByObject.ProgrammeSupportCosts
+		y.Pledged = pledge
+		y.Gap = y.Cost - y.Pledged
+		f.Total.Pledged += pledge
 	}
 	f.Total.Cost = e.Total.Sponsorship
+	f.Total.ProgrammeSupport = e.Total.ByObject.ProgrammeSupportCosts
+	f.Total.Gap = f.Total.Cost - f.Total.Pledged
 	return f
+}
+
+// pledgesPerYear is fund.pledges_per_year in USD of the price year.
+func (e *Estimate) pledgesPerYear() float64 {
+	r := &reader{a: e.Assumptions, priceYear: e.PriceYear, ref: e.ref}
+	v, _ := r.usd("fund.pledges_per_year")
+	if r.err() != nil {
+		return 0
+	}
+	return v
 }
 
 func (e *Estimate) seats() float64 {

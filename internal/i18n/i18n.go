@@ -59,7 +59,7 @@ func Export(l Language) labels.Labels { return locale.Export(l) }
 // (fyne/lang/translations): its localizer may settle on any of them, so a
 // forced language is registered under each. A test checks the list
 // against the Fyne module in use.
-var fyneTags = []string{"cs", "de", "el", "en", "es", "fr", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
+var fyneTags = []string{"cs", "de", "el", "en", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
 
 var (
 	mu       sync.RWMutex

@@ -25,6 +25,10 @@ const (
 	MaxBandWeight      = 100
 	MaxIDLen           = 64
 	MaxShortNameLen    = 32 // characters
+	MaxRotations       = 100
+	MaxSources         = 100
+	MaxAssumed         = 100
+	MaxAssumptions     = 200
 	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
 	MaxTotalMeetings = 200000
 	MinYear          = 1990
@@ -62,11 +66,22 @@ func (ps Problems) Err() error {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 
 type checker struct {
-	ps Problems
+	Report
+	// bodyList is the known bodies for messages, listed once.
+	bodyList string
 }
 
-func (c *checker) add(path, format string, args ...any) {
-	c.ps = append(c.ps, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+func (c *checker) add(path, format string, args ...any) { c.Add(path, format, args...) }
+
+// count checks a list's length against its limit (model.CountProblem);
+// when the list is too long its elements are not checked one by one
+// (fail fast: a file of 200,000 bodies gets one message, not 200,000).
+func (c *checker) count(path string, n int) bool {
+	p, ok, tooLong := CountProblem(path, n)
+	if !ok {
+		c.add(p.Path, "%s", p.Message)
+	}
+	return !tooLong
 }
 
 func (c *checker) intRange(path string, v, lo, hi int, what string) bool {
@@ -104,7 +119,7 @@ func (c *checker) id(path, v string) {
 	case len(v) > MaxIDLen:
 		c.add(path, "must be at most %d characters, got %d", MaxIDLen, len(v))
 	case !idPattern.MatchString(v):
-		c.add(path, "%q: use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit", v)
+		c.add(path, "%s: use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit", Quoted(v))
 	}
 }
 
@@ -118,7 +133,7 @@ func ParseDate(s string) (time.Time, error) {
 func ParseClock(s string) (int, error) {
 	t, err := time.Parse("15:04", s)
 	if err != nil || len(s) != 5 {
-		return 0, fmt.Errorf("%q is not a time of day HH:MM (00:00 to 23:59)", s)
+		return 0, fmt.Errorf("%s is not a time of day HH:MM (00:00 to 23:59)", Quoted(s))
 	}
 	return t.Hour()*60 + t.Minute(), nil
 }
@@ -126,7 +141,7 @@ func ParseClock(s string) (int, error) {
 func (c *checker) date(path, v string) (time.Time, bool) {
 	t, err := ParseDate(v)
 	if err != nil {
-		c.add(path, "%q is not a date YYYY-MM-DD", v)
+		c.add(path, "%s is not a date YYYY-MM-DD", Quoted(v))
 		return t, false
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
@@ -165,17 +180,21 @@ func (s *Scenario) Validate(venues []string) Problems {
 	c.shortName("short_name", s.ShortName)
 	c.text("proponent", s.Proponent, false)
 	c.text("description", s.Description, false)
-	for i, src := range s.Sources {
-		p := fmt.Sprintf("sources[%d]", i)
-		c.text(p+".document", src.Document, true)
-		c.text(p+".lines", src.Lines, false)
-		c.text(p+".note", src.Note, false)
+	if c.count("sources", len(s.Sources)) {
+		for i, src := range s.Sources {
+			p := fmt.Sprintf("sources[%d]", i)
+			c.text(p+".document", src.Document, true)
+			c.text(p+".lines", src.Lines, false)
+			c.text(p+".note", src.Note, false)
+		}
 	}
-	for i, a := range s.Assumed {
-		p := fmt.Sprintf("assumed[%d]", i)
-		c.text(p+".field", a.Field, true)
-		c.text(p+".value", a.Value, true)
-		c.text(p+".why", a.Why, false)
+	if c.count("assumed", len(s.Assumed)) {
+		for i, a := range s.Assumed {
+			p := fmt.Sprintf("assumed[%d]", i)
+			c.text(p+".field", a.Field, true)
+			c.text(p+".value", a.Value, true)
+			c.text(p+".why", a.Why, false)
+		}
 	}
 	start, horizonOK := c.date("horizon.start", s.Horizon.Start)
 	if !c.intRange("horizon.years", s.Horizon.Years, 1, MaxHorizonYears, " years") {
@@ -188,52 +207,73 @@ func (s *Scenario) Validate(venues []string) Problems {
 	end := start.AddDate(s.Horizon.Years, 0, 0)
 
 	bodies := s.validateBodies(c)
+	rotations := s.validateRotations(c, bodies)
+	total, counted := s.validateBlocks(c, venues, bodies, rotations, horizonOK, start, end)
+	if counted && total > MaxTotalMeetings {
+		c.add("blocks", "the scenario implies %d meetings over its horizon; the limit is %d", total, MaxTotalMeetings)
+	}
+	if c.count("assumptions", len(s.Assumptions)) {
+		for i, o := range s.Assumptions {
+			p := fmt.Sprintf("assumptions[%d]", i)
+			if o.Key == "" {
+				c.add(p+".key", "is required (the key of a default rate)")
+			}
+			if o.Value < 0 || o.Value > 1e12 || o.Value != o.Value {
+				c.add(p+".value", "must be between 0 and 1e12, got %g", o.Value)
+			}
+			c.text(p+".source", o.Source, false)
+			c.text(p+".note", o.Note, false)
+		}
+	}
+	s.validateBands(c)
+	return c.Problems()
+}
+
+// knownBodies is the bodies a reference may name; nil when the list of
+// bodies broke its limit and was not read, so that references to it are
+// not checked either.
+type knownBodies map[string]bool
+
+// unknownBody reports a reference to a body that is not there.
+func (c *checker) unknownBody(path, id string, bodies knownBodies) {
+	if bodies == nil || bodies[id] {
+		return
+	}
+	c.add(path, "unknown body %s; bodies are: %s", Quoted(id), c.bodyList)
+}
+
+func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]int {
+	if !c.count("rotations", len(s.Rotations)) {
+		return nil
+	}
 	rotations := map[string]int{}
 	for i, r := range s.Rotations {
 		p := fmt.Sprintf("rotations[%d]", i)
 		c.id(p+".id", r.ID)
 		if _, dup := rotations[r.ID]; dup && r.ID != "" {
-			c.add(p+".id", "%q is used by another rotation", r.ID)
+			c.add(p+".id", "%s is used by another rotation", Quoted(r.ID))
 		}
 		rotations[r.ID] = len(r.Bodies)
-		if len(r.Bodies) == 0 || len(r.Bodies) > MaxBodies {
-			c.add(p+".bodies", "must list between 1 and %d bodies, got %d", MaxBodies, len(r.Bodies))
+		if ok := c.count(p+".bodies", len(r.Bodies)); !ok || len(r.Bodies) == 0 {
+			continue
 		}
 		for j, b := range r.Bodies {
-			if !bodies[b] {
-				c.add(fmt.Sprintf("%s.bodies[%d]", p, j), "unknown body %q; bodies are: %s", b, strings.Join(s.bodyIDs(), ", "))
-			}
+			c.unknownBody(fmt.Sprintf("%s.bodies[%d]", p, j), b, bodies)
 		}
 	}
-	total := s.validateBlocks(c, venues, bodies, rotations, horizonOK, start, end)
-	if total > MaxTotalMeetings {
-		c.add("blocks", "the scenario implies %d meetings over its horizon; the limit is %d", total, MaxTotalMeetings)
-	}
-	for i, o := range s.Assumptions {
-		p := fmt.Sprintf("assumptions[%d]", i)
-		if o.Key == "" {
-			c.add(p+".key", "is required (the key of a default rate)")
-		}
-		if o.Value < 0 || o.Value > 1e12 {
-			c.add(p+".value", "must be between 0 and 1e12, got %g", o.Value)
-		}
-		c.text(p+".source", o.Source, false)
-		c.text(p+".note", o.Note, false)
-	}
-	s.validateBands(c)
-	return c.ps
+	return rotations
 }
 
 // validateBands checks the scenario's own burden bands. Bands may overlap:
 // a minute in a night band and an unsociable one counts as night.
 func (s *Scenario) validateBands(c *checker) {
-	if len(s.BurdenBands) > MaxBands {
-		c.add("burden_bands", "must hold at most %d bands, got %d", MaxBands, len(s.BurdenBands))
+	if !c.count("burden_bands", len(s.BurdenBands)) {
+		return
 	}
 	for i, b := range s.BurdenBands {
 		p := fmt.Sprintf("burden_bands[%d]", i)
 		if b.Name != BandNight && b.Name != BandUnsociable {
-			c.add(p+".name", "%q is not a band; use %s or %s", b.Name, BandNight, BandUnsociable)
+			c.add(p+".name", "%s is not a band; use %s or %s", Quoted(string(b.Name)), BandNight, BandUnsociable)
 		}
 		from, errFrom := ParseClock(b.From)
 		if errFrom != nil {
@@ -260,32 +300,33 @@ func (s *Scenario) bodyIDs() []string {
 	return ids
 }
 
-func (s *Scenario) validateBodies(c *checker) map[string]bool {
-	if len(s.Bodies) == 0 || len(s.Bodies) > MaxBodies {
-		c.add("bodies", "must hold between 1 and %d bodies, got %d", MaxBodies, len(s.Bodies))
+func (s *Scenario) validateBodies(c *checker) knownBodies {
+	if !c.count("bodies", len(s.Bodies)) {
+		return nil
 	}
-	seen := map[string]bool{}
+	c.bodyList = Listed(s.bodyIDs())
+	seen := knownBodies{}
 	for i, b := range s.Bodies {
 		p := fmt.Sprintf("bodies[%d]", i)
 		c.id(p+".id", b.ID)
 		if seen[b.ID] && b.ID != "" {
-			c.add(p+".id", "%q is used by another body", b.ID)
+			c.add(p+".id", "%s is used by another body", Quoted(b.ID))
 		}
 		seen[b.ID] = true
 		c.text(p+".name", b.Name, true)
 		c.text(p+".topic", b.Topic, false)
 		if !oneOf(b.Kind, BodyKinds) {
-			c.add(p+".kind", "%q is not a kind of body; use one of: %s", b.Kind, list(BodyKinds))
+			c.add(p+".kind", "%s is not a kind of body; use one of: %s", Quoted(string(b.Kind)), list(BodyKinds))
 		}
 		c.intRange(p+".meetings", b.Meetings, 1, MaxMeetings, " meetings of 3 hours (two a day)")
 		if b.MeetingsPerDay != 0 {
 			c.intRange(p+".meetings_per_day", b.MeetingsPerDay, 1, 2, "")
 		}
 		if !oneOf(b.Format, Formats) {
-			c.add(p+".format", "%q is not a format; use one of: %s", b.Format, list(Formats))
+			c.add(p+".format", "%s is not a format; use one of: %s", Quoted(string(b.Format)), list(Formats))
 		}
-		if len(b.StartTimes) > MaxStartTimes {
-			c.add(p+".start_times", "must hold at most %d times, got %d", MaxStartTimes, len(b.StartTimes))
+		if !c.count(p+".start_times", len(b.StartTimes)) {
+			continue
 		}
 		for j, t := range b.StartTimes {
 			m, err := ParseClock(t)
@@ -310,26 +351,29 @@ func (s *Scenario) validateBodies(c *checker) map[string]bool {
 
 func clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
-func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string]bool, rotations map[string]int, horizonOK bool, start, end time.Time) int {
-	if len(s.Blocks) == 0 || len(s.Blocks) > MaxBlocks {
-		c.add("blocks", "must hold between 1 and %d blocks, got %d", MaxBlocks, len(s.Blocks))
+// validateBlocks checks the blocks and returns how many meetings they
+// imply at most; counted is false when the blocks were too many to count.
+func (s *Scenario) validateBlocks(c *checker, venues []string, bodies knownBodies, rotations map[string]int, horizonOK bool, start, end time.Time) (total int, counted bool) {
+	if !c.count("blocks", len(s.Blocks)) {
+		return 0, false
 	}
+	counted = true
 	known := map[string]bool{}
 	for _, v := range venues {
 		known[v] = true
 	}
+	venueList := Listed(venues)
 	venueMsg := func(path, v string) {
 		if !known[v] {
-			c.add(path, "unknown venue %q; use one of: %s", v, strings.Join(venues, ", "))
+			c.add(path, "unknown venue %s; use one of: %s", Quoted(v), venueList)
 		}
 	}
 	seen := map[string]bool{}
-	total := 0
 	for i, b := range s.Blocks {
 		p := fmt.Sprintf("blocks[%d]", i)
 		c.id(p+".id", b.ID)
 		if seen[b.ID] && b.ID != "" {
-			c.add(p+".id", "%q is used by another block", b.ID)
+			c.add(p+".id", "%s is used by another block", Quoted(b.ID))
 		}
 		seen[b.ID] = true
 		c.text(p+".name", b.Name, false)
@@ -337,19 +381,20 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string
 		case b.Venue != "" && len(b.Venues) > 0:
 			c.add(p+".venues", "give either venue or venues (a rotation), not both")
 		case b.Venue == "" && len(b.Venues) == 0:
-			c.add(p+".venue", "is required: a duty station, one of %s", strings.Join(venues, ", "))
+			c.add(p+".venue", "is required: a duty station, one of %s", venueList)
 		case b.Venue != "":
 			venueMsg(p+".venue", b.Venue)
 		}
-		if len(b.Venues) > MaxBlocks {
-			c.add(p+".venues", "must hold at most %d venues, got %d", MaxBlocks, len(b.Venues))
+		if c.count(p+".venues", len(b.Venues)) {
+			for j, v := range b.Venues {
+				venueMsg(fmt.Sprintf("%s.venues[%d]", p, j), v)
+			}
 		}
-		for j, v := range b.Venues {
-			venueMsg(fmt.Sprintf("%s.venues[%d]", p, j), v)
-		}
-		for j, y := range b.Years {
-			if s.CycleYears >= 1 && s.CycleYears <= MaxCycleYears {
-				c.intRange(fmt.Sprintf("%s.years[%d]", p, j), y, 1, s.CycleYears, " (a year of the cycle)")
+		if c.count(p+".years", len(b.Years)) {
+			for j, y := range b.Years {
+				if s.CycleYears >= 1 && s.CycleYears <= MaxCycleYears {
+					c.intRange(fmt.Sprintf("%s.years[%d]", p, j), y, 1, s.CycleYears, " (a year of the cycle)")
+				}
 			}
 		}
 		if b.EveryYears != 0 {
@@ -362,10 +407,11 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string
 			c.intRange(p+".month", b.Month, 1, 12, " (or give dates)")
 			c.intRange(p+".week", b.Week, 1, 5, " (5 = the last week of the month)")
 		}
-		if len(b.Dates) > MaxDates {
-			c.add(p+".dates", "must hold at most %d dates, got %d", MaxDates, len(b.Dates))
-		}
+		datesOK := c.count(p+".dates", len(b.Dates))
 		for j, d := range b.Dates {
+			if !datesOK {
+				break
+			}
 			q := fmt.Sprintf("%s.dates[%d]", p, j)
 			t, ok := c.date(q, d)
 			if ok && horizonOK && (t.Before(start) || !t.Before(end)) {
@@ -373,10 +419,11 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string
 			}
 		}
 		if !oneOf(b.Arrangement, []Arrangement{Consecutive, Parallel}) {
-			c.add(p+".arrangement", "%q is not an arrangement; use consecutive or parallel", b.Arrangement)
+			c.add(p+".arrangement", "%s is not an arrangement; use consecutive or parallel", Quoted(string(b.Arrangement)))
 		}
-		if len(b.Sessions) == 0 || len(b.Sessions) > MaxSessionsInBlock {
-			c.add(p+".sessions", "must hold between 1 and %d sessions, got %d", MaxSessionsInBlock, len(b.Sessions))
+		if !c.count(p+".sessions", len(b.Sessions)) {
+			counted = false
+			continue
 		}
 		perOccurrence := 0
 		for j, ss := range b.Sessions {
@@ -385,7 +432,7 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies map[string
 		}
 		total += perOccurrence * s.occurrenceBound(&b)
 	}
-	return total
+	return total, counted
 }
 
 // occurrenceBound is an upper bound on how often a block meets over the
@@ -409,15 +456,14 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 	case ss.Body != "" && ss.Rotation != "":
 		c.add(q, "give either body or rotation, not both")
 	case ss.Body != "":
-		if !bodies[ss.Body] {
-			c.add(q+".body", "unknown body %q; bodies are: %s", ss.Body, strings.Join(s.bodyIDs(), ", "))
-		} else if b, ok := s.Body(ss.Body); ok {
+		c.unknownBody(q+".body", ss.Body, bodies)
+		if b, ok := s.Body(ss.Body); ok {
 			meetings = b.Meetings
 		}
 	case ss.Rotation != "":
 		n, ok := rotations[ss.Rotation]
-		if !ok {
-			c.add(q+".rotation", "unknown rotation %q", ss.Rotation)
+		if !ok && rotations != nil {
+			c.add(q+".rotation", "unknown rotation %s", Quoted(ss.Rotation))
 		}
 		take := ss.Take
 		if take == 0 {
@@ -442,7 +488,7 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 		}
 	}
 	if ss.Format != "" && !oneOf(ss.Format, Formats) {
-		c.add(q+".format", "%q is not a format; use one of: %s", ss.Format, list(Formats))
+		c.add(q+".format", "%s is not a format; use one of: %s", Quoted(string(ss.Format)), list(Formats))
 	}
 	return meetings
 }

@@ -50,8 +50,17 @@ func Decode(data []byte) (*model.Scenario, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
+	rd := &reader{data: data, dec: dec}
+	raw, err := rd.value()
+	if err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			// The token reader places some errors a byte early; the
+			// scanner of Unmarshal says where, building nothing.
+			if uerr := json.Unmarshal(data, new(json.RawMessage)); uerr != nil {
+				err = uerr
+			}
+		}
 		return nil, syntaxProblem(data, err)
 	}
 	end := int(dec.InputOffset())
@@ -62,6 +71,9 @@ func Decode(data []byte) (*model.Scenario, error) {
 		line, col := position(data, end)
 		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "unexpected text after the end of the scenario")
 	}
+	if ps := rd.report.Problems(); len(ps) > 0 {
+		return nil, ps
+	}
 	obj, ok := raw.(map[string]any)
 	if !ok {
 		return nil, problem("(file)", "must be a JSON object (a scenario), got %s", kindOf(raw))
@@ -70,9 +82,9 @@ func Decode(data []byte) (*model.Scenario, error) {
 		return nil, err
 	}
 	var s model.Scenario
-	var ps model.Problems
-	assign(obj, reflect.ValueOf(&s).Elem(), "", &ps)
-	if len(ps) > 0 {
+	var r model.Report
+	assign(obj, reflect.ValueOf(&s).Elem(), "", &r)
+	if ps := r.Problems(); len(ps) > 0 {
 		return nil, ps
 	}
 	return &s, nil
@@ -128,6 +140,157 @@ func migrateWith(obj map[string]any, current int64, steps map[int64]migration) e
 	}
 	obj[versionField] = json.Number(fmt.Sprint(current))
 	return nil
+}
+
+// reader builds the decoded JSON value of a file token by token, as
+// encoding/json would into an any, but refusing duplicate keys (which
+// encoding/json resolves silently, the last one winning: a reviewer would
+// read one value and the program use the other) and keeping at most
+// model.MaxListLen elements of a list, since a longer one is refused
+// whatever field it is.
+type reader struct {
+	data   []byte
+	dec    *json.Decoder
+	report model.Report
+	// at is the path of the value being read, one step per level.
+	at []step
+}
+
+// step is one level of a field path: a key, or an index in a list.
+type step struct {
+	key   string
+	index int
+}
+
+// place is an offset in a file, written as its line and column when a
+// message is formatted (only the messages a report shows are: finding the
+// line of each of a file's 300,000 duplicate keys would be quadratic).
+type place struct {
+	data []byte
+	off  int
+}
+
+func (p place) String() string {
+	line, col := position(p.data, p.off)
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// longList stands for a list longer than model.MaxListLen: its length.
+type longList int
+
+func (rd *reader) path() string {
+	var b strings.Builder
+	for i, s := range rd.at {
+		switch {
+		case s.index >= 0:
+			fmt.Fprintf(&b, "[%d]", s.index)
+		case i > 0:
+			b.WriteString("." + fieldName(s.key))
+		default:
+			b.WriteString(fieldName(s.key))
+		}
+	}
+	if b.Len() == 0 {
+		return "(file)"
+	}
+	return b.String()
+}
+
+// value reads the next value; keep false reads it without building it.
+func (rd *reader) value() (any, error) { return rd.read(true) }
+
+func (rd *reader) read(keep bool) (any, error) {
+	t, err := rd.dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t {
+	case json.Delim('{'):
+		return rd.object(keep)
+	case json.Delim('['):
+		return rd.array(keep)
+	}
+	if !keep {
+		return nil, nil
+	}
+	return t, nil
+}
+
+// tokenStart is the offset of the next token: past the spaces, commas and
+// colons that follow the decoder's position.
+func (rd *reader) tokenStart() int {
+	off := int(rd.dec.InputOffset())
+	for off < len(rd.data) && strings.IndexByte(" \t\r\n,:", rd.data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+func (rd *reader) object(keep bool) (any, error) {
+	var obj map[string]any
+	if keep {
+		obj = map[string]any{}
+	}
+	// where has each key's offset, for the message about a duplicate.
+	where := map[string]int{}
+	for rd.dec.More() {
+		off := rd.tokenStart()
+		t, err := rd.dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		k, _ := t.(string)
+		rd.at = append(rd.at, step{key: k, index: -1})
+		if first, dup := where[k]; dup {
+			rd.report.Add(rd.path(), "is given twice in one object, at %s and at %s; give each field once", place{rd.data, first}, place{rd.data, off})
+		} else {
+			where[k] = off
+		}
+		v, err := rd.read(keep)
+		if err != nil {
+			return nil, err
+		}
+		rd.at = rd.at[:len(rd.at)-1]
+		if keep {
+			obj[k] = v
+		}
+	}
+	if _, err := rd.dec.Token(); err != nil { // the closing brace
+		return nil, err
+	}
+	if !keep {
+		return nil, nil
+	}
+	return obj, nil
+}
+
+func (rd *reader) array(keep bool) (any, error) {
+	var arr []any
+	n := 0
+	for rd.dec.More() {
+		rd.at = append(rd.at, step{index: n})
+		v, err := rd.read(keep && n < model.MaxListLen)
+		if err != nil {
+			return nil, err
+		}
+		rd.at = rd.at[:len(rd.at)-1]
+		if keep && n < model.MaxListLen {
+			arr = append(arr, v)
+		}
+		n++
+	}
+	if _, err := rd.dec.Token(); err != nil { // the closing bracket
+		return nil, err
+	}
+	switch {
+	case !keep:
+		return nil, nil
+	case n > model.MaxListLen:
+		return longList(n), nil
+	case arr == nil:
+		return []any{}, nil
+	}
+	return arr, nil
 }
 
 func syntaxProblem(data []byte, err error) error {
@@ -201,7 +364,7 @@ func kindOf(v any) string {
 		return fmt.Sprintf("%t", x)
 	case json.Number:
 		return "the number " + x.String()
-	case []any:
+	case []any, longList:
 		return "a list"
 	case map[string]any:
 		return "an object"
@@ -214,6 +377,18 @@ func clip(s string) string {
 		return s[:37] + "..."
 	}
 	return s
+}
+
+// fieldName is a key of the file as a field path shows it: as it is when
+// it reads like a field name, else quoted and cut (a key is the file
+// author's text and may hold anything).
+func fieldName(k string) string {
+	for _, c := range k {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+			return model.Quoted(k)
+		}
+	}
+	return model.Clip(k, model.MaxQuoted)
 }
 
 func join(path, field string) string {
@@ -248,20 +423,20 @@ func jsonFields(t reflect.Type) (map[string]int, []string) {
 
 // assign copies a decoded JSON value into a Go value of the model, checking
 // its type and reporting problems with their path.
-func assign(v any, dst reflect.Value, path string, ps *model.Problems) {
+func assign(v any, dst reflect.Value, path string, r *model.Report) {
 	at := path
 	if at == "" {
 		at = "(file)"
 	}
 	if v == nil {
-		*ps = append(*ps, model.Problem{Path: at, Message: "must not be null; leave the field out instead"})
+		r.Add(at, "must not be null; leave the field out instead")
 		return
 	}
 	switch dst.Kind() {
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be an object, got " + kindOf(v)})
+			r.Add(at, "must be an object, got %s", kindOf(v))
 			return
 		}
 		fields, names := jsonFields(dst.Type())
@@ -273,33 +448,46 @@ func assign(v any, dst reflect.Value, path string, ps *model.Problems) {
 		for _, k := range keys {
 			i, ok := fields[k]
 			if !ok {
-				*ps = append(*ps, model.Problem{Path: join(path, k), Message: "unknown field; allowed here: " + strings.Join(names, ", ")})
+				r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
 				continue
 			}
-			assign(obj[k], dst.Field(i), join(path, k), ps)
+			assign(obj[k], dst.Field(i), join(path, k), r)
 		}
 	case reflect.Slice:
+		if n, ok := v.(longList); ok {
+			// Its elements were not kept (see reader.array).
+			if p, ok, _ := model.CountProblem(path, int(n)); !ok {
+				r.Add(p.Path, "%s", p.Message)
+			} else {
+				r.Add(at, "must hold at most %d elements, got %d", model.MaxListLen, n)
+			}
+			return
+		}
 		arr, ok := v.([]any)
 		if !ok {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be a list, got " + kindOf(v)})
+			r.Add(at, "must be a list, got %s", kindOf(v))
+			return
+		}
+		if p, _, tooLong := model.CountProblem(path, len(arr)); tooLong {
+			r.Add(p.Path, "%s", p.Message)
 			return
 		}
 		out := reflect.MakeSlice(dst.Type(), len(arr), len(arr))
 		for i, e := range arr {
-			assign(e, out.Index(i), fmt.Sprintf("%s[%d]", path, i), ps)
+			assign(e, out.Index(i), fmt.Sprintf("%s[%d]", path, i), r)
 		}
 		dst.Set(out)
 	case reflect.String:
 		s, ok := v.(string)
 		if !ok {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be text, got " + kindOf(v)})
+			r.Add(at, "must be text, got %s", kindOf(v))
 			return
 		}
 		dst.SetString(s)
 	case reflect.Bool:
 		b, ok := v.(bool)
 		if !ok {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be true or false, got " + kindOf(v)})
+			r.Add(at, "must be true or false, got %s", kindOf(v))
 			return
 		}
 		dst.SetBool(b)
@@ -307,7 +495,7 @@ func assign(v any, dst reflect.Value, path string, ps *model.Problems) {
 		n, ok := v.(json.Number)
 		i, err := n.Int64()
 		if !ok || err != nil || i < math.MinInt32 || i > math.MaxInt32 {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be a whole number, got " + kindOf(v)})
+			r.Add(at, "must be a whole number, got %s", kindOf(v))
 			return
 		}
 		dst.SetInt(i)
@@ -315,11 +503,11 @@ func assign(v any, dst reflect.Value, path string, ps *model.Problems) {
 		n, ok := v.(json.Number)
 		f, err := n.Float64()
 		if !ok || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			*ps = append(*ps, model.Problem{Path: at, Message: "must be a number, got " + kindOf(v)})
+			r.Add(at, "must be a number, got %s", kindOf(v))
 			return
 		}
 		dst.SetFloat(f)
 	default:
-		*ps = append(*ps, model.Problem{Path: at, Message: "cannot be read (field of unsupported type " + dst.Type().String() + ")"})
+		r.Add(at, "cannot be read (field of unsupported type %s)", dst.Type())
 	}
 }

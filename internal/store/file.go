@@ -71,17 +71,56 @@ func Encode(s *model.Scenario) ([]byte, error) {
 // same folder, synced, then renamed over the old file, so a crash at any
 // moment leaves either the old file or the new one, never a mix.
 func Save(path string, s *model.Scenario) error {
+	return WriteAtomic(path, 0o644, func(w io.Writer) error { return EncodeTo(w, s) })
+}
+
+// EncodeTo writes the scenario in the file format to w.
+func EncodeTo(w io.Writer, s *model.Scenario) error {
 	data, err := Encode(s)
 	if err != nil {
 		return err
 	}
-	return WriteFileAtomic(path, data, 0o644)
+	_, err = w.Write(data)
+	return err
 }
 
 // WriteFileAtomic writes data to path through a temporary file and a rename.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	return WriteAtomic(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic writes what write produces to path through a temporary file
+// in the same folder, synced and renamed over the old file only once write
+// has returned without error: until then the old file is untouched, and a
+// failure or a crash at any moment leaves it whole.
+//
+// An existing file keeps its permissions (perm applies to a new file only).
+// When path is a symbolic link, the file it points to is replaced and the
+// link stays a link.
+func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) (err error) {
+	if target, lerr := filepath.EvalSymlinks(path); lerr == nil {
+		path = target
+	} else if st, serr := os.Lstat(path); serr == nil && st.Mode()&os.ModeSymlink != 0 {
+		// A link to a file not yet there: create its target.
+		if dest, rerr := os.Readlink(path); rerr == nil {
+			if !filepath.IsAbs(dest) {
+				dest = filepath.Join(filepath.Dir(path), dest)
+			}
+			path = dest
+		}
+	}
+	if st, serr := os.Stat(path); serr == nil {
+		if st.IsDir() {
+			return fmt.Errorf("%s is a folder", path)
+		}
+		perm = st.Mode().Perm()
+	}
+	RemoveStaleTemps(path)
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	tmp, err := os.CreateTemp(dir, tempPrefix(path)+"*")
 	if err != nil {
 		return err
 	}
@@ -91,7 +130,7 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	if err = write(tmp); err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {
@@ -111,17 +150,45 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) (err error) {
 		d.Sync()
 		d.Close()
 	}
-	removeStaleTemps(path)
 	return nil
 }
 
-// removeStaleTemps deletes temporary files that a save killed mid-way left
-// beside path; only old ones, so a save running in parallel is not hurt.
-func removeStaleTemps(path string) {
-	temps, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
-	for _, t := range temps {
-		if st, err := os.Stat(t); err == nil && time.Since(st.ModTime()) > time.Minute {
-			os.Remove(t)
+// tempPrefix is how the temporary files of a save of path begin.
+func tempPrefix(path string) string {
+	return "." + filepath.Base(path) + ".tmp-"
+}
+
+// StaleTempAge is how old a temporary file of ours must be before it is
+// taken for the leftover of a killed save and removed; younger ones may
+// belong to a save running in parallel.
+const StaleTempAge = time.Minute
+
+// RemoveStaleTemps deletes the temporary files that saves of path killed
+// mid-way left beside it (names ".NAME.tmp-*", older than StaleTempAge).
+// Every save calls it before writing; the window calls it at start for the
+// files it knows.
+func RemoveStaleTemps(path string) {
+	prefix := tempPrefix(path)
+	removeStale(filepath.Dir(path), func(name string) bool { return strings.HasPrefix(name, prefix) })
+}
+
+// RemoveStaleTempsIn deletes every stale temporary file of our naming in
+// a folder Mechplan owns (the autosave folder), whatever file it was for.
+func RemoveStaleTempsIn(dir string) {
+	removeStale(dir, func(name string) bool { return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-") })
+}
+
+func removeStale(dir string, ours func(name string) bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !ours(e.Name()) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > StaleTempAge {
+			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 }

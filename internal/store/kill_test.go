@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -33,8 +34,8 @@ func bigScenario(name string) *model.Scenario {
 		panic(err)
 	}
 	s.Name = name
-	for i := 0; i < 2000; i++ {
-		s.Assumed = append(s.Assumed, model.Assumed{Field: fmt.Sprintf("field %d", i), Value: name, Why: "padding so that a save takes time"})
+	for i := 0; i < model.MaxAssumed; i++ {
+		s.Assumed = append(s.Assumed, model.Assumed{Field: fmt.Sprintf("field %d", i), Value: name, Why: strings.Repeat("padding so that a save takes time. ", 85)})
 	}
 	return s
 }
@@ -79,7 +80,7 @@ func TestKillDuringSave(t *testing.T) {
 		if err != nil {
 			t.Fatalf("round %d: after SIGKILL the file does not load: %v", i, err)
 		}
-		if len(s.Assumed) != 2000 {
+		if len(s.Assumed) != model.MaxAssumed {
 			t.Fatalf("round %d: a partial scenario was loaded", i)
 		}
 	}

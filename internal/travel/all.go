@@ -10,7 +10,7 @@ import (
 // each eligible state (by index in the table's States) on every trip,
 // never more than the state actually flies. Sponsored seats fly economy
 // whatever the distance, as sponsorship programmes pay (the ATT and CCW
-// programmes Argentina cited, 002 L213, fund economy tickets); the
+// programmes Argentina cited in the OEWG on 6 December 2024 fund economy tickets); the
 // business-class rule is the UN's rule for its own staff.
 type Sponsorship struct {
 	Eligible []bool
@@ -26,6 +26,8 @@ type StateTravel struct {
 	Sponsored float64
 	// SeatTrips is how many of its return journeys the fund pays.
 	SeatTrips float64
+	// CO2Kg is the CO₂ of all its travellers' flights.
+	CO2Kg float64
 }
 
 // GroupTravel sums a regional group's travel.
@@ -45,6 +47,7 @@ type AllStates struct {
 	Paid, Sponsored []Bill
 	// Cost is the total over all states, sponsored seats included.
 	Cost, SponsoredCost float64
+	CO2Kg               float64
 }
 
 // All prices the trips for every member state sending the same
@@ -87,19 +90,22 @@ func (t *Table) All(trips []Trip, d Delegation, sp Sponsorship) *AllStates {
 			if eligible {
 				seats = min(sp.Seats, flying)
 			}
-			paid := Price(flying-seats, fl, n, t.dsa[j], t.Rules.Terminal)
+			paid := t.Price(flying-seats, fl, n, t.dsa[j])
 			out.Paid[k].Add(&paid)
 			st.Cost += paid.Total()
+			st.CO2Kg += paid.CO2Kg
 			if seats > 0 {
-				fund := Price(seats, t.Rules.Fare.economy(fl), n, t.dsa[j], t.Rules.Terminal)
+				fund := t.Price(seats, t.Rules.Fare.economy(fl), n, t.dsa[j])
 				out.Sponsored[k].Add(&fund)
 				st.Cost += fund.Total()
+				st.CO2Kg += fund.CO2Kg
 				st.Sponsored += fund.Total()
 				st.SeatTrips += seats
 			}
 		}
 		out.Cost += st.Cost
 		out.SponsoredCost += st.Sponsored
+		out.CO2Kg += st.CO2Kg
 	}
 	return out
 }

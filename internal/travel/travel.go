@@ -74,9 +74,58 @@ func (f FareModel) Fly(km float64) Flight {
 	return fl
 }
 
+// Carbon is the emissions model of the ICAO Carbon Emissions Calculator
+// methodology, reduced to what a planner needs: the great-circle distance
+// is lengthened by a correction for routing and holding that depends on
+// its band, fuel burnt per passenger and corrected kilometre, 3.16 kg of
+// CO₂ per kg of jet fuel, and a factor for the larger share of the cabin
+// a business seat takes (docs/costs.md).
+type Carbon struct {
+	// FuelKgPerKm is jet fuel per economy passenger and corrected km.
+	FuelKgPerKm float64
+	// CO2PerFuel is kg of CO₂ per kg of fuel burnt.
+	CO2PerFuel float64
+	// BusinessFactor multiplies a business seat's share.
+	BusinessFactor float64
+	// Correction lengthens the great-circle distance: Short km under
+	// ShortKm, Medium km up to LongKm, Long km beyond.
+	ShortKm, LongKm     float64
+	Short, Medium, Long float64
+}
+
+// CorrectedKm is the distance the ICAO method charges for a great-circle
+// distance.
+func (c Carbon) CorrectedKm(km float64) float64 {
+	switch {
+	case km <= 0:
+		return 0
+	case km < c.ShortKm:
+		return km + c.Short
+	case km <= c.LongKm:
+		return km + c.Medium
+	}
+	return km + c.Long
+}
+
+// OneWayKg is the CO₂ of one passenger's one-way flight, in kg.
+func (c Carbon) OneWayKg(fl Flight) float64 {
+	kg := c.CorrectedKm(fl.Km) * c.FuelKgPerKm * c.CO2PerFuel
+	if fl.Business && c.BusinessFactor > 0 {
+		kg *= c.BusinessFactor
+	}
+	return kg
+}
+
 // Rules are the travel rules and rates of one evaluation, in USD.
 type Rules struct {
 	Fare FareModel
+	// DelegatesBusiness: delegations that pay their own way fly business
+	// class under the UN staff rule (Fare.LegHours, Fare.JourneyHours);
+	// false puts them in economy. National rules vary, so it is a
+	// setting; the Secretariat's staff always follow the UN rule and
+	// sponsored seats always fly economy.
+	DelegatesBusiness bool
+	Carbon            Carbon
 	// Subsistence is the daily subsistence allowance per night, in USD,
 	// by venue code.
 	Subsistence map[string]float64
@@ -246,6 +295,7 @@ type Bill struct {
 	EconomyKm       float64 // passenger-km flown in economy
 	BusinessKm      float64
 	Nights          float64 // traveller-nights at the venue
+	CO2Kg           float64 // the flights' CO₂ by the Carbon model
 	Fares           float64
 	Subsistence     float64
 	Terminal        float64
@@ -262,6 +312,7 @@ func (b *Bill) Add(o *Bill) {
 	b.EconomyKm += o.EconomyKm
 	b.BusinessKm += o.BusinessKm
 	b.Nights += o.Nights
+	b.CO2Kg += o.CO2Kg
 	b.Fares += o.Fares
 	b.Subsistence += o.Subsistence
 	b.Terminal += o.Terminal
@@ -284,6 +335,16 @@ func Price(n float64, fl Flight, nights int, dsa, terminal float64) Bill {
 	b.Fares = 2 * n * fl.Fare
 	b.Terminal = n * terminal
 	b.Subsistence = b.Nights * dsa
+	return b
+}
+
+// Price prices n travellers like the package function and adds the CO₂
+// of their flights under the table's carbon model.
+func (t *Table) Price(n float64, fl Flight, nights int, dsa float64) Bill {
+	b := Price(n, fl, nights, dsa, t.Rules.Terminal)
+	if b.TravellerTrips > 0 {
+		b.CO2Kg = 2 * n * t.Rules.Carbon.OneWayKg(fl)
+	}
 	return b
 }
 
@@ -337,7 +398,7 @@ func NewTable(ref *refdata.Data, rules Rules) *Table {
 	t.flights = make([]Flight, len(g.km))
 	t.long = make([]bool, len(g.km))
 	for k, km := range g.km {
-		t.flights[k] = rules.Fare.Fly(km)
+		t.flights[k] = rules.delegateFlight(km)
 		t.long[k] = t.isLong(t.flights[k])
 	}
 	t.dsa = make([]float64, nv)
@@ -346,6 +407,16 @@ func NewTable(ref *refdata.Data, rules Rules) *Table {
 		t.dsa[j] = rules.Subsistence[code]
 	}
 	return t
+}
+
+// delegateFlight is a delegation's flight: business class only when
+// delegations follow the UN staff rule.
+func (r Rules) delegateFlight(km float64) Flight {
+	fl := r.Fare.Fly(km)
+	if !r.DelegatesBusiness {
+		fl = r.Fare.economy(fl)
+	}
+	return fl
 }
 
 func (t *Table) isLong(fl Flight) bool { return fl.Km > 0 && fl.Hours >= t.Rules.LongHaulHours }
@@ -383,8 +454,12 @@ type TripPlan struct {
 	DaysAway     int     // departure and return days included
 	People       float64 // in the room: experts and mission delegates
 	Flying       float64 // of whom fly from the capital
-	Flight       Flight
-	Bill         Bill
+	// Sponsored is how many of those who fly the sponsorship fund pays
+	// for, in economy; the others fly on Flight.
+	Sponsored float64
+	Flight    Flight
+	// Bill is the whole trip; SponsoredBill the fund's part of it.
+	Bill, SponsoredBill Bill
 }
 
 // Itinerary is a delegation's trips over the horizon.
@@ -393,12 +468,16 @@ type Itinerary struct {
 	Trips      []TripPlan
 	DaysAway   int
 	Cost       float64
-	Bill       Bill
+	// Sponsored is the part of Cost the sponsorship fund pays.
+	Sponsored float64
+	Bill      Bill
 }
 
-// Plan prices a delegation's trips. The delegation's state must be one of
-// the table's member states or carry its own coordinates and missions.
-func (t *Table) Plan(trips []Trip, d Delegation, ref *refdata.Data) Itinerary {
+// Plan prices a delegation's trips, with seats sponsored economy seats on
+// each trip (0 for a state the fund does not serve), as All prices them.
+// The delegation's state must be one of the table's member states or
+// carry its own coordinates and missions.
+func (t *Table) Plan(trips []Trip, d Delegation, ref *refdata.Data, seats float64) Itinerary {
 	it := Itinerary{Delegation: d}
 	for k := range trips {
 		tr := &trips[k]
@@ -406,17 +485,18 @@ func (t *Table) Plan(trips []Trip, d Delegation, ref *refdata.Data) Itinerary {
 		if !ok {
 			continue
 		}
-		fl := t.Rules.Fare.Fly(geo.GreatCircleKm(d.State.Lat, d.State.Lon, v.Lat, v.Lon))
-		p := t.plan(tr, &d, fl, d.State.HasMission(tr.Venue), t.Subsistence(tr.Venue))
+		fl := t.Rules.delegateFlight(geo.GreatCircleKm(d.State.Lat, d.State.Lon, v.Lat, v.Lon))
+		p := t.plan(tr, &d, fl, d.State.HasMission(tr.Venue), t.Subsistence(tr.Venue), seats)
 		it.Trips = append(it.Trips, p)
 		it.DaysAway += p.DaysAway
 		it.Bill.Add(&p.Bill)
+		it.Sponsored += p.SponsoredBill.Total()
 	}
 	it.Cost = it.Bill.Total()
 	return it
 }
 
-func (t *Table) plan(tr *Trip, d *Delegation, fl Flight, hasMission bool, dsa float64) TripPlan {
+func (t *Table) plan(tr *Trip, d *Delegation, fl Flight, hasMission bool, dsa, seats float64) TripPlan {
 	p := TripPlan{Trip: tr, Flight: fl, People: d.people(tr.kinds)}
 	if fl.Km > 0 {
 		p.Flying = d.flying(tr.kinds, hasMission)
@@ -425,7 +505,12 @@ func (t *Table) plan(tr *Trip, d *Delegation, fl Flight, hasMission bool, dsa fl
 	p.Nights = int(p.Back.Sub(p.Depart).Hours() / 24)
 	if p.Flying > 0 {
 		p.DaysAway = p.Nights + 1
+		p.Sponsored = min(max(seats, 0), p.Flying)
 	}
-	p.Bill = Price(p.Flying, fl, p.Nights, dsa, t.Rules.Terminal)
+	p.Bill = t.Price(p.Flying-p.Sponsored, fl, p.Nights, dsa)
+	if p.Sponsored > 0 {
+		p.SponsoredBill = t.Price(p.Sponsored, t.Rules.Fare.economy(fl), p.Nights, dsa)
+		p.Bill.Add(&p.SponsoredBill)
+	}
 	return p
 }

@@ -32,6 +32,8 @@ var rules = travel.Rules{
 	Terminal:      150,
 	LongHaulHours: 9,
 	BridgeDays:    travel.DefaultBridgeDays,
+	// The tests below check the UN staff rule's business class.
+	DelegatesBusiness: true,
 }
 
 func ref(t testing.TB) *refdata.Data {
@@ -109,7 +111,7 @@ func TestOneBlockWithAndWithoutMission(t *testing.T) {
 		mission bool
 		flying  float64
 	}{{true, 2}, {false, 3}} {
-		it := tab.Plan(trips, delegation(capital(10, c.mission)), ref(t))
+		it := tab.Plan(trips, delegation(capital(10, c.mission)), ref(t), 0)
 		p := it.Trips[0]
 		near(t, "km", p.Flight.Km, 10*kmPerDegree)
 		if p.Flight.Business || !p.Depart.Equal(date("2026-07-19")) || !p.Back.Equal(date("2026-07-25")) || p.Nights != 6 || p.DaysAway != 7 {
@@ -127,7 +129,7 @@ func TestLongHaulCrossesBusinessThreshold(t *testing.T) {
 	trips := travel.Trips(sch, travel.DefaultBridgeDays, travel.InPersonAndHybrid)
 	tab := travel.NewTable(ref(t), rules)
 	// The leg threshold is 9 h at 800 km/h: 7200 km, 64.75 degrees.
-	below := tab.Plan(trips, delegation(capital(64, true)), ref(t)).Trips[0]
+	below := tab.Plan(trips, delegation(capital(64, true)), ref(t), 0).Trips[0]
 	if below.Flight.Business {
 		t.Errorf("64 degrees (%.0f km, %.2f h flying) flies business", below.Flight.Km, below.Flight.Km/800)
 	}
@@ -135,7 +137,7 @@ func TestLongHaulCrossesBusinessThreshold(t *testing.T) {
 	// 3 × (50 + 0.068 × 7783.656) = 3 × 579.2886 = 1737.8657 each way. The journey of
 	// 11.23 h is long haul: leave Saturday 18, back Saturday 25, 7 nights.
 	// Per traveller 2 × 1737.8657 + 7 × 378 + 150 = 6271.7314.
-	it := tab.Plan(trips, delegation(capital(70, true)), ref(t))
+	it := tab.Plan(trips, delegation(capital(70, true)), ref(t), 0)
 	p := it.Trips[0]
 	if !p.Flight.Business || !p.Depart.Equal(date("2026-07-18")) || p.Nights != 7 || p.DaysAway != 8 {
 		t.Errorf("70 degrees: %+v", p)
@@ -157,7 +159,7 @@ func TestBlockOverWeekendIsOneTrip(t *testing.T) {
 	if !trips[0].First.Equal(date("2026-07-15")) || !trips[0].Last.Equal(date("2026-07-21")) || trips[0].Meetings != 10 {
 		t.Errorf("trip %+v", trips[0])
 	}
-	p := travel.NewTable(ref(t), rules).Plan(trips, delegation(capital(10, true)), ref(t)).Trips[0]
+	p := travel.NewTable(ref(t), rules).Plan(trips, delegation(capital(10, true)), ref(t), 0).Trips[0]
 	if p.Nights != 8 { // 14 to 22 July
 		t.Errorf("nights = %d, want 8", p.Nights)
 	}
@@ -173,7 +175,7 @@ func TestBlocksThreeWeeksApartAreTwoTrips(t *testing.T) {
 	if len(trips) != 2 {
 		t.Fatalf("%d trips, want 2", len(trips))
 	}
-	it := travel.NewTable(ref(t), rules).Plan(trips, delegation(capital(10, true)), ref(t))
+	it := travel.NewTable(ref(t), rules).Plan(trips, delegation(capital(10, true)), ref(t), 0)
 	// Trip 1: 2 plenary experts, 6 nights. Trip 2 (10–11 Aug, two days
 	// of the group): 1 expert, 9 to 12 August, 3 nights:
 	// 2 × 125.6127 + 3 × 378 + 150 = 1535.2254.
@@ -205,7 +207,7 @@ func TestTwoPersonDelegationMissesAParallelSession(t *testing.T) {
 		t.Errorf("three people: %+v", c3)
 	}
 	// The trip keeps both experts of the plenary for its whole length.
-	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(10, false)), ref(t))
+	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(10, false)), ref(t), 0)
 	if it.Trips[0].People != 3 || it.Trips[0].Flying != 3 {
 		t.Errorf("trip %+v", it.Trips[0])
 	}
@@ -213,7 +215,7 @@ func TestTwoPersonDelegationMissesAParallelSession(t *testing.T) {
 
 func TestLocalDelegationDoesNotTravel(t *testing.T) {
 	sch := build(t, block("july", "2026-07-20", model.Consecutive, "plenary"))
-	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(0.1, false)), ref(t))
+	it := travel.NewTable(ref(t), rules).Plan(travel.Trips(sch, 4, travel.InPersonAndHybrid), delegation(capital(0.1, false)), ref(t), 0)
 	if it.Cost != 0 || it.DaysAway != 0 || it.Trips[0].Flying != 0 {
 		t.Errorf("a capital 11 km from the venue: %+v", it.Trips[0])
 	}
@@ -229,7 +231,7 @@ func TestAllStatesSplitsSponsoredSeats(t *testing.T) {
 	eligible := make([]bool, len(d.States))
 	var want, saved float64
 	for i := range d.States {
-		one := tab.Plan(trips, travel.Delegation{State: &d.States[i], Travellers: del.Travellers, MissionDelegates: 1}, d)
+		one := tab.Plan(trips, travel.Delegation{State: &d.States[i], Travellers: del.Travellers, MissionDelegates: 1}, d, 0)
 		near(t, d.States[i].ISO3, all.States[i].Cost, one.Cost)
 		if d.States[i].LDC {
 			eligible[i] = true

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -58,9 +59,11 @@ func (w *Workspace) Compare(docs []*Document, baseline *Document) (*plan.Compari
 type exporter struct {
 	// Key names the format in messages: "export.format.<key>".
 	Key, Ext string
-	// Encode writes the comparison with the words of l (the exports that
-	// have words: the workbook and the report).
-	Encode func(c *plan.Comparison, l labels.Labels) ([]byte, error)
+	// Encode writes the comparison to w with the words of l (the exports
+	// that have words: the workbook and the report). It writes into the
+	// temporary file of an atomic save: whatever it leaves there when it
+	// fails is thrown away and the chosen file is untouched.
+	Encode func(w io.Writer, c *plan.Comparison, l labels.Labels) error
 }
 
 // name is the format's name in the user's language.
@@ -68,13 +71,29 @@ func (e exporter) name() string { return i18n.T("export.format." + e.Key) }
 
 // Exporters are the formats the compare view writes.
 var exporters = []exporter{
-	{"xlsx", ".xlsx", func(c *plan.Comparison, l labels.Labels) ([]byte, error) {
-		return xlsx.EncodeWith(c, xlsx.Options{Labels: l})
+	{"xlsx", ".xlsx", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
+		return written(w)(xlsx.EncodeWith(c, xlsx.Options{Labels: l}))
 	}},
-	{"pdf", ".pdf", func(c *plan.Comparison, l labels.Labels) ([]byte, error) {
-		return pdf.EncodeWith(c, pdf.Options{Labels: l})
+	{"pdf", ".pdf", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
+		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
 	}},
-	{"ics", ".ics", func(c *plan.Comparison, _ labels.Labels) ([]byte, error) { return ics.Encode(c), nil }},
+	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, _ labels.Labels) error {
+		return written(w)(ics.Encode(c), nil)
+	}},
+}
+
+// written writes an encoder's result to w, or passes on its error.
+func written(w io.Writer) func([]byte, error) error {
+	return func(data []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			return errors.New(i18n.T("compare.empty_export"))
+		}
+		_, err = w.Write(data)
+		return err
+	}
 }
 
 // compareScreen sets scenarios side by side, draws the comparison's
@@ -312,13 +331,7 @@ func (c *compareScreen) Export(e exporter) {
 		c.progress.Start()
 		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
 		go func() {
-			data, err := e.Encode(cmp, words)
-			if err == nil && len(bytes.TrimSpace(data)) == 0 {
-				err = errors.New(i18n.T("compare.empty_export"))
-			}
-			if err == nil {
-				err = store.WriteFileAtomic(path, data, 0o644)
-			}
+			err := store.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
 			fyne.Do(func() {
 				c.progress.Stop()
 				c.progress.Hide()

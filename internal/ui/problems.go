@@ -45,7 +45,7 @@ var problemPatterns = func() []problemPattern {
 		{`^format version must be ` + n("Want") + `, got ` + n("Got") + `$`, "problem.version"},
 		{`^must not exceed horizon\.years \(` + n("Max") + `\), got ` + n("Got") + `$`, "problem.cycle"},
 		{`^must (?:hold|list) between 1 and ` + n("Max") + ` (?P<What>bodies|blocks|sessions), got ` + n("Got") + `$`, "problem.count_between"},
-		{`^must hold at most ` + n("Max") + ` (?P<What>bands|dates|times|venues), got ` + n("Got") + `$`, "problem.count_max"},
+		{`^must hold at most ` + n("Max") + ` (?P<What>bands|dates|times|venues|rotations|sources|assumed values|rate overrides|cycle years), got ` + n("Got") + `$`, "problem.count_max"},
 		{`^must differ from from \((?P<From>[^)]*)\): a band covers part of the day, not none or all of it$`, "problem.band_empty"},
 		{`^give either venue or venues \(a rotation\), not both$`, "problem.venue_or_venues"},
 		{`^give either body or rotation, not both$`, "problem.body_or_rotation"},
@@ -56,6 +56,9 @@ var problemPatterns = func() []problemPattern {
 		{`^(?P<D>\S+) lies outside the horizon (?P<From>\S+) to (?P<To>\S+)$`, "problem.outside_horizon"},
 		{`^(?P<Time>\S+): the day's meetings would end after midnight at the venue; with ` + n("N") + ` meetings a day, start by (?P<By>\S+)$`, "problem.midnight"},
 		{`^the scenario implies ` + n("N") + ` meetings over its horizon; the limit is ` + n("Max") + `$`, "problem.too_many_meetings"},
+		// The closing messages of a report cut short (model.Report).
+		{`^and ` + n("N") + ` more problems in this list \(the first ` + n("Max") + ` are shown\)$`, "problem.more_in_list"},
+		{`^and ` + n("N") + ` more problems \(the first ` + n("Max") + ` are shown\)$`, "problem.more"},
 		// The settings' checks of the user's burden bands.
 		{`^band (?P<N>\d+): (?P<Msg>.+)$`, "problem.settings_band"},
 		{`^(?P<End>from|to): (?P<Msg>.+)$`, "problem.band_end"},
@@ -72,6 +75,9 @@ var problemPatterns = func() []problemPattern {
 	}
 	return out
 }()
+
+// listMore is the end of a list model.Listed cut.
+var listMore = regexp.MustCompile(`^(.*) and ([0-9]+) more$`)
 
 // problemText writes one of the engine's messages in the user's language;
 // a message no pattern knows is shown as the engine wrote it.
@@ -94,6 +100,11 @@ func problemText(msg string) string {
 			case "Msg":
 				// A message inside a message: "band 2: weight must…".
 				v = problemText(v)
+			case "List":
+				// A list cut by model.Listed: "a, b and 12 more".
+				if m := listMore.FindStringSubmatch(v); m != nil {
+					v = i18n.T("problem.list_more", "List", m[1], "More", m[2])
+				}
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":

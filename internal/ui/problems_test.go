@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -33,13 +34,59 @@ func brokenScenario(w *Window) *model.Scenario {
 	return s
 }
 
+// brokenLists breaks the limits on lists and makes the report cut itself
+// short: lists over their limits, a list of bodies too long to quote
+// whole, more problems in one list than are shown.
+func brokenLists(w *Window) *model.Scenario {
+	s := w.WS.New().Scenario.Clone()
+	for i := 0; i < 15; i++ {
+		s.Bodies = append(s.Bodies, model.Body{ID: fmt.Sprintf("b%d", i), Name: "B", Kind: model.Plenary, Meetings: 1, Format: model.InPerson})
+	}
+	s.Blocks[0].Sessions = append(s.Blocks[0].Sessions, model.Session{Body: "ghost"})
+	s.Blocks[0].Years = make([]int, model.MaxCycleYears+1)
+	for i := 0; i < 2*model.MaxProblemsPerList; i++ {
+		b := s.Blocks[0]
+		b.ID, b.Venue, b.Sessions = fmt.Sprintf("x%d", i), "XXX", s.Blocks[0].Sessions[:1]
+		s.Blocks = append(s.Blocks, b)
+	}
+	s.Rotations = make([]model.Rotation, model.MaxRotations+1)
+	s.Sources = make([]model.Source, model.MaxSources+1)
+	s.Assumed = make([]model.Assumed, model.MaxAssumed+1)
+	s.Assumptions = make([]model.Override, model.MaxAssumptions+1)
+	return s
+}
+
+// overallCut is the closing message of a report that reached MaxProblems.
+func overallCut() model.Problem {
+	var r model.Report
+	for i := 0; i <= model.MaxProblems; i++ {
+		r.Add(fmt.Sprintf("f%d", i), "is required")
+	}
+	ps := r.Problems()
+	return ps[len(ps)-1]
+}
+
+// engineProblems are the messages of both broken scenarios and the
+// closing message of a report cut overall.
+func engineProblems(w *Window) model.Problems {
+	venues := w.WS.Ref.VenueCodes()
+	ps := append(brokenScenario(w).Validate(venues), brokenLists(w).Validate(venues)...)
+	return append(ps, overallCut())
+}
+
 // TestEngineMessagesAreTranslated: every message the engine's validation
 // gives for a badly broken scenario reads in French and in Spanish; a new
 // or reworded message of the engine fails here until it has a pattern.
 func TestEngineMessagesAreTranslated(t *testing.T) {
 	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
 		w := newWindowIn(t, lang, true)
-		problems := brokenScenario(w).Validate(w.WS.Ref.VenueCodes())
+		problems := engineProblems(w)
+		all := problems.Error()
+		for _, want := range []string{" more\n", "more problems in this list", "more problems (the", " rotations, got", " sources, got", " assumed values, got", " rate overrides, got", " cycle years, got"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("no message with %q among:\n%s", want, all)
+			}
+		}
 		if len(problems) < 25 {
 			t.Fatalf("the broken scenario breaks only %d rules", len(problems))
 		}
@@ -49,7 +96,7 @@ func TestEngineMessagesAreTranslated(t *testing.T) {
 				t.Errorf("%s: %s: %q has no translation pattern", lang, p.Path, p.Message)
 				continue
 			}
-			for _, english := range []string{"must ", "is required", "use one of", ", got ", "is used by", "unknown "} {
+			for _, english := range []string{"must ", "is required", "use one of", ", got ", "is used by", "unknown ", " more", "problems"} {
 				if strings.Contains(got, english) {
 					t.Errorf("%s: %q → %q still reads %q", lang, p.Message, got, english)
 				}
@@ -81,7 +128,7 @@ func TestConflictMessagesAreTranslated(t *testing.T) {
 // as written.
 func TestEnglishMessagesUnchanged(t *testing.T) {
 	w := newWindowIn(t, i18n.English, true)
-	for _, p := range brokenScenario(w).Validate(w.WS.Ref.VenueCodes()) {
+	for _, p := range engineProblems(w) {
 		if got := problemText(p.Message); got != p.Message {
 			t.Errorf("English %q became %q", p.Message, got)
 		}

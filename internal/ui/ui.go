@@ -114,7 +114,7 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	win := a.NewWindow(appName)
 	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
 	if w.Picker == nil {
-		w.Picker = dialogPicker{win: win, onFail: w.showError}
+		w.Picker = &dialogPicker{w: w}
 	}
 	w.build()
 	ws.OnChange(w.refresh)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,6 +107,9 @@ type Workspace struct {
 	// Notice is the latest message for the status bar.
 	Notice string
 
+	// encode writes a scenario in the file format for Save, SaveAs and
+	// autosave; nil means store.EncodeTo. Tests make it fail half-way.
+	encode    func(io.Writer, *model.Scenario) error
 	serial    int
 	listeners []func()
 }
@@ -121,6 +125,7 @@ func NewWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string)
 		return nil, err
 	}
 	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir}
+	w.removeStaleTemps()
 	if d := w.OpenBuiltIn(BaselineBuiltIn); d != nil {
 		w.Baseline = d
 	}
@@ -372,7 +377,7 @@ func (w *Workspace) SaveAs(d *Document, path string) error {
 	if filepath.Ext(path) == "" {
 		path += ".json"
 	}
-	if err := store.Save(path, d.Scenario); err != nil {
+	if err := store.WriteAtomic(path, 0o644, func(out io.Writer) error { return w.encodeTo(out, d.Scenario) }); err != nil {
 		w.Notice = i18n.T("notice.save_failed", "Error", err.Error())
 		w.changed()
 		return err
@@ -481,18 +486,46 @@ func (w *Workspace) autosave(d *Document) {
 	if w.AutosaveDir == "" || !d.Dirty || d.ReadOnly() {
 		return
 	}
-	data, err := store.Encode(d.Scenario)
+	err := os.MkdirAll(w.AutosaveDir, 0o755)
 	if err == nil {
-		data, err = json.Marshal(autosaved{Path: d.Path, Scenario: data})
-	}
-	if err == nil {
-		err = os.MkdirAll(w.AutosaveDir, 0o755)
-	}
-	if err == nil {
-		err = store.WriteFileAtomic(w.autosavePath(d), data, 0o600)
+		err = store.WriteAtomic(w.autosavePath(d), 0o600, func(out io.Writer) error {
+			// The autosaved struct, written as it goes: the path, then
+			// the scenario in the file format.
+			path, err := json.Marshal(d.Path)
+			if err == nil {
+				_, err = fmt.Fprintf(out, `{"path":%s,"scenario":`, path)
+			}
+			if err == nil {
+				err = w.encodeTo(out, d.Scenario)
+			}
+			if err == nil {
+				_, err = io.WriteString(out, "}\n")
+			}
+			return err
+		})
 	}
 	if err != nil {
 		w.Notice = i18n.T("notice.autosave_failed", "Error", err.Error())
+	}
+}
+
+func (w *Workspace) encodeTo(out io.Writer, s *model.Scenario) error {
+	if w.encode != nil {
+		return w.encode(out, s)
+	}
+	return store.EncodeTo(out, s)
+}
+
+// removeStaleTemps deletes what saves killed mid-way left at start: the
+// temporary files beside the recent files and in the autosave folder.
+func (w *Workspace) removeStaleTemps() {
+	if w.Settings != nil {
+		for _, p := range w.Settings.Recent() {
+			store.RemoveStaleTemps(p)
+		}
+	}
+	if w.AutosaveDir != "" {
+		store.RemoveStaleTempsIn(w.AutosaveDir)
 	}
 }
 

@@ -125,6 +125,10 @@ const (
 	NotUsed    = "not used"
 )
 
+// structuralKeys are the assumptions that decide which trips there are
+// (delegates fly to hybrid meetings too): engine only in the workbook.
+var structuralKeys = map[string]bool{"delegation.travel_to_hybrid": true}
+
 // liveness says, on each Assumptions row, whether editing it moves the
 // workbook's figures: live (some formula reads it), engine only (the
 // engine uses it but no formula can: change it in the scenario), or not
@@ -143,6 +147,18 @@ func (w *workbook) liveness() {
 				} else if row, ok := w.rates.defaults[key]; ok {
 					used[row] = true
 				}
+			}
+		}
+	}
+	// Keys that shape the calendar of trips itself: the engine uses them,
+	// no cell formula can re-plan which meetings a delegation flies to.
+	for key := range structuralKeys {
+		if row, ok := w.rates.defaults[key]; ok {
+			used[row] = true
+		}
+		for _, o := range w.rates.overrides {
+			if row, ok := o[key]; ok {
+				used[row] = true
 			}
 		}
 	}

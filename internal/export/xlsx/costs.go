@@ -7,6 +7,7 @@ import (
 
 	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
+	"mechplan/internal/refdata"
 )
 
 // Columns of a Costs sheet.
@@ -131,6 +132,8 @@ func (w *workbook) costs(i int) {
 		return
 	}
 	lines := w.quantities(i)
+	first := costsHeaderRow + 1
+	lines = append(lines, w.programmeSupport(i, lines, first)...)
 	engine := map[string]*cost.Line{}
 	for k := range est.Lines {
 		engine[lineID(&est.Lines[k])] = &est.Lines[k]
@@ -159,12 +162,31 @@ func (w *workbook) costs(i int) {
 			product *= v.Value
 		}
 		f := 1.0
-		if q.year > est.PriceYear && est.Escalation != 0 {
+		if q.year > est.PriceYear && est.Escalation != 0 && !q.flat {
 			f = math.Pow(1+est.Escalation, float64(q.year-est.PriceYear))
 		}
-		out := rowOut{q: q, refs: refs, rate: product, esc: f, amount: q.qtyV * product * f}
 		id := q.id()
-		if l, ok := engine[id]; ok {
+		l, matched0 := engine[id]
+		// A money rate of an earlier price year is recosted to the
+		// estimate's at its duty station's inflation (cost.Line.Recost).
+		recostKey, recostFrom := "", 0
+		if matched0 {
+			recostKey, recostFrom = l.RecostKey, l.RecostFrom
+		} else if !q.flat {
+			recostKey, recostFrom = recosting(w.c.Ref, est, q.factors)
+		}
+		if recostKey != "" {
+			c, ok := w.rates.cell(i, recostKey)
+			if !ok {
+				w.fail(fmt.Errorf("%s: cost line %q is recosted by %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item, recostKey))
+				return
+			}
+			refs = append(refs, fmt.Sprintf("(1+%s)^(%s-%d)", c, py, recostFrom))
+			infl, _ := est.Assumptions.Get(recostKey)
+			product *= cost.Recost(1, infl.Value, recostFrom, est.PriceYear)
+		}
+		out := rowOut{q: q, refs: refs, rate: product, esc: f, amount: q.qtyV * product * f}
+		if matched0 {
 			if matched[id] {
 				w.fail(fmt.Errorf("%s: two workbook lines for %q in %d", r.Scenario.Name, q.item, q.year))
 				return
@@ -180,8 +202,8 @@ func (w *workbook) costs(i int) {
 				q.qtyV = l.Quantity
 			}
 		} else {
-			if !closeTo(q.qtyV, 0) {
-				w.fail(fmt.Errorf("%s, %d, %q: the workbook counts %.6f %s where the engine has no line", r.Scenario.Name, q.year, q.item, q.qtyV, q.unit))
+			if !closeTo(out.amount, 0) {
+				w.fail(fmt.Errorf("%s, %d, %q: the workbook counts %.6f %s (USD %.2f) where the engine has no line", r.Scenario.Name, q.year, q.item, q.qtyV, q.unit, out.amount))
 				return
 			}
 			out.amount = 0
@@ -202,7 +224,6 @@ func (w *workbook) costs(i int) {
 	w.text(sh, 1, 1, w.t("export.xlsx.costs.title", "{{.Scenario}}: cost estimate in US dollars", "Scenario", r.Scenario.Name), w.st.title)
 	w.text(sh, 1, 2, w.t("export.xlsx.costs.note", "Amount = quantity × rate × escalation. Rates are read from the {{.Sheet}} sheet (change one there and every total follows); "+
 		"escalation compounds the yearly rate after the price year. Yellow: placeholder rates.", "Sheet", w.n.Assumptions), w.st.note)
-	first := costsHeaderRow + 1
 	last := first + len(lines) - 1
 	w.header(sh, costsHeaderRow, last, []float64{7, 24, 34, 16, 62, 7, 14, 16, 34, 14, 11, 16, 12, 40},
 		w.t("export.col.year", "Year"), w.t("export.xlsx.col.category", "Category"), w.t("export.xlsx.col.section", "Budget section"),
@@ -234,7 +255,11 @@ func (w *workbook) costs(i int) {
 		w.text(sh, cKey, row, q.factors[0], 0)
 		w.formula(sh, cRate, row, strings.Join(o.refs, "*"), o.rate, w.st.rate)
 		y := abs(cYear, row)
-		w.formula(sh, cEscalation, row, fmt.Sprintf("IF(%s>%s,(1+%s)^(%s-%s),1)", y, py, esc, y, py), o.esc, w.st.rate)
+		if q.flat {
+			w.number(sh, cEscalation, row, 1, w.st.rate)
+		} else {
+			w.formula(sh, cEscalation, row, fmt.Sprintf("IF(%s>%s,(1+%s)^(%s-%s),1)", y, py, esc, y, py), o.esc, w.st.rate)
+		}
 		w.formula(sh, cAmount, row, fmt.Sprintf("%s*%s*%s", cell(cQuantity, row), cell(cRate, row), cell(cEscalation, row)), o.amount, w.st.money)
 		if o.placeholder {
 			w.text(sh, cPlaceholder, row, placeholder, w.st.placeholderText)
@@ -242,6 +267,64 @@ func (w *workbook) costs(i int) {
 		w.text(sh, cBasis, row, q.basis, 0)
 	}
 	w.totals[i] = w.costTotals(sh, first, last, r.Cost)
+}
+
+// recosting is the recosting of a line whose rate is the product of
+// factors, as the engine dates it: the oldest money rate's price year,
+// at the inflation of its duty station; "" when the rate is current.
+func recosting(ref *refdata.Data, est *cost.Estimate, factors []string) (string, int) {
+	from := 0
+	key := ""
+	for _, k := range factors {
+		v, ok := est.Assumptions.Get(k)
+		if !ok || v.Currency == "" || strings.HasPrefix(k, "fx.") {
+			continue
+		}
+		if py := cost.PriceYearOf(v, est.PriceYear); py > 0 && (from == 0 || py < from) {
+			from, key = py, k
+		}
+	}
+	if key == "" || from >= est.PriceYear {
+		return "", 0
+	}
+	return cost.InflationKey(ref, key), from
+}
+
+// programmeSupport adds, for each year with sponsored travel, the fund's
+// programme support cost: its quantity is the sum of the year's fund
+// lines' amounts (cells of this sheet), its rate the support rate.
+func (w *workbook) programmeSupport(i int, lines []qline, first int) []qline {
+	est := w.c.Results[i].Cost
+	const key = "fund.programme_support_rate"
+	if _, ok := est.Assumptions.Get(key); !ok {
+		return nil
+	}
+	engine := map[string]float64{}
+	for k := range est.Lines {
+		engine[lineID(&est.Lines[k])] = est.Lines[k].Amount
+	}
+	cells := map[int][]string{}
+	spent := map[int]float64{}
+	var years []int
+	for k := range lines {
+		q := &lines[k]
+		if q.payer != cost.VoluntaryFund {
+			continue
+		}
+		if _, ok := cells[q.year]; !ok {
+			years = append(years, q.year)
+		}
+		cells[q.year] = append(cells[q.year], cell(cAmount, first+k))
+		spent[q.year] += engine[q.id()]
+	}
+	var out []qline
+	for _, y := range years {
+		out = append(out, qline{year: y, cat: cost.Sponsorship, sec: cost.Outside, payer: cost.VoluntaryFund,
+			item: "Programme support costs on the fund's expenditure", unit: "USD of fund expenditure",
+			basis: "sponsored delegates' travel of the year × the programme support rate", factors: []string{key}, flat: true,
+			qty: "SUM(" + strings.Join(cells[y], ",") + ")", qtyV: spent[y]})
+	}
+	return out
 }
 
 // closeTo compares a figure of the workbook's formulas with the engine's.

@@ -93,7 +93,7 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 	}
 	edits := []edit{
 		{"rate", map[string]float64{"meeting.interpreted.NYC": 33000}},
-		{"quantity", map[string]float64{"delegation.travellers.plenary": 3, "flight.business_threshold_leg_hours": 6,
+		{"quantity", map[string]float64{"delegation.travellers.plenary": 3, "flight.business_threshold_leg_hours": 6, "delegation.business_class": 1,
 			"staff.posts.P-4": 2, "documentation.pages_per_session": 60, "sponsorship.seats_per_state": 2}},
 	}
 	files := []string{original}

@@ -45,9 +45,12 @@ type qline struct {
 	unit    string
 	basis   string
 	factors []string // rate keys whose product is the rate
-	qty     string   // formula of the quantity; "" for a constant
-	qtyV    float64
-	qkeys   []string // assumptions the quantity reads
+	// flat marks a line neither escalated nor recosted: its quantity is
+	// already in the year's dollars (the fund's programme support).
+	flat  bool
+	qty   string // formula of the quantity; "" for a constant
+	qtyV  float64
+	qkeys []string // assumptions the quantity reads
 }
 
 func (q *qline) id() string {
@@ -246,6 +249,12 @@ func (f flightRule) hoursF(km string) string {
 
 func (f flightRule) businessF(km, hours string) string {
 	return fmt.Sprintf("IF(AND(%s>0,OR(%s/%s>=%s,%s>=%s)),1,0)", km, km, f.speedRef, f.legRef, hours, f.journeyRef)
+}
+
+// businessIfF is businessF for travellers who fly business class only
+// when the flag cell is not 0 (delegation.business_class).
+func (f flightRule) businessIfF(flag, km, hours string) string {
+	return fmt.Sprintf("IF(AND(%s<>0,%s>0,OR(%s/%s>=%s,%s>=%s)),1,0)", flag, km, km, f.speedRef, f.legRef, hours, f.journeyRef)
 }
 
 func (f flightRule) longF(km, hours string) string {
@@ -468,6 +477,10 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		w.t("export.xlsx.col.flying", "Flying from the capital"), w.t("export.xlsx.col.sponsored", "Sponsored seats"),
 		w.t("export.xlsx.col.paid", "Paid by the state"), w.t("export.xlsx.col.nights_away", "Nights away"),
 		w.t("export.xlsx.col.economy", "Economy class"))
+	// Delegates fly business class under the UN rule only where the
+	// scenario pays it; by default they fly economy.
+	delegatesBusiness := lr.v("delegation.business_class") != 0
+	flagRef := lr.ref("delegation.business_class")
 	M, S := lr.v("delegation.mission_delegates"), lr.v("sponsorship.seats_per_state")
 	mRef, sRef := lr.ref("delegation.mission_delegates"), lr.ref("sponsorship.seats_per_state")
 	states := est.Table.States
@@ -485,6 +498,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 				mission := s.HasMission(g.venue)
 				eligible := si < len(est.Eligible) && est.Eligible[si]
 				hours, bus, long := fr.fly(km)
+				bus = bus && delegatesBusiness
 				flying := 0.0
 				if km > 0 {
 					flying = math.Max(0, experts[k]+M*(1-b01(mission)))
@@ -512,7 +526,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 				c := func(col int) string { return abs(col, row) }
 				put(s.Name, s.ISO3, num(float64(tripNo[k]), st.integer), num(float64(g.year), 0), g.venue,
 					num(km, st.integer), num(b01(mission), st.integer), num(b01(eligible), st.integer),
-					fx(fr.hoursF(c(tKm)), hours, st.two), fx(fr.businessF(c(tKm), c(tHours)), b01(bus), st.integer),
+					fx(fr.hoursF(c(tKm)), hours, st.two), fx(fr.businessIfF(flagRef, c(tKm), c(tHours)), b01(bus), st.integer),
 					fx(fr.longF(c(tKm), c(tHours)), b01(long), st.integer),
 					fx(ref1(pExperts, tripRow[k]), experts[k], st.one),
 					fx(fmt.Sprintf("IF(%s>0,MAX(0,%s+%s*(1-%s)),0)", c(tKm), c(tExperts), mRef, c(tMission)), flying, st.one),
