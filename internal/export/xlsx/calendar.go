@@ -96,7 +96,8 @@ func (w *workbook) calendar(i int) {
 	for k, t := range titles {
 		header[k] = excelize.Cell{StyleID: w.st.header, Value: t}
 	}
-	w.fail(sw.SetRow(cell(1, head), header))
+	w.fail(sw.SetRow(cell(1, head), header, excelize.RowOpts{Height: headerHeight(titles, 9)}))
+	w.printTitles[sh] = head
 	for k := range ms {
 		m := &ms[k]
 		interp := noInterp

@@ -469,6 +469,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 	// Every delegation's every trip.
 	put(excelize.Cell{StyleID: st.group, Value: w.t("export.xlsx.travel.delegations", "Each delegation's trips: who flies, in which class, for how many nights")})
 	dHead := row
+	w.printTitles[sh] = dHead
 	head(w.t("export.xlsx.col.member_state", "Member state"), "ISO3", w.t("export.xlsx.col.trip", "Trip"), w.t("export.col.year", "Year"),
 		w.t("export.xlsx.col.venue", "Venue"), w.t("export.xlsx.col.km", "Km to the venue (0: local)"),
 		w.t("export.xlsx.col.mission", "Mission at the venue"), w.t("export.xlsx.col.eligible", "Eligible for sponsorship"),
@@ -686,8 +687,7 @@ func exact(v float64) float64 {
 func headerHeight(titles []string, width int) float64 {
 	lines := 1
 	for _, t := range titles {
-		n := (len([]rune(t)) + width - 1) / max(width, 1)
-		lines = max(lines, n)
+		lines = max(lines, wrappedLines(t, width))
 	}
-	return float64(15 * lines)
+	return float64(15*lines + 3)
 }

@@ -87,7 +87,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	l := labels.Or(o.Labels)
-	w := &workbook{f: f, c: c, l: l, n: SheetNames(l), streamed: map[string]bool{}}
+	w := &workbook{f: f, c: c, l: l, n: SheetNames(l), streamed: map[string]bool{}, printTitles: map[string]int{}}
 	if err := w.build(); err != nil {
 		return nil, err
 	}
@@ -111,6 +111,10 @@ type workbook struct {
 	// streamed marks the sheets written by a stream writer, whose print
 	// layout was set before.
 	streamed map[string]bool
+	// printTitles is each sheet's header row, repeated on every page.
+	printTitles map[string]int
+	// chartEnd is the Summary's first row below its charts.
+	chartEnd int
 	err      error
 }
 
@@ -234,12 +238,21 @@ func (w *workbook) style(sheet string, col, row, style int) {
 // header writes a header row, freezes the sheet below it and puts an
 // autofilter on the columns down to lastRow.
 func (w *workbook) header(sheet string, row, lastRow int, widths []float64, titles ...string) {
+	lines := 1
 	for i, t := range titles {
 		w.text(sheet, i+1, row, t, w.st.header)
+		width := 9.0
 		if i < len(widths) {
+			width = widths[i]
 			w.fail(w.f.SetColWidth(sheet, column(i+1), column(i+1), widths[i]))
 		}
+		// Bold text takes about 1.15 character widths.
+		lines = max(lines, wrappedLines(t, int(width/1.15)))
 	}
+	// Tall enough for the longest wrapped title.
+	w.fail(w.f.SetRowHeight(sheet, row, float64(lines)*15+3))
+	// Printed pages repeat the header row.
+	w.printTitles[sheet] = row
 	w.fail(w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"}))
 	if lastRow > row {
 		w.fail(w.f.AutoFilter(sheet, cell(1, row)+":"+cell(len(titles), lastRow), nil))
@@ -307,9 +320,26 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(s, "' ")
 }
 
-// printLayout makes every sheet print landscape and one page wide: wide
+// paperA4 is Excel's paper size code for A4 (UN documents are A4).
+const paperA4 = 9
+
+// printLayout makes every sheet print on A4, landscape and one page wide: wide
 // tables otherwise print their first column alone on page after page.
 func (w *workbook) printLayout() error {
+	for sheet, row := range w.printTitles {
+		if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", quote(sheet), row, row)}); err != nil {
+			return err
+		}
+	}
+	// The Summary prints its table and its charts.
+	if w.chartEnd > 0 {
+		last := sFirstScenario + len(w.c.Results) - 1
+		if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: w.n.Summary,
+			RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quote(w.n.Summary), column(max(last, 12)), w.chartEnd)}); err != nil {
+			return err
+		}
+	}
 	for _, sheet := range w.f.GetSheetList() {
 		if w.streamed[sheet] {
 			continue // laid out before streaming: reading it back would parse it all again
@@ -324,9 +354,9 @@ func (w *workbook) printLayout() error {
 // setPrintLayout sets one sheet's print layout; a streamed sheet needs it
 // before its stream writer is made.
 func setPrintLayout(f *excelize.File, sheet string) error {
-	fit, landscape, wide, tall := true, "landscape", 1, 0
+	fit, landscape, wide, tall, a4 := true, "landscape", 1, 0, paperA4
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }

@@ -93,8 +93,11 @@ func TestSummaryCalendarAndBurdenSheets(t *testing.T) {
 
 	// Summary: scenarios as columns, per-year meeting days from the engine.
 	for i, r := range c.Results {
-		if got, _ := f.GetCellValue(tn().Summary, cell(sFirstScenario+i, summaryHeaderRow)); got != r.Scenario.Name {
-			t.Errorf("column %d header %q, want %q", i, got, r.Scenario.Name)
+		if got, _ := f.GetCellValue(tn().Summary, cell(sFirstScenario+i, summaryHeaderRow)); got != r.Scenario.Label() {
+			t.Errorf("column %d header %q, want the short label %q", i, got, r.Scenario.Label())
+		}
+		if got, _ := f.GetCellValue(tn().Summary, cell(sFirstScenario+i, summaryHeaderRow+1)); got != r.Scenario.Name {
+			t.Errorf("column %d name %q, want %q", i, got, r.Scenario.Name)
 		}
 	}
 	if frozenAt(t, f, tn().Summary) != summaryHeaderRow {
@@ -349,7 +352,7 @@ func TestUserTextIsNeverAFormula(t *testing.T) {
 	c := exporttest.Compare(t, rs...)
 	f := open(t, encode(t, c))
 	for i, n := range names {
-		cl := cell(sFirstScenario+i, summaryHeaderRow)
+		cl := cell(sFirstScenario+i, summaryHeaderRow+1)
 		if got, _ := f.GetCellValue(tn().Summary, cl); got != n {
 			t.Errorf("%s = %q, want the literal %q", cl, got, n)
 		}
@@ -457,6 +460,9 @@ func TestSheetsPrintOnePageWide(t *testing.T) {
 		lay, err := f.GetPageLayout(sheet)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if lay.Size == nil || *lay.Size != paperA4 {
+			t.Errorf("%s: paper %v, want A4", sheet, lay.Size)
 		}
 		if props.FitToPage == nil || !*props.FitToPage || lay.Orientation == nil || *lay.Orientation != "landscape" ||
 			lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.FitToHeight == nil || *lay.FitToHeight != 0 {
