@@ -377,7 +377,7 @@ func (r *report) assumptions() {
 	}
 	placeholder := r.t("export.placeholder", "PLACEHOLDER")
 	r.heading(r.t("export.pdf.appendix.title", "Appendix: assumptions and sources"), r.t("export.pdf.appendix.note", "Every rate the estimates use, as shipped with Mechplan. {{.Placeholder}}: no published figure confirms the value.", "Placeholder", placeholder))
-	cols := []float64{52, 26, 30, 14, contentW - 52 - 26 - 30 - 14}
+	cols := []float64{52, 26, 30, 18, contentW - 52 - 26 - 30 - 18}
 	head := []string{r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"), r.t("export.pdf.col.unit", "Unit"),
 		r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
 	header := func() {
@@ -419,7 +419,7 @@ func (r *report) assumptions() {
 		}
 		x += cols[0]
 		p.SetXY(x+1, y)
-		value := r.l.Number(rate.Value, decimals(rate.Value))
+		value := r.value(rate.Value, rate.Unit)
 		if rate.Placeholder {
 			r.colour(colourWorse)
 			r.bold(6.8)
@@ -432,12 +432,111 @@ func (r *report) assumptions() {
 		p.CellFormat(cols[2]-2, 3, r.fit(strings.TrimSpace(r.unit(rate.Unit)), cols[2]-2), "", 0, "L", false, 0, "")
 		x += cols[2]
 		p.SetXY(x+1, y)
-		p.CellFormat(cols[3]-2, 3, rate.AsOf, "", 0, "L", false, 0, "")
+		p.CellFormat(cols[3]-2, 3, r.fit(rate.AsOf, cols[3]-2), "", 0, "L", false, 0, "")
 		x += cols[3]
 		r.colour(colourMuted)
 		for k, l := range source {
 			p.SetXY(x+1, y+float64(k)*3)
 			p.CellFormat(cols[4]-2, 3, l, "", 0, "L", false, 0, "")
+		}
+		r.draw(colourGrid)
+		p.Line(margin, y+h-0.5, pageW-margin, y+h-0.5)
+		p.SetY(y + h)
+	}
+}
+
+// value writes an assumption's value: a year as a year (2026, never
+// 2,026), any other figure with the decimals it needs.
+func (r *report) value(v float64, unit string) string {
+	if unit == "year" && v == math.Trunc(v) {
+		return fmt.Sprint(int(v))
+	}
+	return r.l.Number(v, decimals(v))
+}
+
+// overrides is the appendix of what each scenario assumed differently
+// from the shipped rates: its value, unit, source and date, and the
+// default it replaced, so every figure of the report can be traced.
+func (r *report) overrides() {
+	p := r.pdf
+	type row struct {
+		scenario, assumption, value, unit, replaced, asOf, source string
+	}
+	var rows []row
+	for _, res := range r.c.Results {
+		if res.Cost == nil || res.Cost.Assumptions == nil {
+			continue
+		}
+		a := res.Cost.Assumptions
+		for _, key := range a.Overridden() {
+			v, ok := a.Get(key)
+			if !ok {
+				continue
+			}
+			src := strings.TrimSpace(v.OverrideSource + " " + v.OverrideNote)
+			if src == "" {
+				src = r.t("export.pdf.overrides.no_source", "no source given")
+			}
+			rows = append(rows, row{res.Scenario.Label(), r.t("rate."+key, v.Label) + " (" + key + ")",
+				r.value(v.Value, v.Unit), strings.TrimSpace(r.unit(v.Unit)), r.value(v.Default, v.Unit), v.OverrideAsOf, src})
+		}
+	}
+	r.heading(r.t("export.pdf.overrides.title", "Appendix: what each scenario assumed"),
+		r.t("export.pdf.overrides.note", "The values the scenarios set in place of the shipped rates, and the default each replaced. Every figure of the report uses them."))
+	if len(rows) == 0 {
+		r.text(9)
+		p.SetX(margin)
+		p.MultiCell(contentW, 4.5, r.t("export.pdf.overrides.none", "No scenario changes a shipped rate."), "", "L", false)
+		return
+	}
+	cols := []float64{30, 56, 22, 26, 22, 18, contentW - 30 - 56 - 22 - 26 - 22 - 18}
+	head := []string{r.t("export.pdf.col.scenario", "Scenario"), r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"),
+		r.t("export.pdf.col.unit", "Unit"), r.t("export.pdf.col.replaced", "Default replaced"), r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
+	header := func() {
+		y := p.GetY()
+		r.fill(colourHeader)
+		p.Rect(margin, y, contentW, 6, "F")
+		r.bold(7.5)
+		r.colour(rgb{255, 255, 255})
+		x := margin
+		for k, h := range head {
+			p.SetXY(x+1, y)
+			p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
+			x += cols[k]
+		}
+		p.SetY(y + 7)
+	}
+	header()
+	for _, o := range rows {
+		r.text(6.8)
+		cells := [][]string{p.SplitText(o.scenario, cols[0]-2), p.SplitText(o.assumption, cols[1]-2), {o.value},
+			p.SplitText(o.unit, cols[3]-2), {o.replaced}, {r.fit(o.asOf, cols[5]-2)}, p.SplitText(o.source, cols[6]-2)}
+		n := 1
+		for _, c := range cells {
+			n = max(n, len(c))
+		}
+		h := float64(n)*3 + 1.5
+		if p.GetY()+h > pageH-18 {
+			p.AddPage()
+			p.SetY(margin)
+			header()
+		}
+		y := p.GetY()
+		x := margin
+		for k, c := range cells {
+			r.colour(colourText)
+			if k == 6 {
+				r.colour(colourMuted)
+			}
+			align := "L"
+			if k == 2 || k == 4 {
+				align = "R"
+			}
+			for j, l := range c {
+				p.SetXY(x+1, y+float64(j)*3)
+				p.CellFormat(cols[k]-2, 3, l, "", 0, align, false, 0, "")
+			}
+			x += cols[k]
 		}
 		r.draw(colourGrid)
 		p.Line(margin, y+h-0.5, pageW-margin, y+h-0.5)

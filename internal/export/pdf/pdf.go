@@ -103,6 +103,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	}
 	r.delegations()
 	r.assumptions()
+	r.overrides()
 	if err := p.Error(); err != nil {
 		return nil, err
 	}
