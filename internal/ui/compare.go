@@ -77,8 +77,13 @@ var exporters = []exporter{
 	{"pdf", ".pdf", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
 	}},
-	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, _ labels.Labels) error {
-		return written(w)(ics.Encode(c), nil)
+	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
+		// In the interface's language, the baseline's past meetings left out.
+		all := make([]int, len(c.Results))
+		for i := range all {
+			all[i] = i
+		}
+		return written(w)(ics.EncodeWith(c, all, ics.Options{Labels: l}), nil)
 	}},
 }
 
