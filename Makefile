@@ -4,14 +4,14 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps export-deps build cli cli-all package check lint unit bench clean screenshots
+.PHONY: run test desktop-deps export-deps build cli cli-all package linux-metadata check lint unit bench clean screenshots
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
 	$(GO) run ./cmd/mechplan
 
-## test: formatting, vet, staticcheck, every test (no display needed), and the real desktop build
-test: desktop-deps export-deps check unit build
+## test: formatting, vet, staticcheck, the Linux desktop metadata, every test (no display needed, the export clients included), and the real desktop build
+test: desktop-deps export-deps check linux-metadata unit build
 	@echo "make test: all checks passed"
 
 desktop-deps:
@@ -56,10 +56,14 @@ cli-all:
 	CGO_ENABLED=0 GOOS=darwin GOARCH=arm64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-arm64 ./cmd/mechplan-cli
 	CGO_ENABLED=0 GOOS=darwin GOARCH=amd64 $(GO) build -trimpath -o build/cli/mechplan-cli-darwin-amd64 ./cmd/mechplan-cli
 
-## package: the Linux desktop archive (fyne package, tools pinned to v1.7.2) and the CLI for three systems
-package: desktop-deps cli-all
+## package: the Linux desktop archive (fyne package, tools pinned to v1.7.4), its metadata checked, and the CLI for three systems
+package: desktop-deps cli-all linux-metadata
 	scripts/package-linux.sh
 	@ls -l build/package build/cli
+
+## linux-metadata: validate the AppStream metainfo, the desktop entry and the Flatpak manifest in packaging/linux/
+linux-metadata:
+	scripts/check-linux-metadata.sh
 
 clean:
 	rm -rf build

@@ -125,3 +125,30 @@ func TestTravelMatchesEvalStates(t *testing.T) {
 		}
 	}
 }
+
+// TestHybridTradeoff: S9's hybrid groups followed remotely save travel
+// and CO2 and impose night hours; a scenario without hybrid meetings has
+// no trade-off.
+func TestHybridTradeoff(t *testing.T) {
+	code, out, errs := runCLI("eval", "--json", "s9-hybrid-groups", "oewg-2021-2025")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v struct {
+		Scenarios []struct {
+			ID             string
+			HybridTradeoff *tradeoffJSON `json:"hybrid_tradeoff"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	h := v.Scenarios[0].HybridTradeoff
+	if h == nil || h.CostSaved <= 0 || h.CO2SavedTonnes <= 0 || h.NightHoursImposed <= 0 ||
+		math.Abs(h.TravelInPerson-h.TravelRemote-h.CostSaved) > 0.02 {
+		t.Errorf("S9 trade-off %+v", h)
+	}
+	if v.Scenarios[1].HybridTradeoff != nil {
+		t.Errorf("the OEWG has no hybrid meeting, yet a trade-off %+v", v.Scenarios[1].HybridTradeoff)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"mechplan/internal/model"
 	"mechplan/internal/store"
 )
 
@@ -112,7 +113,7 @@ func TestOptimizeWritesAppliedScenario(t *testing.T) {
 	if code != exitOK {
 		t.Fatal(errs)
 	}
-	for _, want := range []string{"as written", "suggested", "worst-off score"} {
+	for _, want := range []string{"as written", "recommended", "worst-off score", "the window binds", "who gains and who loses", "the recommendation saves", "rotation of start times"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -130,15 +131,47 @@ func TestOptimizeWritesAppliedScenario(t *testing.T) {
 	if set == 0 {
 		t.Error("the applied scenario sets no start_times")
 	}
+	// Every start time the optimiser writes lies in New York's window:
+	// two meetings a day from 08:00 end by 20:00 when they start by 12:00.
+	for _, b := range s.Bodies {
+		for _, st := range b.StartTimes {
+			if st < "08:00" || st > "12:00" {
+				t.Errorf("%s starts at %s, outside 08:00–20:00", b.ID, st)
+			}
+		}
+	}
 	code, out, _ = runCLI("optimize", "--json", "s9-hybrid-groups")
 	var got struct {
 		Bodies []struct {
-			StartTimes []string `json:"start_times"`
-			Candidates []any    `json:"candidates"`
+			StartTimes  []string `json:"start_times"`
+			Recommended string   `json:"recommended"`
+			WindowBinds bool     `json:"window_binds"`
+			Front       []string `json:"front"`
+			Candidates  []any    `json:"candidates"`
 		} `json:"bodies"`
+		Optimized *model.Scenario `json:"optimized_scenario"`
+		Gains     struct {
+			ByGroup []struct {
+				Name  string  `json:"name"`
+				Saved float64 `json:"saved_hours_per_year"`
+			} `json:"by_group"`
+		} `json:"gains_and_losses"`
 	}
 	if code != exitOK || json.Unmarshal([]byte(out), &got) != nil || len(got.Bodies) == 0 || len(got.Bodies[0].Candidates) != 96 {
-		t.Errorf("optimize --json: exit %d, %d bodies", code, len(got.Bodies))
+		t.Fatalf("optimize --json: exit %d, %d bodies", code, len(got.Bodies))
+	}
+	if got.Optimized == nil || len(got.Gains.ByGroup) != 5 || len(got.Bodies[0].Front) == 0 || !got.Bodies[0].WindowBinds {
+		t.Errorf("optimize --json lacks the optimised scenario, the gains table, the front or the binding window: %+v", got.Bodies[0])
+	}
+	// A wider window lets the optimiser go into the night, and says so.
+	code, out, _ = runCLI("optimize", "--hours", "00:00-24:00", "s9-hybrid-groups")
+	if code != exitOK || !strings.Contains(out, "allowed window 00:00–24:00 venue time (--hours)") || strings.Contains(out, "the window binds") {
+		t.Errorf("--hours 00:00-24:00: exit %d\n%s", code, out)
+	}
+	for _, bad := range []string{"20:00-08:00", "8-20", "08:00"} {
+		if code, _, errs := runCLI("optimize", "--hours", bad, "s9-hybrid-groups"); code != exitUsage || !strings.Contains(errs, "--hours:") {
+			t.Errorf("--hours %s: exit %d, %s", bad, code, errs)
+		}
 	}
 	_ = os.Remove(file)
 }

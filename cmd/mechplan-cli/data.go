@@ -34,27 +34,28 @@ func cmdData(c *cli, args []string) int {
 }
 
 type stateJSON struct {
-	ISO3            string          `json:"iso3"`
-	Name            string          `json:"name"`
-	Capital         string          `json:"capital"`
-	CityNote        string          `json:"city_note,omitempty"`
-	Lat             float64         `json:"lat"`
-	Lon             float64         `json:"lon"`
-	TZ              string          `json:"tz"`
-	TZNote          string          `json:"tz_note,omitempty"`
-	Group           string          `json:"group"`
-	GroupNote       string          `json:"group_note,omitempty"`
-	LDC             bool            `json:"ldc"`
-	LLDC            bool            `json:"lldc"`
-	SIDS            bool            `json:"sids"`
-	Missions        map[string]bool `json:"missions"`
-	MissionsAssumed bool            `json:"missions_assumed"`
+	ISO3            string            `json:"iso3"`
+	Name            string            `json:"name"`
+	Names           map[string]string `json:"names"`
+	Capital         string            `json:"capital"`
+	CityNote        string            `json:"city_note,omitempty"`
+	Lat             float64           `json:"lat"`
+	Lon             float64           `json:"lon"`
+	TZ              string            `json:"tz"`
+	TZNote          string            `json:"tz_note,omitempty"`
+	Group           string            `json:"group"`
+	GroupNote       string            `json:"group_note,omitempty"`
+	LDC             bool              `json:"ldc"`
+	LLDC            bool              `json:"lldc"`
+	SIDS            bool              `json:"sids"`
+	Missions        map[string]bool   `json:"missions"`
+	MissionsAssumed bool              `json:"missions_assumed"`
 }
 
 func (c *cli) dataStates(ref *refdata.Data, asJSON bool) int {
 	rows := make([]stateJSON, len(ref.States))
 	for i, s := range ref.States {
-		rows[i] = stateJSON{s.ISO3, s.Name, s.Capital, s.CityNote, s.Lat, s.Lon, s.TZ, s.TZNote, s.Group, s.GroupNote,
+		rows[i] = stateJSON{s.ISO3, s.Name, s.Names, s.Capital, s.CityNote, s.Lat, s.Lon, s.TZ, s.TZNote, s.Group, s.GroupNote,
 			s.LDC, s.LLDC, s.SIDS, s.Missions, s.MissionsAssumed}
 	}
 	if asJSON {

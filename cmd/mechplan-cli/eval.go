@@ -95,6 +95,8 @@ type evalJSON struct {
 	Sensitivity      []swingJSON      `json:"sensitivity,omitempty"`
 	// Statement says how to read the cost figures.
 	Statement statementJSON `json:"statement"`
+	// HybridTradeoff, for scenarios with hybrid meetings.
+	HybridTradeoff *tradeoffJSON `json:"hybrid_tradeoff,omitempty"`
 }
 
 // statementJSON explains the two cost figures and the statement by
@@ -187,6 +189,9 @@ func cmdEval(c *cli, args []string) int {
 			e.Cycles = append(e.Cycles, period(p.Label, p.Totals, &est.Cycles[i]))
 		}
 		e.Statement = statement(est)
+		if e.HybridTradeoff, err = c.tradeoff(r, opt); err != nil {
+			return c.fail(withFile(r.Scenario.ID, err))
+		}
 		e.PriceYear, e.Escalation = est.PriceYear, est.Escalation
 		e.CostLines, e.Assumptions = costLines(est)
 		e.DelegationTravel = delegations(est)
@@ -232,6 +237,7 @@ func cmdEval(c *cli, args []string) int {
 		t.row(totalsRow("total "+e.Total.Label, e.Total.Totals)...)
 		t.flush()
 		c.printCost(e)
+		c.printTradeoff(e.HybridTradeoff)
 		if e.VsBaseline != nil {
 			fmt.Fprintf(c.stdout, "vs %s, per year: %+.1f meeting days, %+.1f meetings, %+.1f blocks; max parallel %+d\n",
 				e.VsBaseline.Baseline, e.VsBaseline.MeetingDaysPerYear, e.VsBaseline.MeetingsPerYear, e.VsBaseline.BlocksPerYear, e.VsBaseline.MaxParallel)

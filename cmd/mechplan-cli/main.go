@@ -42,7 +42,7 @@ func init() {
 		{"travel", "[--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO", "one delegation's trips, days away, cost and the sessions it cannot cover", cmdTravel},
 		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
 		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
-		{"optimize", "[--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times (and venue orders) that share the night, before and after", cmdOptimize},
+		{"optimize", "[--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times inside the venue's hours: the front, the recommendation, who gains and loses, a rotation", cmdOptimize},
 		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
 	}
 }

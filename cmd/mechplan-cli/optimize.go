@@ -3,41 +3,107 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math"
 	"strings"
 
 	"mechplan/internal/burden"
+	"mechplan/internal/model"
 	"mechplan/internal/store"
 )
 
+type objectivesJSON struct {
+	WorstOff     float64 `json:"worst_off"`
+	Total        float64 `json:"total"`
+	AtNight      int     `json:"delegations_at_night"`
+	ExtraCostUSD float64 `json:"extra_cost_usd"`
+}
+
+func objectivesRow(o burden.Objectives) objectivesJSON {
+	return objectivesJSON{round2(o.WorstOff()), round2(o.Total), o.AtNight, math.Round(o.ExtraCost)}
+}
+
+type roomJSON struct {
+	NightMinutes      int     `json:"night_minutes"`
+	UnsociableMinutes int     `json:"unsociable_minutes"`
+	Score             float64 `json:"score"`
+}
+
+func roomRow(r burden.Room) roomJSON {
+	return roomJSON{r.NightMinutes, r.UnsociableMinutes, round2(r.Score)}
+}
+
 type candidateJSON struct {
-	Start    string  `json:"start"`
-	Feasible bool    `json:"feasible"`
-	Max      float64 `json:"max"`
-	Total    float64 `json:"total"`
+	Start        string   `json:"start"`
+	Feasible     bool     `json:"feasible"`
+	InWindow     bool     `json:"in_window"`
+	OnFront      bool     `json:"on_front"`
+	Max          float64  `json:"max"`
+	Total        float64  `json:"total"`
+	AtNight      int      `json:"delegations_at_night"`
+	ExtraCostUSD float64  `json:"extra_cost_usd"`
+	OutsideSlots int      `json:"meetings_outside_standard_slots"`
+	Room         roomJSON `json:"room"`
 }
 
 type bodyChoiceJSON struct {
-	Body         string          `json:"body"`
-	BodyName     string          `json:"body_name"`
-	AsWritten    []string        `json:"as_written"`
-	StartTimes   []string        `json:"start_times"`
-	Method       string          `json:"method"`
-	BestForWorst string          `json:"best_for_worst_off"`
-	BestTotal    string          `json:"best_for_total"`
-	Candidates   []candidateJSON `json:"candidates"`
+	Body                string          `json:"body"`
+	BodyName            string          `json:"body_name"`
+	AsWritten           []string        `json:"as_written"`
+	AsWrittenObjectives objectivesJSON  `json:"as_written_objectives"`
+	StartTimes          []string        `json:"start_times"`
+	Recommended         string          `json:"recommended"`
+	Window              [2]string       `json:"window"`
+	WindowSource        string          `json:"window_source"`
+	WindowBinds         bool            `json:"window_binds"`
+	Unconstrained       string          `json:"unconstrained,omitempty"`
+	Front               []string        `json:"front"`
+	Rotation            []string        `json:"rotation"`
+	Method              string          `json:"method"`
+	BestForWorst        string          `json:"best_for_worst_off"`
+	BestTotal           string          `json:"best_for_total"`
+	Candidates          []candidateJSON `json:"candidates"`
 }
+
+type changeJSON struct {
+	Name         string  `json:"name"`
+	Delegations  int     `json:"delegations"`
+	HoursBefore  float64 `json:"burdened_hours_per_year_before"`
+	HoursAfter   float64 `json:"burdened_hours_per_year_after"`
+	SavedPerYear float64 `json:"saved_hours_per_year"`
+	NightBefore  float64 `json:"night_hours_per_year_before"`
+	NightAfter   float64 `json:"night_hours_per_year_after"`
+}
+
+// ruleText states the recommendation rule where the output shows it.
+const ruleText = "least worst-off (any delegation or the room), then least total, then fewest delegations at night, among the front's points the scenario as written does not dominate"
 
 func cmdOptimize(c *cli, args []string) int {
 	fs := flag.NewFlagSet("optimize", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	out := fs.String("o", "", "write the scenario with the suggestion applied to this file")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	out := fs.String("o", "", "write the scenario with the recommendation applied to this file")
+	hours := fs.String("hours", "", "allowed window HH:MM-HH:MM, venue time, replacing the venues' service windows (default 08:00-20:00; to may be 24:00)")
+	in, code := c.burdenInput(fs, args, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
 	if code >= 0 {
 		return code
+	}
+	if *hours != "" {
+		a, b, _ := strings.Cut(strings.ReplaceAll(*hours, "–", "-"), "-")
+		from, to, err := model.Window{From: strings.TrimSpace(a), To: strings.TrimSpace(b)}.Minutes()
+		if err != nil {
+			fmt.Fprintf(c.stderr, "--hours: %v; want HH:MM-HH:MM within one day, e.g. 07:00-21:00\n", err)
+			return exitUsage
+		}
+		in.settings.Hours = &burden.Span{From: from, To: to}
 	}
 	sug, err := burden.Optimize(in.scenario, in.ref, in.settings)
 	if err != nil {
 		return c.fail(withFile(in.arg, err))
+	}
+	var rot *burden.RotationReport
+	if sug.Rotated != nil {
+		if rot, err = burden.CompareRotation(sug.Scenario, sug.Rotated, in.ref, in.settings); err != nil {
+			return c.fail(withFile(in.arg, err))
+		}
 	}
 	if *out != "" {
 		if err := store.Save(*out, sug.Scenario); err != nil {
@@ -46,54 +112,209 @@ func cmdOptimize(c *cli, args []string) int {
 	}
 	bodies := make([]bodyChoiceJSON, len(sug.Bodies))
 	for i, ch := range sug.Bodies {
-		cands := make([]candidateJSON, len(ch.Candidates))
-		for k, x := range ch.Candidates {
-			cands[k] = candidateJSON{burden.Clock(x.Start), x.Feasible, round2(x.Max), round2(x.Total)}
-		}
-		written := ch.AsWritten
-		if written == nil {
-			written = []string{}
-		}
-		bodies[i] = bodyChoiceJSON{ch.Body, ch.BodyName, written, ch.StartTimes, ch.Method,
-			burden.Clock(ch.Candidates[ch.BestWorst].Start), burden.Clock(ch.Candidates[ch.BestTotal].Start), cands}
+		bodies[i] = bodyChoiceRow(ch)
 	}
 	venues := make([]map[string]any, len(sug.Venues))
 	for i, v := range sug.Venues {
 		venues[i] = map[string]any{"block": v.Block, "as_written": v.AsWritten, "suggested": v.Suggested}
 	}
+	years := max(1, sug.Years)
+	groups, status := changeRows(sug.ByGroup, years), changeRows(sug.ByStatus, years)
 	if *asJSON {
-		return c.json(map[string]any{"scenario": in.scenario.ID, "bodies": bodies, "venues": venues,
-			"before": summaryRow(sug.Before), "after": summaryRow(sug.After), "optimized_scenario": sug.Scenario})
+		doc := map[string]any{"scenario": in.scenario.ID, "rule": ruleText, "bodies": bodies, "venues": venues,
+			"before": summaryRow(sug.Before), "after": summaryRow(sug.After),
+			"room_before": roomRow(sug.RoomBefore), "room_after": roomRow(sug.RoomAfter),
+			"gains_and_losses":   map[string]any{"by_group": groups, "by_status": status},
+			"optimized_scenario": sug.Scenario}
+		if rot != nil {
+			doc["rotated_scenario"] = sug.Rotated
+			doc["rotation"] = rotationRow(rot)
+		}
+		return c.json(doc)
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: start times that share the night\n", in.scenario.ID, in.scenario.Name)
+	w := c.stdout
+	fmt.Fprintf(w, "%s — %s: start times a chair can defend\n", in.scenario.ID, in.scenario.Name)
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		fmt.Fprintln(c.stdout, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
+		fmt.Fprintln(w, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
 		return exitOK
 	}
 	for _, v := range sug.Venues {
-		fmt.Fprintf(c.stdout, "block %s: venues %s → %s\n", v.Block, strings.Join(v.AsWritten, ", "), strings.Join(v.Suggested, ", "))
+		fmt.Fprintf(w, "block %s: venues %s → %s\n", v.Block, strings.Join(v.AsWritten, ", "), strings.Join(v.Suggested, ", "))
 	}
-	t := newTable(c.stdout, "BODY", "AS WRITTEN", "SUGGESTED (VENUE TIME)", "METHOD", "BEST SINGLE TIME: WORST-OFF", "TOTAL")
-	for _, b := range bodies {
-		written := strings.Join(b.AsWritten, ", ")
-		if written == "" {
-			written = "venue hours"
+	fmt.Fprintf(w, "rule: %s\n", ruleText)
+	fmt.Fprintln(w, "scores are weighted hours over the horizon; extra cost is meeting.outside_standard_hours (placeholder rate) for the body's meetings outside the standard slots")
+	for i, ch := range sug.Bodies {
+		b := bodies[i]
+		fmt.Fprintf(w, "\n%s: allowed window %s–%s venue time (%s)\n", ch.BodyName, b.Window[0], b.Window[1], windowSourceText(ch.WindowSource))
+		t := newTable(w, "START (VENUE TIME)", "WORST-OFF", "TOTAL", "DELEGATIONS AT NIGHT", "EXTRA COST (USD)", "ROOM NIGHT (MIN)", "")
+		written := writtenText(ch.AsWritten)
+		t.row(written, fmt.Sprintf("%.1f", ch.AsWrittenObjectives.WorstOff()), fmt.Sprintf("%.1f", ch.AsWrittenObjectives.Total),
+			fmt.Sprint(ch.AsWrittenObjectives.AtNight), fmt.Sprintf("%.0f", ch.AsWrittenObjectives.ExtraCost), fmt.Sprint(ch.AsWrittenRoom.NightMinutes), "as written")
+		for _, k := range ch.Front {
+			x := ch.Candidates[k]
+			note := "front"
+			if k == ch.Recommended {
+				note = "front, recommended"
+			}
+			t.row(burden.Clock(x.Start), fmt.Sprintf("%.1f", x.WorstOff()), fmt.Sprintf("%.1f", x.Total), fmt.Sprint(x.AtNight),
+				fmt.Sprintf("%.0f", x.ExtraCost), fmt.Sprint(x.Room.NightMinutes), note)
 		}
-		t.row(b.BodyName, written, strings.Join(b.StartTimes, ", "), b.Method, b.BestForWorst, b.BestTotal)
+		t.flush()
+		if ch.Recommended >= 0 {
+			fmt.Fprintf(w, "recommendation: start at %s\n", b.Recommended)
+		} else {
+			fmt.Fprintf(w, "recommendation: keep %s (the scenario as written dominates every point of the front)\n", written)
+		}
+		if ch.WindowBinds {
+			u := ch.Candidates[ch.Unconstrained]
+			fmt.Fprintf(w, "the window binds: without it the rule would pick %s (worst-off %.1f, total %.1f, room night %d min); widen it with --hours to allow that\n",
+				burden.Clock(u.Start), u.WorstOff(), u.Total, u.Room.NightMinutes)
+		}
+		if len(ch.Rotation) > 0 {
+			fmt.Fprintf(w, "rotation over the cycle (a separate proposal, %s search): %s\n", ch.Method, strings.Join(ch.Rotation, ", "))
+		}
 	}
-	t.flush()
-	fmt.Fprintln(c.stdout)
-	t = newTable(c.stdout, "", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI")
+	fmt.Fprintln(w)
+	t := newTable(w, "", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI", "ROOM NIGHT (MIN)")
 	for _, r := range []struct {
 		label string
 		s     burden.Summary
-	}{{"as written", sug.Before}, {"suggested", sug.After}} {
+		room  burden.Room
+	}{{"as written", sug.Before, sug.RoomBefore}, {"recommended", sug.After, sug.RoomAfter}} {
 		t.row(r.label, fmt.Sprintf("%.2f", r.s.Max), fmt.Sprintf("%.2f", r.s.P90), fmt.Sprintf("%.1f", r.s.TotalScore),
-			fmt.Sprint(r.s.HitByNight), fmt.Sprintf("%.3f", r.s.Gini))
+			fmt.Sprint(r.s.HitByNight), fmt.Sprintf("%.3f", r.s.Gini), fmt.Sprint(r.room.NightMinutes))
 	}
 	t.flush()
 	if sug.Before.Max > 0 {
-		fmt.Fprintf(c.stdout, "worst-off score %+.1f%%\n", 100*(sug.After.Max-sug.Before.Max)/sug.Before.Max)
+		fmt.Fprintf(w, "worst-off score %+.1f%%\n", 100*(sug.After.Max-sug.Before.Max)/sug.Before.Max)
+	}
+
+	fmt.Fprintf(w, "\nwho gains and who loses: night and unsociable hours a year, summed over each group's delegations (horizon of %d years)\n", years)
+	t = newTable(w, "GROUP", "DELEGATIONS", "HOURS BEFORE", "HOURS AFTER", "SAVED", "NIGHT BEFORE", "NIGHT AFTER")
+	for _, rows := range [][]changeJSON{groups, status} {
+		for _, g := range rows {
+			t.row(g.Name, fmt.Sprint(g.Delegations), fmt.Sprintf("%.1f", g.HoursBefore), fmt.Sprintf("%.1f", g.HoursAfter),
+				fmt.Sprintf("%+.1f", g.SavedPerYear), fmt.Sprintf("%.1f", g.NightBefore), fmt.Sprintf("%.1f", g.NightAfter))
+		}
+	}
+	t.flush()
+	fmt.Fprintln(w, gainsSentence(groups))
+
+	if rot != nil {
+		fmt.Fprintln(w, "\nrotation of start times against the recommended fixed times")
+		t = newTable(w, "YEAR", "BODY", "FIXED", "ROTATED")
+		for _, r := range rot.Table {
+			t.row(fmt.Sprint(r.Year), r.BodyName, strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
+		}
+		t.flush()
+		fmt.Fprintf(w, "worst-off score %.1f fixed, %.1f rotated; total %.1f fixed, %.1f rotated; delegations with night hours in every year: %d fixed, %d rotated\n",
+			rot.FixedMax, rot.RotatedMax, rot.FixedTotal, rot.RotatedTotal, rot.EveryYearFixed, rot.EveryYearRotated)
 	}
 	return exitOK
+}
+
+func bodyChoiceRow(ch burden.BodyChoice) bodyChoiceJSON {
+	cands := make([]candidateJSON, len(ch.Candidates))
+	for k, x := range ch.Candidates {
+		cands[k] = candidateJSON{burden.Clock(x.Start), x.Feasible, x.InWindow, x.OnFront, round2(x.Max), round2(x.Total), x.AtNight,
+			math.Round(x.ExtraCost), x.OutsideSlots, roomRow(x.Room)}
+	}
+	written := ch.AsWritten
+	if written == nil {
+		written = []string{}
+	}
+	front := []string{}
+	for _, k := range ch.Front {
+		front = append(front, burden.Clock(ch.Candidates[k].Start))
+	}
+	b := bodyChoiceJSON{Body: ch.Body, BodyName: ch.BodyName, AsWritten: written, AsWrittenObjectives: objectivesRow(ch.AsWrittenObjectives),
+		StartTimes: ch.StartTimes, Window: [2]string{burden.Clock(ch.WindowFrom), clockEnd(ch.WindowTo)}, WindowSource: ch.WindowSource,
+		WindowBinds: ch.WindowBinds, Front: front, Rotation: ch.Rotation, Method: ch.Method,
+		BestForWorst: burden.Clock(ch.Candidates[ch.BestWorst].Start), BestTotal: burden.Clock(ch.Candidates[ch.BestTotal].Start), Candidates: cands}
+	if b.StartTimes == nil {
+		b.StartTimes = []string{}
+	}
+	if b.Rotation == nil {
+		b.Rotation = []string{}
+	}
+	if ch.Recommended >= 0 {
+		b.Recommended = burden.Clock(ch.Candidates[ch.Recommended].Start)
+	}
+	if ch.WindowBinds {
+		b.Unconstrained = burden.Clock(ch.Candidates[ch.Unconstrained].Start)
+	}
+	return b
+}
+
+func clockEnd(m int) string {
+	if m == 24*60 {
+		return "24:00"
+	}
+	return burden.Clock(m)
+}
+
+func writtenText(times []string) string {
+	if len(times) == 0 {
+		return "venue hours"
+	}
+	return strings.Join(times, ", ")
+}
+
+func windowSourceText(src string) string {
+	switch src {
+	case burden.WindowFromSettings:
+		return "--hours"
+	case burden.WindowFromScenario:
+		return "the scenario's meeting_window"
+	}
+	return "the venue's service window, an assumption; widen it with --hours"
+}
+
+func changeRows(cs []burden.Change, years int) []changeJSON {
+	out := make([]changeJSON, len(cs))
+	y := float64(years)
+	for i, c := range cs {
+		out[i] = changeJSON{c.Name, c.Delegations, round2(c.BurdenedBefore / y), round2(c.BurdenedAfter / y), round2(c.Saved() / y),
+			round2(c.NightBefore / y), round2(c.NightAfter / y)}
+	}
+	return out
+}
+
+// gainsSentence is the line a chair reads out: who saves hours a year
+// and who pays them.
+func gainsSentence(groups []changeJSON) string {
+	var gain, lose []string
+	for _, g := range groups {
+		switch {
+		case g.SavedPerYear >= 0.05:
+			gain = append(gain, fmt.Sprintf("%s %.1f hours a year", g.Name, g.SavedPerYear))
+		case g.SavedPerYear <= -0.05:
+			lose = append(lose, fmt.Sprintf("%s %.1f hours a year", g.Name, -g.SavedPerYear))
+		}
+	}
+	switch {
+	case len(gain) == 0 && len(lose) == 0:
+		return "the recommendation changes no regional group's hours."
+	case len(lose) == 0:
+		return "the recommendation saves " + strings.Join(gain, ", ") + " and costs no group any hours."
+	case len(gain) == 0:
+		return "the recommendation saves no group any hours and costs " + strings.Join(lose, ", ") + "."
+	}
+	return "the recommendation saves " + strings.Join(gain, ", ") + " and costs " + strings.Join(lose, ", ") + "."
+}
+
+func rotationRow(r *burden.RotationReport) map[string]any {
+	table := make([]map[string]any, len(r.Table))
+	for i, x := range r.Table {
+		table[i] = map[string]any{"year": x.Year, "body": x.Body, "fixed": x.Fixed, "rotated": x.Rotated}
+	}
+	dels := make([]map[string]any, len(r.Delegations))
+	for i, d := range r.Delegations {
+		dels[i] = map[string]any{"iso3": d.ISO3, "fixed": round2(d.Fixed), "rotated": round2(d.Rotated),
+			"night_years_fixed": d.NightYearsFixed, "night_years_rotated": d.NightYearsRotated}
+	}
+	return map[string]any{"years": r.Years, "table": table, "delegations": dels,
+		"worst_off_fixed": round2(r.FixedMax), "worst_off_rotated": round2(r.RotatedMax),
+		"total_fixed": round2(r.FixedTotal), "total_rotated": round2(r.RotatedTotal),
+		"night_every_year_fixed": r.EveryYearFixed, "night_every_year_rotated": r.EveryYearRotated}
 }

@@ -97,6 +97,11 @@ type Settings struct {
 	// Night, when set, replaces every night band after the scenario's
 	// bands apply: it is the command line's --night, asked for explicitly.
 	Night *Span
+	// Hours, when set, is the stretch of the venue's day (minutes after
+	// midnight, From before To; To may be 1440) the optimiser may propose
+	// meetings in, replacing the venues' service windows and a scenario's
+	// meeting_window: the command line's --hours, or the user's setting.
+	Hours *Span
 	// AllMeetings counts every meeting (capital backstopping of in-person
 	// sessions too), not only those open to remote participation.
 	AllMeetings bool

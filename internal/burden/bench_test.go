@@ -3,6 +3,7 @@ package burden
 import (
 	"testing"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/model"
 	"mechplan/internal/schedule"
 	"mechplan/internal/store"
@@ -58,8 +59,12 @@ func BenchmarkStartTimes96(b *testing.B) {
 	}
 	bands, _ := Settings{}.BandsFor(s)
 	prof := compiled(bands)
+	rate, err := cost.OutsideHoursRate(s, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
-		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0]); err != nil {
+		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0], rate); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -98,4 +103,57 @@ func BenchmarkOptimizeFiveYears(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkFrontS9Body is the front over the 96 quarter-hours for one
+// body of S9 over its 5-year horizon (scoring, the window, the room, the
+// cost, the front, the rule and the rotation search); budget 20 ms.
+func BenchmarkFrontS9Body(b *testing.B) {
+	ref := defaultRef(b)
+	s := builtIn(b, "s9-hybrid-groups")
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bands, _ := Settings{}.BandsFor(s)
+	prof := compiled(bands)
+	rate, err := cost.OutsideHoursRate(s, ref)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0], rate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRotationFiveYears compares S9's rotation with its fixed times
+// over the 5-year horizon, year by year; budget 100 ms.
+func BenchmarkRotationFiveYears(b *testing.B) {
+	ref := defaultRef(b)
+	sug, err := Optimize(builtIn(b, "s9-hybrid-groups"), ref, Settings{})
+	if err != nil || sug.Rotated == nil {
+		b.Fatalf("no rotation: %v", err)
+	}
+	for b.Loop() {
+		if _, err := CompareRotation(sug.Scenario, sug.Rotated, ref, Settings{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func builtIn(tb testing.TB, id string) *model.Scenario {
+	tb.Helper()
+	all, err := store.BuiltIns()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, bi := range all {
+		if bi.Scenario.ID == id {
+			return bi.Scenario
+		}
+	}
+	tb.Fatalf("no built-in %s", id)
+	return nil
 }

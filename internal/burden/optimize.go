@@ -5,6 +5,7 @@ import (
 	"math"
 	"time"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
@@ -26,6 +27,59 @@ const secondMeetingOffset = schedule.MeetingMinutes + 120
 // combinations of start times the optimiser turns greedy.
 const exactLimit = 20000
 
+// Objectives are what a chair weighs for one choice of start time, each
+// over the whole horizon with the other bodies as they are.
+type Objectives struct {
+	// Worst is the worst-off score: the highest of any delegation's and
+	// the room's (see Room).
+	Worst float64
+	// Total is the sum of all delegations' scores.
+	Total float64
+	// AtNight counts delegations with any night minute.
+	AtNight int
+	// ExtraCost is the USD cost of the body's meetings outside the venue's
+	// standard slots (meeting.outside_standard_hours, escalated).
+	ExtraCost float64
+}
+
+const eps = 1e-9
+
+// WorstOff is the worst-off score (the objective, delegations and room).
+func (o Objectives) WorstOff() float64 { return o.Worst }
+
+// Dominates reports whether o is no worse than p on all four objectives
+// and better on one.
+func (o Objectives) Dominates(p Objectives) bool {
+	noWorse := o.noWorseOnBurden(p) && o.ExtraCost <= p.ExtraCost+eps
+	better := o.Worst < p.Worst-eps || o.Total < p.Total-eps || o.AtNight < p.AtNight || o.ExtraCost < p.ExtraCost-eps
+	return noWorse && better
+}
+
+func (o Objectives) noWorseOnBurden(p Objectives) bool {
+	return o.Worst <= p.Worst+eps && o.Total <= p.Total+eps && o.AtNight <= p.AtNight
+}
+
+// DominatesOnBurden reports whether o is no worse than p on the worst-off,
+// the total and the delegations at night, and better on one of them.
+func (o Objectives) DominatesOnBurden(p Objectives) bool {
+	return o.noWorseOnBurden(p) && (o.Worst < p.Worst-eps || o.Total < p.Total-eps || o.AtNight < p.AtNight)
+}
+
+// Before is the recommendation rule's order: the least worst-off, then
+// the least total, then the fewest delegations at night, then the least
+// extra cost.
+func (o Objectives) Before(p Objectives) bool {
+	switch {
+	case o.Worst < p.Worst-eps || o.Worst > p.Worst+eps:
+		return o.Worst < p.Worst
+	case o.Total < p.Total-eps || o.Total > p.Total+eps:
+		return o.Total < p.Total
+	case o.AtNight != p.AtNight:
+		return o.AtNight < p.AtNight
+	}
+	return o.ExtraCost < p.ExtraCost-eps
+}
+
 // Candidate is one start time tried for a body's sessions, with the
 // scenario's burden if the body met at that time (other bodies as they
 // are).
@@ -34,24 +88,56 @@ type Candidate struct {
 	// Feasible is false when the day's meetings would end after the
 	// venue's midnight, which a scenario file does not allow.
 	Feasible bool
+	// InWindow is true when every meeting of the body lies inside the
+	// allowed window at its venue: only those are proposed.
+	InWindow bool
 	Max      float64 // the worst-off delegation's score
 	Total    float64 // the sum of all delegations' scores
+	Objectives
+	// Room is the burden on the people in the room at this time.
+	Room Room
+	// OutsideSlots counts the body's meetings outside the standard slots.
+	OutsideSlots int
+	// OnFront marks the Pareto front of the in-window candidates.
+	OnFront bool
 }
 
 // BodyChoice is the optimiser's answer for one body.
 type BodyChoice struct {
 	Body, BodyName string
 	// AsWritten is the body's start_times in the scenario (empty: the
-	// venue's hours).
-	AsWritten []string
+	// venue's hours); AsWrittenObjectives its figures.
+	AsWritten           []string
+	AsWrittenObjectives Objectives
+	AsWrittenRoom       Room
 	// Candidates holds the 96 quarter-hours; BestWorst minimises the
-	// worst-off delegation's score (then the total), BestTotal the total
-	// (then the worst).
+	// worst-off (then the total), BestTotal the total (then the worst),
+	// both within the allowed window.
 	Candidates           []Candidate
 	BestWorst, BestTotal int
-	// StartTimes is the suggestion: one time, or a rotation that
-	// successive sessions of the body take in turn.
+	// Front lists the indexes of the candidates on the Pareto front, in
+	// start order.
+	Front []int
+	// Recommended is the candidate the rule picks (see Objectives.Before)
+	// among the front's points that the scenario as written does not
+	// dominate; -1 when every point is dominated, and the body keeps its
+	// times.
+	Recommended int
+	// StartTimes is the recommendation applied: one time (or, when
+	// Recommended is -1, the times as written).
 	StartTimes []string
+	// Window is the allowed stretch of the venue's day and its source;
+	// WindowBinds is true when the rule would pick a time outside it
+	// (Unconstrained, an index into Candidates) that it prefers.
+	WindowFrom, WindowTo int
+	WindowSource         string
+	WindowBinds          bool
+	Unconstrained        int
+	// Rotation is a rotation of start times (within the window) over the
+	// cycle that successive sessions take in turn, when one beats the
+	// best single time for the worst-off: a separate proposal, not
+	// applied to Suggestion.Scenario (see Suggestion.Rotated).
+	Rotation []string
 	// Method is "exact" when every rotation was tried, "greedy" when the
 	// positions were chosen one by one and then improved in turn.
 	Method string
@@ -66,37 +152,56 @@ type VenueChoice struct {
 // Suggestion is what the optimiser proposes, with the burden before and
 // after, and the scenario with the proposal applied.
 type Suggestion struct {
-	Before, After Summary
-	Venues        []VenueChoice
-	Bodies        []BodyChoice
-	// Scenario is a copy of the input with start_times (and venue orders)
-	// set: the desktop app's "apply".
+	Before, After         Summary
+	RoomBefore, RoomAfter Room
+	// ByGroup and ByStatus set the regional groups and the LDC, LLDC and
+	// SIDS lists before and after: the table a chair reads out.
+	ByGroup, ByStatus []Change
+	Years             int
+	Venues            []VenueChoice
+	Bodies            []BodyChoice
+	// Scenario is a copy of the input with the recommended start_times
+	// (and venue orders) set: the desktop app's "apply".
 	Scenario *model.Scenario
+	// Rotated is Scenario with each body's Rotation applied instead, or
+	// nil when no rotation beats the single times.
+	Rotated *model.Scenario
 }
 
 // Optimize chooses, for each body with meetings open to remote
-// participation, the start time (or rotation of start times over a cycle)
-// that minimises the maximum burden any delegation accumulates over the
-// horizon, then the total; before that, where blocks rotate venues, the
-// order of venues that does so. Bodies and blocks are taken one at a time
-// with the others fixed: each step is exact or greedy (see BodyChoice),
-// the sequence is a heuristic.
+// participation, a start time inside the allowed window by a rule a chair
+// can state (see BodyChoice and Objectives.Before), and a rotation of
+// start times over the cycle as a separate proposal; before that, where
+// blocks rotate venues, the order of venues that minimises the worst-off
+// then the total. Bodies and blocks are taken one at a time with the
+// others fixed: each step is exact, the sequence is a heuristic.
 func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, error) {
 	bands, err := set.BandsFor(s)
 	if err != nil {
 		return nil, err
 	}
-	prof := compiled(bands)
-	cur := s.Clone()
-	before, err := evaluate(cur, ref, set)
+	if set.Hours != nil && (set.Hours.From < 0 || set.Hours.To > minutesPerDay || set.Hours.From >= set.Hours.To) {
+		return nil, fmt.Errorf("hours: %s-%s: want a window within one day, from before to", Clock(set.Hours.From), clockEnd(set.Hours.To))
+	}
+	rate, err := cost.OutsideHoursRate(s, ref)
 	if err != nil {
 		return nil, err
 	}
-	out := &Suggestion{Before: before.Summary}
+	prof := compiled(bands)
+	cur := s.Clone()
+	before, sch0, err := evaluateWith(cur, ref, set)
+	if err != nil {
+		return nil, err
+	}
+	out := &Suggestion{Before: before.Summary, Years: s.Horizon.Years}
+	if out.RoomBefore, err = RoomBurden(sch0, ref, bands); err != nil {
+		return nil, err
+	}
 
 	if out.Venues, err = chooseVenues(cur, ref, set); err != nil {
 		return nil, err
 	}
+	rotations := map[int][]string{}
 	for bi := range cur.Bodies {
 		body := &cur.Bodies[bi]
 		sch, err := schedule.Build(cur, ref)
@@ -106,19 +211,43 @@ func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, 
 		if !hasRemote(sch, body.ID, set) {
 			continue
 		}
-		ch, err := chooseStartTimes(cur, sch, ref, set, prof, body)
+		ch, err := chooseStartTimes(cur, sch, ref, set, prof, body, rate)
 		if err != nil {
 			return nil, err
 		}
 		body.StartTimes = append([]string(nil), ch.StartTimes...)
+		if len(ch.Rotation) > 0 {
+			rotations[bi] = ch.Rotation
+		}
 		out.Bodies = append(out.Bodies, ch)
 	}
-	after, err := evaluate(cur, ref, set)
+	after, sch1, err := evaluateWith(cur, ref, set)
 	if err != nil {
 		return nil, err
 	}
+	if out.RoomAfter, err = RoomBurden(sch1, ref, bands); err != nil {
+		return nil, err
+	}
 	out.After, out.Scenario = after.Summary, cur
+	out.ByGroup = changes(before.Summary.ByGroup, after.Summary.ByGroup)
+	out.ByStatus = changes(before.Summary.ByStatus, after.Summary.ByStatus)
+	if len(rotations) > 0 {
+		rot := cur.Clone()
+		for bi, r := range rotations {
+			rot.Bodies[bi].StartTimes = append([]string(nil), r...)
+		}
+		out.Rotated = rot
+	}
 	return out, nil
+}
+
+func evaluateWith(s *model.Scenario, ref *refdata.Data, set Settings) (*Report, *schedule.Schedule, error) {
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := Compute(s, sch, ref, set)
+	return r, sch, err
 }
 
 func evaluate(s *model.Scenario, ref *refdata.Data, set Settings) (*Report, error) {
@@ -207,10 +336,15 @@ func orders(vs []string) [][]string {
 // shiftable is a counted meeting of the body being optimised, described
 // so that its instant under any start time is arithmetic.
 type shiftable struct {
-	session  int   // the body's session ordinal (the rotation index)
-	slot     int   // 0 or 1: first or second meeting of the day
-	midnight int64 // the venue date's 00:00 as if it were UTC, Unix minutes
-	off      int64 // the venue's offset that day, minutes
+	venue    string
+	year     int
+	counted  bool     // counts for the capitals' burden (Settings.Counts)
+	room     bool     // held in a room (not virtual)
+	actual   [2]int64 // the meeting's instants as written, Unix minutes
+	session  int      // the body's session ordinal (the rotation index)
+	slot     int      // 0 or 1: first or second meeting of the day
+	midnight int64    // the venue date's 00:00 as if it were UTC, Unix minutes
+	off      int64    // the venue's offset that day, minutes
 	loc      *time.Location
 	steady   bool // no clock change at the venue that day
 }
@@ -224,19 +358,21 @@ func (m shiftable) at(start int) int64 {
 	return unixMinute(time.Date(d.Year(), d.Month(), d.Day(), clock/60, clock%60, 0, 0, m.loc))
 }
 
-// chooseStartTimes scores the 96 quarter-hours for one body and picks a
-// start time or a rotation of start times over the cycle.
-func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, set Settings, prof *profile, body *model.Body) (BodyChoice, error) {
-	ch := BodyChoice{Body: body.ID, BodyName: body.Name, AsWritten: append([]string(nil), body.StartTimes...)}
+// chooseStartTimes scores the 96 quarter-hours for one body, marks those
+// inside the allowed window, computes their Pareto front, picks the
+// recommendation by the rule, and searches a rotation over the cycle.
+func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, set Settings, prof *profile, body *model.Body, rate func(int) float64) (BodyChoice, error) {
+	ch := BodyChoice{Body: body.ID, BodyName: body.Name, AsWritten: append([]string(nil), body.StartTimes...), Recommended: -1, Unconstrained: -1}
 	lo, hi := span(sch.Meetings)
 	zones := classesFor(ref.States, lo, hi)
-	nz := len(zones.timelines)
+	rooms := newRoomTimes(ref, lo, hi)
+	nz, nb := len(zones.timelines), len(prof.bands)
 	weight := make([]float64, nz) // delegations per class
 	for _, c := range zones.ofState {
 		weight[c]++
 	}
 
-	// The burden of every other counted meeting, per class.
+	// The burden of every other meeting, per class and in the room.
 	var others []int64
 	var mine []shiftable
 	ordinal, sessions := map[int]int{}, 0
@@ -251,44 +387,104 @@ func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Da
 			}
 		}
 	}
+	roomBase := make([]int64, nb)
+	venues := map[string]*refdata.Venue{}
 	for i := range sch.Meetings {
 		m := &sch.Meetings[i]
-		if !set.Counts(m) {
-			continue
-		}
 		if m.Body != body.ID {
-			others = append(others, unixMinute(m.Start), unixMinute(m.End))
+			if set.Counts(m) {
+				others = append(others, unixMinute(m.Start), unixMinute(m.End))
+			}
+			if inRoom(m) {
+				tl, err := rooms.of(m.Venue)
+				if err != nil {
+					return ch, err
+				}
+				prof.exposure(tl, 0, unixMinute(m.Start), unixMinute(m.End), roomBase)
+			}
 			continue
 		}
 		sh, err := describe(m, &sch.Sessions[m.Session], ref)
 		if err != nil {
 			return ch, err
 		}
-		sh.session = ordinal[m.Session]
+		sh.session, sh.counted = ordinal[m.Session], set.Counts(m)
+		venues[m.Venue], _ = ref.Venue(m.Venue)
 		mine = append(mine, sh)
 	}
 	sortPairs(others)
 	base := make([]float64, nz)
+	baseNight := make([]int64, nz)
 	for c, t := range prof.classTotals(zones.timelines, others) {
 		base[c] = score(prof.bands, t.minutes)
+		for b, v := range t.minutes {
+			if prof.night[b] {
+				baseNight[c] += v
+			}
+		}
+	}
+	// The allowed window: one source for the body (the first venue's, or
+	// the settings' / scenario's, which apply everywhere).
+	first := true
+	for _, sh := range mine {
+		f, t, src := AllowedWindow(s, venues[sh.venue], set)
+		if first || f > ch.WindowFrom || t < ch.WindowTo {
+			ch.WindowFrom, ch.WindowTo, ch.WindowSource = f, t, src
+		}
+		first = false
 	}
 
 	// Positions of the rotation: one per session of the first cycle.
 	positions := max(1, min(perCycle, model.MaxStartTimes, sessions))
-	// contrib[(p*Candidates+c)*nz+z]: the score that class z takes from
-	// the body's sessions at position p if they start at candidate c.
+	// For position p and candidate c: contrib[(p*Candidates+c)*nz+z] is
+	// the score class z takes from the body's sessions at p starting at c,
+	// night[...] their night minutes; room[(p*Candidates+c)*nb+b] the
+	// room's minutes in band b; extra[p*Candidates+c] the extra cost and
+	// outside[...] the meetings outside the standard slots.
 	contrib := make([]float64, positions*Candidates*nz)
-	per := make([]int64, len(prof.bands))
+	night := make([]int64, positions*Candidates*nz)
+	room := make([]int64, positions*Candidates*nb)
+	extra := make([]float64, positions*Candidates)
+	outside := make([]int, positions*Candidates)
+	inWindow := make([]bool, Candidates)
+	per := make([]int64, nb)
 	for c := 0; c < Candidates; c++ {
 		start := c * StepMinutes
+		inWindow[c] = true
 		for _, m := range mine {
+			clock := start + m.slot*secondMeetingOffset
+			f, t, _ := AllowedWindow(s, venues[m.venue], set)
+			if clock < f || clock+schedule.MeetingMinutes > t {
+				inWindow[c] = false
+			}
+			pc := (m.session%positions)*Candidates + c
+			if !venues[m.venue].InStandardSlots(clock, clock+schedule.MeetingMinutes) {
+				outside[pc]++
+				extra[pc] += rate(m.year)
+			}
 			a := m.at(start)
 			e := a + schedule.MeetingMinutes
-			row := contrib[((m.session%positions)*Candidates+c)*nz:]
+			if m.room {
+				tl, err := rooms.of(m.venue)
+				if err != nil {
+					return ch, err
+				}
+				prof.exposure(tl, 0, a, e, room[pc*nb:(pc+1)*nb])
+			}
+			if !m.counted {
+				continue
+			}
+			row := contrib[pc*nz : (pc+1)*nz]
+			nrow := night[pc*nz : (pc+1)*nz]
 			for z, tl := range zones.timelines {
 				clear(per)
 				prof.exposure(tl, 0, a, e, per)
 				row[z] += score(prof.bands, per)
+				for b, v := range per {
+					if prof.night[b] {
+						nrow[z] += v
+					}
+				}
 			}
 		}
 	}
@@ -300,83 +496,165 @@ func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Da
 		return last <= minutesPerDay
 	}
 	acc := make([]float64, nz)
-	evalWith := func(pick []int) (worst, total float64) {
+	accNight := make([]int64, nz)
+	roomAcc := make([]int64, nb)
+	// evalWith gives the objectives of one start time per position.
+	evalWith := func(pick []int) (o Objectives, maxDeleg float64, r Room, out int) {
 		copy(acc, base)
+		copy(accNight, baseNight)
+		copy(roomAcc, roomBase)
 		for p, c := range pick {
-			row := contrib[(p*Candidates+c)*nz : (p*Candidates+c+1)*nz]
-			for z := range acc {
-				acc[z] += row[z]
+			pc := p*Candidates + c
+			for z, v := range contrib[pc*nz : (pc+1)*nz] {
+				acc[z] += v
 			}
+			for z, v := range night[pc*nz : (pc+1)*nz] {
+				accNight[z] += v
+			}
+			for b, v := range room[pc*nb : (pc+1)*nb] {
+				roomAcc[b] += v
+			}
+			o.ExtraCost += extra[pc]
+			out += outside[pc]
 		}
 		for z, v := range acc {
-			worst = math.Max(worst, v)
-			total += v * weight[z]
+			maxDeleg = math.Max(maxDeleg, v)
+			o.Total += v * weight[z]
+			if accNight[z] > 0 {
+				o.AtNight += int(weight[z])
+			}
 		}
-		return worst, total
+		r = roomOf(prof, roomAcc)
+		o.Worst = math.Max(maxDeleg, r.Score)
+		return o, maxDeleg, r, out
+	}
+	worstTotal := func(pick []int) (float64, float64) {
+		o, _, _, _ := evalWith(pick)
+		return o.Worst, o.Total
+	}
+
+	// The scenario as written, from the meetings' own instants.
+	{
+		copy(acc, base)
+		copy(accNight, baseNight)
+		copy(roomAcc, roomBase)
+		for _, m := range mine {
+			if m.room {
+				tl, _ := rooms.of(m.venue)
+				prof.exposure(tl, 0, m.actual[0], m.actual[1], roomAcc)
+			}
+			at := time.Unix(m.actual[0]*60, 0).In(m.loc)
+			clock := at.Hour()*60 + at.Minute()
+			if !venues[m.venue].InStandardSlots(clock, clock+int(m.actual[1]-m.actual[0])) {
+				ch.AsWrittenObjectives.ExtraCost += rate(m.year)
+			}
+			if !m.counted {
+				continue
+			}
+			for z, tl := range zones.timelines {
+				clear(per)
+				prof.exposure(tl, 0, m.actual[0], m.actual[1], per)
+				acc[z] += score(prof.bands, per)
+				for b, v := range per {
+					if prof.night[b] {
+						accNight[z] += v
+					}
+				}
+			}
+		}
+		var maxDeleg float64
+		for z, v := range acc {
+			maxDeleg = math.Max(maxDeleg, v)
+			ch.AsWrittenObjectives.Total += v * weight[z]
+			if accNight[z] > 0 {
+				ch.AsWrittenObjectives.AtNight += int(weight[z])
+			}
+		}
+		ch.AsWrittenRoom = roomOf(prof, roomAcc)
+		ch.AsWrittenObjectives.Worst = math.Max(maxDeleg, ch.AsWrittenRoom.Score)
 	}
 
 	// One start time for every session.
 	ch.Candidates = make([]Candidate, Candidates)
 	pick := make([]int, positions)
 	ch.BestWorst, ch.BestTotal = -1, -1
+	var ok []int
 	for c := range ch.Candidates {
 		for p := range pick {
 			pick[p] = c
 		}
-		w, t := evalWith(pick)
-		ch.Candidates[c] = Candidate{Start: c * StepMinutes, Feasible: feasible(c), Max: w, Total: t}
-		if !feasible(c) {
+		o, md, r, out := evalWith(pick)
+		ch.Candidates[c] = Candidate{Start: c * StepMinutes, Feasible: feasible(c), InWindow: feasible(c) && inWindow[c],
+			Max: md, Total: o.Total, Objectives: o, Room: r, OutsideSlots: out}
+		if !ch.Candidates[c].InWindow {
 			continue
 		}
-		if ch.BestWorst < 0 || better(w, t, ch.Candidates[ch.BestWorst].Max, ch.Candidates[ch.BestWorst].Total) {
+		ok = append(ok, c)
+		if ch.BestWorst < 0 || better(o.Worst, o.Total, ch.Candidates[ch.BestWorst].Worst, ch.Candidates[ch.BestWorst].Total) {
 			ch.BestWorst = c
 		}
-		if ch.BestTotal < 0 || better(t, w, ch.Candidates[ch.BestTotal].Total, ch.Candidates[ch.BestTotal].Max) {
+		if ch.BestTotal < 0 || better(o.Total, o.Worst, ch.Candidates[ch.BestTotal].Total, ch.Candidates[ch.BestTotal].Worst) {
 			ch.BestTotal = c
 		}
 	}
-	if ch.BestWorst < 0 {
-		return ch, fmt.Errorf("body %s: no start time keeps its meetings before the venue's midnight", body.ID)
+	if len(ok) == 0 {
+		return ch, fmt.Errorf("body %s: no start time keeps its meetings inside the allowed window %s–%s (%s) and before the venue's midnight; widen it with --hours or meeting_window",
+			body.ID, Clock(ch.WindowFrom), clockEnd(ch.WindowTo), ch.WindowSource)
 	}
-	var ok []int
+	ch.Front = paretoFront(ch.Candidates, ok)
+	for _, c := range ch.Front {
+		ch.Candidates[c].OnFront = true
+	}
+	ch.Recommended = recommend(ch.Candidates, ch.Front, ch.AsWrittenObjectives)
+	// Would the rule pick a time outside the window?
+	var all []int
 	for c := range ch.Candidates {
 		if ch.Candidates[c].Feasible {
-			ok = append(ok, c)
+			all = append(all, c)
 		}
+	}
+	if u := recommend(ch.Candidates, paretoFront(ch.Candidates, all), ch.AsWrittenObjectives); u >= 0 && !ch.Candidates[u].InWindow &&
+		(ch.Recommended < 0 || ch.Candidates[u].Objectives.Before(ch.Candidates[ch.Recommended].Objectives)) {
+		ch.WindowBinds, ch.Unconstrained = true, u
+	}
+	if ch.Recommended >= 0 {
+		ch.StartTimes = []string{Clock(ch.Candidates[ch.Recommended].Start)}
+	} else {
+		ch.StartTimes = append([]string(nil), body.StartTimes...)
 	}
 
-	best := make([]int, positions)
-	for p := range best {
-		best[p] = ch.BestWorst
-	}
-	bestW, bestT := ch.Candidates[ch.BestWorst].Max, ch.Candidates[ch.BestWorst].Total
+	// A rotation over the cycle, within the window, kept if it beats the
+	// best single time for the worst-off (then the total).
+	ch.Method = "exact"
 	if positions > 1 {
+		best := make([]int, positions)
+		for p := range best {
+			best[p] = ch.BestWorst
+		}
 		var rot []int
 		if math.Pow(float64(len(ok)), float64(positions)) <= exactLimit {
-			ch.Method = "exact"
-			rot = exactRotation(ok, positions, evalWith)
+			rot = exactRotation(ok, positions, worstTotal)
 		} else {
 			ch.Method = "greedy"
-			rot = greedyRotation(ok, positions, best, evalWith)
+			rot = greedyRotation(ok, positions, best, worstTotal)
 		}
-		if w, t := evalWith(rot); better(w, t, bestW, bestT) {
-			best = rot
+		w, t := worstTotal(rot)
+		bw, bt := worstTotal(best)
+		if better(w, t, bw, bt) {
+			for _, c := range rot {
+				ch.Rotation = append(ch.Rotation, Clock(c*StepMinutes))
+			}
 		}
-	} else {
-		ch.Method = "exact"
-	}
-	// A rotation whose positions all agree is one start time.
-	same := true
-	for _, c := range best {
-		same = same && c == best[0]
-	}
-	if same {
-		best = best[:1]
-	}
-	for _, c := range best {
-		ch.StartTimes = append(ch.StartTimes, Clock(c*StepMinutes))
 	}
 	return ch, nil
+}
+
+// clockEnd writes a window's end, where 24:00 is the venue's midnight.
+func clockEnd(m int) string {
+	if m == minutesPerDay {
+		return "24:00"
+	}
+	return Clock(m)
 }
 
 // exactRotation tries every assignment of the allowed start times to the
@@ -455,7 +733,8 @@ func describe(m *schedule.Meeting, sr *schedule.SessionRun, ref *refdata.Data) (
 	} else {
 		second = 900 // the UN's afternoon meeting, as schedule lays it out
 	}
-	sh := shiftable{loc: v.Location()}
+	sh := shiftable{loc: v.Location(), venue: m.Venue, year: m.Start.Year(), room: inRoom(m),
+		actual: [2]int64{unixMinute(m.Start), unixMinute(m.End)}}
 	if clock >= second {
 		sh.slot = 1
 	}

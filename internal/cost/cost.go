@@ -433,6 +433,7 @@ func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt 
 	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, placeholder: map[string]bool{}, co2: map[int]float64{}}
 	b.rules(opt)
 	b.servicing()
+	b.outsideHours()
 	b.documentation()
 	b.posts()
 	b.awayFromBase()

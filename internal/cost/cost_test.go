@@ -395,3 +395,50 @@ func TestPeriodsAddUp(t *testing.T) {
 		t.Errorf("periods %d years, cycles %+v", len(e.Years), e.Cycles)
 	}
 }
+
+// TestOutsideStandardHours: a body moved to 08:00 in New York meets
+// 08:00–11:00 and 13:00–16:00, both outside the standard slots; each
+// meeting carries meeting.outside_standard_hours, and the optimiser's
+// rate is the line's.
+func TestOutsideStandardHours(t *testing.T) {
+	ref := ref(t)
+	s := &model.Scenario{Version: model.FormatVersion, ID: "t", Name: "t", Horizon: model.Horizon{Start: "2027-01-01", Years: 1}, CycleYears: 1,
+		Bodies: []model.Body{{ID: "g", Name: "g", Kind: model.ThematicGroup, Meetings: 4, Format: model.Hybrid, StartTimes: []string{"08:00"}}},
+		Blocks: []model.Block{{ID: "b", Venue: "NYC", Dates: []string{"2027-03-01"}, Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "g"}}}}}
+	sch, err := schedule.Build(s, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	est, err := cost.Compute(s, sch, ref, cost.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate, err := cost.OutsideHoursRate(s, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, l := range est.Lines {
+		if l.Key != refdata.OutsideHoursKey {
+			continue
+		}
+		found = true
+		if l.Quantity != 4 || l.Item != "Meetings outside the standard meeting hours, New York" || !l.Placeholder {
+			t.Errorf("line %+v, want 4 meetings in New York, placeholder", l)
+		}
+		if got := rate(2027); math.Abs(got-l.Rate) > 1e-9 {
+			t.Errorf("optimiser's rate %.2f, line's %.2f", got, l.Rate)
+		}
+	}
+	if !found {
+		t.Fatal("no out-of-hours line")
+	}
+	s.Bodies[0].StartTimes = []string{"10:00"}
+	sch, _ = schedule.Build(s, ref)
+	est, _ = cost.Compute(s, sch, ref, cost.Options{})
+	for _, l := range est.Lines {
+		if l.Key == refdata.OutsideHoursKey {
+			t.Errorf("meetings at 10:00 and 15:00 carry an out-of-hours line: %+v", l)
+		}
+	}
+}

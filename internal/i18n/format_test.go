@@ -23,6 +23,9 @@ func TestNumber(t *testing.T) {
 		{French, 999, 0, "999"},
 		{English, 0.5, 0, "0"}, // Go rounds half to even
 		{Language("de"), 1234.5, 1, "1,234.5"},
+		{Russian, 1234567.891, 2, "1\u00a0234\u00a0567,89"},
+		{Chinese, 1234567.891, 2, "1,234,567.89"},
+		{Arabic, 1234.5, 1, "1,234.5"},
 	}
 	for _, c := range cases {
 		if got := For(c.lang).Number(c.v, c.decimals); got != c.want {
@@ -44,6 +47,10 @@ func TestSignedCompactPercentHours(t *testing.T) {
 		{fr.Percent(45.26, 1), "45,3\u00a0%"},
 		{es.Hours(1.25), "1,2\u00a0h"},
 		{en.Hours(10), "10.0\u00a0h"},
+		{For(Russian).Hours(1.5), "1,5\u00a0ч"},
+		{For(Chinese).Hours(1.5), "1.5小时"},
+		{For(Russian).Percent(45, 0), "45\u00a0%"},
+		{For(Chinese).Percent(45, 0), "45%"},
 	}
 	for i, c := range checks {
 		if c.got != c.want {
@@ -69,6 +76,12 @@ func TestMoney(t *testing.T) {
 		{Spanish, 2.5e9, "2.500.000.000\u00a0USD", "2,5\u00a0mil M\u00a0USD"},
 		{English, -4000, "−USD 4,000", "−USD\u00a04,000"},
 		{French, -4000, "−4\u00a0000\u00a0USD", "−4\u00a0000\u00a0USD"},
+		{Russian, 6.46e6, "6\u00a0460\u00a0000\u00a0долл.\u00a0США", "6,46\u00a0млн\u00a0долл.\u00a0США"},
+		{Russian, 12345, "12\u00a0345\u00a0долл.\u00a0США", "12,3\u00a0тыс.\u00a0долл.\u00a0США"},
+		{Chinese, 6.46e6, "6,460,000美元", "646万美元"},
+		{Chinese, 2.5e9, "2,500,000,000美元", "25亿美元"},
+		{Chinese, 950, "950美元", "950美元"},
+		{Arabic, 6.46e6, "6,460,000\u00a0دولار", "6.46\u00a0مليون\u00a0دولار"},
 	}
 	for _, c := range cases {
 		f := For(c.lang)
@@ -95,6 +108,9 @@ func TestDates(t *testing.T) {
 		{Spanish, first, "1 de marzo de 2027", "1 mar. 2027", "1 mar.", "Marzo", "lunes"},
 		{French, later, "15 février 2027", "15 févr. 2027", "15 févr.", "Février", "lundi"},
 		{Spanish, later, "15 de febrero de 2027", "15 feb. 2027", "15 feb.", "Febrero", "lunes"},
+		{Russian, first, "1 марта 2027\u00a0г.", "1 мар. 2027", "1 мар.", "Март", "понедельник"},
+		{Russian, later, "15 февраля 2027\u00a0г.", "15 февр. 2027", "15 февр.", "Февраль", "понедельник"},
+		{Chinese, first, "2027年3月1日", "2027年3月1日", "3月1日", "3月", "星期一"},
 	}
 	for _, c := range cases {
 		f := For(c.lang)

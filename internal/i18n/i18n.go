@@ -13,6 +13,7 @@
 package i18n
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -34,13 +35,17 @@ import (
 // command-line tool use without Fyne.
 type Language = locale.Language
 
-// The languages on offer (see locale for why Arabic, Chinese and Russian
-// are not offered yet).
+// The languages on offer (see locale for why Arabic is not offered in the
+// window).
 const (
 	System  = locale.System
 	English = locale.English
 	French  = locale.French
 	Spanish = locale.Spanish
+	Russian = locale.Russian
+	Chinese = locale.Chinese
+	// Arabic has a catalogue for the workbook only.
+	Arabic = locale.Arabic
 )
 
 // Offered lists the languages in the order the settings offer them.
@@ -65,6 +70,9 @@ var (
 	mu       sync.RWMutex
 	current  = English
 	catalogs map[Language]map[string]string // flattened "other" forms, for fallbacks and tests
+	// plurals holds each language's plural messages by key and CLDR
+	// category (one, few, many, other).
+	plurals map[Language]map[string]map[string]string
 	// loaded makes a package used before Setup (a test that builds a
 	// screen's model alone) follow the system, rather than show keys.
 	loaded sync.Once
@@ -109,7 +117,7 @@ func Setup(choice Language) error {
 		show := choice
 		if show == System {
 			show = English
-			if l := Language(tag); l.Offered() {
+			if l := languageOfTag(tag); l.Offered() {
 				show = l
 			}
 		}
@@ -117,21 +125,23 @@ func Setup(choice Language) error {
 			return fmt.Errorf("translations %s as %s: %w", show, tag, err)
 		}
 		// Fyne's own strings follow a forced language; following the
-		// system, Fyne's own translations stay (ours only cover en, fr
-		// and es, which Fyne also ships).
+		// system, Fyne's own translations stay (ours are copies of
+		// Fyne's for the languages we offer).
 		if choice != System {
 			if err := register(raw[choice].fyne, tag); err != nil {
 				return fmt.Errorf("translations of Fyne's own strings in %s as %s: %w", choice, tag, err)
 			}
-		} else if Language(tag).Offered() {
-			if err := register(raw[Language(tag)].fyne, tag); err != nil {
+		} else if l := languageOfTag(tag); l.Offered() {
+			if err := register(raw[l].fyne, tag); err != nil {
 				return fmt.Errorf("translations of Fyne's own strings in %s: %w", tag, err)
 			}
 		}
 	}
 	catalogs = map[Language]map[string]string{}
+	plurals = map[Language]map[string]map[string]string{}
 	for l, r := range raw {
 		catalogs[l] = r.flat
+		plurals[l] = r.plural
 	}
 	// The localizer knows best which language it settled on: every
 	// catalogue names its own language.
@@ -140,6 +150,15 @@ func Setup(choice Language) error {
 		current = English
 	}
 	return nil
+}
+
+// languageOfTag is the language a localizer tag stands for: Fyne names
+// Chinese by its script, zh-Hans.
+func languageOfTag(tag string) Language {
+	if strings.HasPrefix(tag, "zh") {
+		return Chinese
+	}
+	return Language(tag)
 }
 
 func codes() []string {
@@ -166,6 +185,7 @@ func allTags() []string {
 type catalogue struct {
 	messages, fyne []byte
 	flat           map[string]string
+	plural         map[string]map[string]string
 }
 
 func load() (map[Language]catalogue, error) {
@@ -179,6 +199,7 @@ func load() (map[Language]catalogue, error) {
 		if c.flat, err = Flatten(c.messages); err != nil {
 			return nil, fmt.Errorf("translations/%s.json: %w", l, err)
 		}
+		c.plural = pluralForms(c.messages)
 		// A missing file for Fyne's strings only leaves them to Fyne.
 		c.fyne, _ = fs.ReadFile(resources.Translations, "translations/fyne/"+string(l)+".json")
 		out[l] = c
@@ -223,10 +244,50 @@ func N(key string, count int, pairs ...any) string {
 	if d == nil {
 		d = map[string]any{}
 	}
+	l := Current()
 	if _, ok := d["Count"]; !ok {
-		d["Count"] = For(Current()).Number(float64(count), 0)
+		d["Count"] = For(l).Number(float64(count), 0)
+	}
+	// Fyne's localizer applies the plural rules of the locale it settled
+	// on, which is the system's, not the forced language's: Russian's
+	// few and many would never be chosen under English rules. The forms
+	// are chosen here, by the rules of the language shown.
+	mu.RLock()
+	forms := plurals[l][key]
+	mu.RUnlock()
+	if forms != nil {
+		s, ok := forms[locale.PluralCategory(l, count)]
+		if !ok {
+			s = forms["other"]
+		}
+		return labels.Render(s, mapPairs(d)...)
 	}
 	return lang.XN(key, fallback(key), count, d)
+}
+
+func mapPairs(d map[string]any) []any {
+	out := make([]any, 0, 2*len(d))
+	for k, v := range d {
+		out = append(out, k, v)
+	}
+	return out
+}
+
+// pluralForms reads the plural messages (those given as forms) of a
+// message file; a file that does not parse has none (Flatten reports it).
+func pluralForms(data []byte) map[string]map[string]string {
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(data, &raw) != nil {
+		return nil
+	}
+	out := map[string]map[string]string{}
+	for k, v := range raw {
+		var forms map[string]string
+		if json.Unmarshal(v, &forms) == nil {
+			out[k] = forms
+		}
+	}
+	return out
 }
 
 // Label translates a message that names something of the engine or the

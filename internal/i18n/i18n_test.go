@@ -52,6 +52,14 @@ func TestForcedLanguageWinsOverTheSystem(t *testing.T) {
 	if got := lang.L("Yes"); got != "Sí" {
 		t.Errorf("Fyne's Yes in forced Spanish = %q", got)
 	}
+	for l, cancel := range map[Language]string{Russian: "Отмена", Chinese: "取消"} {
+		if err := Setup(l); err != nil {
+			t.Fatal(err)
+		}
+		if got := lang.L("Cancel"); got != cancel {
+			t.Errorf("Fyne's Cancel in forced %s = %q, want %q", l, got, cancel)
+		}
+	}
 }
 
 func TestSystemLanguageIsFollowed(t *testing.T) {
@@ -62,6 +70,8 @@ func TestSystemLanguageIsFollowed(t *testing.T) {
 	}{
 		{"fr_CA.UTF-8", French},
 		{"es_AR.UTF-8", Spanish},
+		{"ru_RU.UTF-8", Russian},
+		{"zh_CN.UTF-8", Chinese}, // Fyne's localizer says zh-Hans
 		{"en_GB.UTF-8", English},
 		{"de_DE.UTF-8", English}, // not offered: English
 		{"ja_JP.UTF-8", English},
@@ -86,8 +96,8 @@ func TestSystemLanguageIsFollowed(t *testing.T) {
 func TestSetupRefusesAnUnofferedLanguage(t *testing.T) {
 	restore(t)
 	err := Setup(Language("ar"))
-	if err == nil || !strings.Contains(err.Error(), "en, fr, es") {
-		t.Fatalf("Setup(ar) = %v, want an error listing en, fr, es", err)
+	if err == nil || !strings.Contains(err.Error(), "en, fr, es, ru, zh") {
+		t.Fatalf("Setup(ar) = %v, want an error listing en, fr, es, ru, zh", err)
 	}
 }
 
@@ -107,6 +117,16 @@ func TestTemplatesAndPlurals(t *testing.T) {
 	if got := Label("language.system", "Follow"); got != "Suivre le système" {
 		t.Errorf("Label of a known key = %q", got)
 	}
+	// Russian has four plural forms: 1, 21 (one); 3 (few); 5, 11 (many).
+	if err := Setup(Russian); err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{1: "Восстановлен 1 несохраненный сценарий", 21: "Восстановлен 21 несохраненный сценарий",
+		3: "Восстановлено 3 несохраненных сценария", 5: "Восстановлено 5 несохраненных сценариев", 11: "Восстановлено 11 несохраненных сценариев"} {
+		if got := N("notice.recovered", n); !strings.HasPrefix(got, want) {
+			t.Errorf("Russian notice.recovered(%d) = %q, want %q…", n, got, want)
+		}
+	}
 	if got := data([]any{"Name", "x", "Count", 3}); got["Name"] != "x" || got["Count"] != 3 {
 		t.Errorf("data pairs = %v", got)
 	}
@@ -125,9 +145,9 @@ func vars(s string) []string {
 	return out
 }
 
-// TestCataloguesAreComplete: every English message has a French and a
-// Spanish translation using the same template values, and no translation
-// carries a key English does not have.
+// TestCataloguesAreComplete: every English message has a translation in
+// every other language offered, using the same template values, and no
+// translation carries a key English does not have.
 func TestCataloguesAreComplete(t *testing.T) {
 	restore(t)
 	if err := Setup(English); err != nil {
@@ -137,7 +157,7 @@ func TestCataloguesAreComplete(t *testing.T) {
 	if len(en) < 2 {
 		t.Fatalf("English catalogue has %d messages", len(en))
 	}
-	for _, l := range []Language{French, Spanish} {
+	for _, l := range Offered[1:] {
 		tr := Messages(l)
 		for k, v := range en {
 			got, ok := tr[k]
@@ -187,7 +207,7 @@ func TestFyneTagsMatchFyne(t *testing.T) {
 }
 
 func TestLanguageNames(t *testing.T) {
-	want := map[Language]string{English: "English", French: "Français", Spanish: "Español"}
+	want := map[Language]string{English: "English", French: "Français", Spanish: "Español", Russian: "Русский", Chinese: "中文"}
 	for _, l := range Offered {
 		if l.Name() != want[l] {
 			t.Errorf("%s.Name() = %q", l, l.Name())

@@ -56,3 +56,22 @@ func TestValidateBurdenBands(t *testing.T) {
 		t.Fatal("Clone shares burden_bands")
 	}
 }
+
+func TestValidateMeetingWindow(t *testing.T) {
+	for _, c := range []struct {
+		w    Window
+		want string
+	}{
+		{Window{From: "07:00", To: "21:00"}, ""},
+		{Window{From: "06:00", To: "24:00"}, ""},
+		{Window{From: "20:00", To: "08:00"}, "the window must end after it starts"},
+		{Window{From: "7am", To: "21:00"}, "is not a time of day HH:MM"},
+	} {
+		s := valid()
+		s.MeetingWindow = c.w
+		ps := s.Validate(venues)
+		if c.want == "" && len(ps) > 0 || c.want != "" && (len(ps) != 1 || ps[0].Path != "meeting_window" || !strings.Contains(ps[0].Message, c.want)) {
+			t.Errorf("%+v: problems %v, want %q", c.w, ps, c.want)
+		}
+	}
+}

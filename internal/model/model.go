@@ -4,6 +4,8 @@
 // UI; Validate reports every problem at once with its field path.
 package model
 
+import "fmt"
+
 // FormatVersion is the scenario file format this program writes.
 const FormatVersion = 2
 
@@ -76,6 +78,36 @@ type Scenario struct {
 	// bands of the local clock (night 00:00–06:00, unsociable 06:00–08:00
 	// and 20:00–00:00) for this scenario.
 	BurdenBands []Band `json:"burden_bands,omitempty"`
+	// MeetingWindow, when given, replaces every venue's service window:
+	// the stretch of the venue's day the optimiser may propose meetings
+	// in (the venues' own, 08:00–20:00 by default, otherwise).
+	MeetingWindow Window `json:"meeting_window,omitzero"`
+}
+
+// Window is a stretch of the venue's day, "08:00" to "20:00"; To may be
+// "24:00".
+type Window struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// IsZero reports whether the window is unset.
+func (w Window) IsZero() bool { return w.From == "" && w.To == "" }
+
+// Minutes returns the window in minutes after midnight.
+func (w Window) Minutes() (from, to int, err error) {
+	if from, err = ParseClock(w.From); err != nil {
+		return 0, 0, err
+	}
+	if w.To == "24:00" {
+		to = 24 * 60
+	} else if to, err = ParseClock(w.To); err != nil {
+		return 0, 0, err
+	}
+	if to <= from {
+		return 0, 0, fmt.Errorf("%s-%s: the window must end after it starts (to may be 24:00)", w.From, w.To)
+	}
+	return from, to, nil
 }
 
 // Band names of the local clock used by the time-zone burden.

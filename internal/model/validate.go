@@ -267,6 +267,11 @@ func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]
 // validateBands checks the scenario's own burden bands. Bands may overlap:
 // a minute in a night band and an unsociable one counts as night.
 func (s *Scenario) validateBands(c *checker) {
+	if !s.MeetingWindow.IsZero() {
+		if _, _, err := s.MeetingWindow.Minutes(); err != nil {
+			c.add("meeting_window", "%v", err)
+		}
+	}
 	if !c.count("burden_bands", len(s.BurdenBands)) {
 		return
 	}

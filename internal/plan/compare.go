@@ -169,7 +169,10 @@ var metricDefs = []metricDef{
 	costMetric(GroupCategory, "cost.secretariat", "Secretariat staff", func(r *Result) float64 { return r.Cost.Total.Secretariat }),
 	costMetric(GroupCategory, "cost.travel", "Delegation travel", func(r *Result) float64 { return r.Cost.Total.Travel }),
 	costMetric(GroupCategory, "cost.sponsorship", "Sponsorship need (voluntary fund)", func(r *Result) float64 { return r.Cost.Total.Sponsorship }),
-	costMetric(GroupCategory, KeyCostTotal, "Total cost", func(r *Result) float64 { return r.Cost.Total.Total }),
+	costMetric(GroupCategory, KeyCostTotal, "Full cost, all payers", func(r *Result) float64 { return r.Cost.Total.Total }),
+	costMetric(GroupCategory, "cost.additional_requirement", "Additional requirement, regular budget (beyond existing resources)", func(r *Result) float64 {
+		return r.Cost.Total.AdditionalRequirement
+	}),
 	costMetric(GroupSection, "cost.section_2", "Section 2, conference management", func(r *Result) float64 { return r.Cost.Total.BySection.ConferenceManagement }),
 	costMetric(GroupSection, "cost.section_4", "Section 4, disarmament", func(r *Result) float64 { return r.Cost.Total.BySection.Disarmament }),
 	costMetric(GroupSection, "cost.section_28", "Section 28, global communications", func(r *Result) float64 { return r.Cost.Total.BySection.PublicInformation }),

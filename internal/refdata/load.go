@@ -65,9 +65,13 @@ func LoadFS(fsys fs.FS) (*Data, error) {
 	var ps problems
 	d := &Data{}
 	d.States = loadStates(fsys, &ps)
+	loadNames(fsys, d.States, &ps)
 	d.StatusLists = loadStatusLists(fsys, d.States, &ps)
 	d.Venues, d.EidSource = loadVenues(fsys, &ps)
 	d.Rates = loadRates(fsys, &ps)
+	var more []Rate
+	d.Blackouts, more = loadCalendar(fsys, d.Venues, &ps)
+	d.Rates = append(d.Rates, more...)
 	d.index()
 	crossCheck(d, &ps)
 	if err := ps.err(); err != nil {
@@ -489,11 +493,17 @@ func loadRates(fsys fs.FS, ps *problems) []Rate {
 	if !decodeJSON(fsys, ratesFile, &f, ps) {
 		return nil
 	}
+	return rateRows(ratesFile, f.Rates, ps)
+}
+
+// rateRows checks the rows of a rates table (rates.json, or the rates of
+// calendar.json).
+func rateRows(file string, rows []rateJSON, ps *problems) []Rate {
 	var out []Rate
 	seen := map[string]int{}
-	for i, rj := range f.Rates {
+	for i, rj := range rows {
 		row := i + 1
-		bad := func(col, format string, args ...any) { ps.add(ratesFile, row, col, format, args...) }
+		bad := func(col, format string, args ...any) { ps.add(file, row, col, format, args...) }
 		r := Rate{Key: rj.Key, Label: rj.Label, Unit: rj.Unit, Currency: rj.Currency, PriceYear: rj.PriceYear,
 			Source: rj.Source, AsOf: rj.AsOf, Placeholder: rj.Placeholder, Note: rj.Note}
 		if r.Key == "" {
@@ -546,6 +556,13 @@ func loadRates(fsys fs.FS, ps *problems) []Rate {
 // crossCheck ties the tables together: venues sit in member states, and
 // every venue has the rates the cost model looks up.
 func crossCheck(d *Data, ps *problems) {
+	seen := map[string]bool{}
+	for _, r := range d.Rates {
+		if seen[r.Key] {
+			ps.add(calendarFile, 0, "rates", "rate %s is also in %s", r.Key, ratesFile)
+		}
+		seen[r.Key] = true
+	}
 	for i, v := range d.Venues {
 		if _, ok := d.stateByISO[v.Country]; !ok && len(d.States) > 0 {
 			ps.add(venuesFile, i+1, "country", "%s is not a member state in %s", v.Country, statesFile)

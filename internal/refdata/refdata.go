@@ -23,8 +23,11 @@ const (
 
 // MemberState is one of the 193 UN member states, as a delegation.
 type MemberState struct {
-	ISO3    string // ISO 3166-1 alpha-3
-	Name    string // as the UN writes it, diacritics included
+	ISO3 string // ISO 3166-1 alpha-3
+	Name string // as the UN writes it, diacritics included
+	// Names are the official short names by language (NameLanguages),
+	// from member_state_names.csv; see NameIn.
+	Names   map[string]string
 	Capital string // the city used for time zone and travel
 	// CityNote explains the choice of city where the constitutional capital,
 	// the seat of government or the usual departure point differ.
@@ -72,6 +75,9 @@ type Venue struct {
 	Holidays []Holiday
 	// HolidaySource names where the holiday list comes from and its date.
 	HolidaySource string
+	// Window is the widest day the venue's conference services can staff
+	// (calendar.json).
+	Window Window
 
 	loc      *time.Location
 	holidays map[string]string // date -> name
@@ -117,6 +123,9 @@ type Data struct {
 	Venues      []Venue
 	Rates       []Rate
 	StatusLists []StatusList
+	// Blackouts are the periods of the calendar of conferences a new body
+	// avoids, per venue (calendar.json).
+	Blackouts []Blackout
 	// EidSource says how the Eid dates behind every venue's holidays were
 	// obtained; they are astronomical approximations.
 	EidSource string

@@ -1,8 +1,10 @@
 package refdata
 
 import (
+	"encoding/json"
 	"errors"
 	"io/fs"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -94,6 +96,61 @@ func TestNamesAsTheUNWritesThem(t *testing.T) {
 		if s.Name != want {
 			t.Errorf("%s name = %q, want %q", iso, s.Name, want)
 		}
+	}
+}
+
+// TestUNNamesInSixLanguages pins names that a country list other than the
+// UN's writes differently (CLDR's "Corée du Sud", iso-codes' "Turkey",
+// inverted or article-led forms), so the M49 table cannot be swapped for one.
+func TestUNNamesInSixLanguages(t *testing.T) {
+	d := mustDefault(t)
+	tests := []struct{ iso, lang, want string }{
+		{"KOR", "fr", "République de Corée"},
+		{"KOR", "es", "República de Corea"},
+		{"PRK", "fr", "République populaire démocratique de Corée"},
+		{"BOL", "es", "Bolivia (Estado Plurinacional de)"},
+		{"BOL", "fr", "Bolivie (État plurinational de)"},
+		{"NLD", "fr", "Pays-Bas (Royaume des)"},
+		{"NLD", "es", "Países Bajos (Reino de los)"},
+		{"NLD", "en", "Netherlands (Kingdom of the)"},
+		{"TUR", "fr", "Türkiye"},
+		{"TUR", "es", "Türkiye"},
+		{"TUR", "en", "Türkiye"},
+		{"CIV", "fr", "Côte d'Ivoire"},
+		{"CIV", "es", "Côte d'Ivoire"},
+		{"TZA", "fr", "République-Unie de Tanzanie"},
+		{"TZA", "es", "República Unida de Tanzanía"},
+		{"IRN", "fr", "Iran (République islamique d')"},
+		{"VEN", "es", "Venezuela (República Bolivariana de)"},
+		{"GBR", "fr", "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord"},
+		{"MDA", "fr", "République de Moldova"},
+		{"CZE", "fr", "Tchéquie"},
+		{"MKD", "es", "Macedonia del Norte"},
+		{"RUS", "ru", "Российская Федерация"},
+		{"RUS", "fr", "Fédération de Russie"},
+		{"CHN", "zh", "中国"},
+		{"KOR", "zh", "大韩民国"},
+		{"USA", "ru", "Соединенные Штаты Америки"},
+		{"EGY", "ar", "مصر"},
+		{"SYR", "ar", "الجمهورية العربية السورية"},
+	}
+	for _, tt := range tests {
+		if got := d.StateName(tt.iso, tt.lang); got != tt.want {
+			t.Errorf("%s in %s = %q, want %q", tt.iso, tt.lang, got, tt.want)
+		}
+	}
+	for _, s := range d.States {
+		for _, l := range NameLanguages {
+			if s.Names[l] == "" {
+				t.Errorf("%s has no %s name", s.ISO3, l)
+			}
+		}
+	}
+	if got := d.StateName("XXX", "fr"); got != "XXX" {
+		t.Errorf("an unknown code gives %q, want the code", got)
+	}
+	if got := d.StateName("FRA", "de"); got != "France" {
+		t.Errorf("a language outside the table gives %q, want the English name", got)
 	}
 }
 
@@ -405,7 +462,9 @@ func TestValidationLocatesProblems(t *testing.T) {
 		}
 		return string(b)
 	}
-	states, rates := read(statesFile), read(ratesFile)
+	states, rates, cal := read(statesFile), read(ratesFile), read(calendarFile)
+	names := read(namesFile)
+	nameLines := strings.SplitAfter(names, "\n")
 	lines := strings.SplitAfter(states, "\n")
 	vatican := "VAT,Holy See,Vatican City,,41.90,12.45,Europe/Vatican,,Western European and Others,,0,0,0,1,1,1,0,1\n"
 	tests := []struct {
@@ -420,17 +479,36 @@ func TestValidationLocatesProblems(t *testing.T) {
 		{"bad zone", statesFile, strings.Replace(states, "Africa/Algiers", "Africa/Algeirs", 1), []string{"row 2: tz:"}},
 		{"coordinate out of range", statesFile, strings.Replace(states, "36.75,3.06", "96.75,3.06", 1), []string{"row 2: lat:"}},
 		{"unknown group", statesFile, strings.Replace(states, "Algiers,,36.75,3.06,Africa/Algiers,,African", "Algiers,,36.75,3.06,Africa/Algiers,,Arab", 1), []string{"row 2: group:"}},
+		{"state without names", namesFile, strings.Join(append(nameLines[:1:1], nameLines[2:]...), ""), []string{"member_state_names.csv: iso3: no row for DZA (Algeria)"}},
+		{"names of an observer", namesFile, names + "VAT,Holy See,Saint-Siège,Santa Sede,Святой Престол,罗马教廷,الكرسي الرسولي,\n", []string{"row 195: iso3: \"VAT\" is not a member state"}},
+		{"empty Chinese name", namesFile, strings.Replace(names, ",阿尔及利亚,", ",,", 1), []string{"row 2: zh: empty name"}},
+		{"marked missing", namesFile, strings.Replace(names, ",阿尔及利亚,الجزائر,\n", ",,الجزائر,zh\n", 1), nil},
+		{"marked but given", namesFile, strings.Replace(names, ",الجزائر,\n", ",الجزائر,zh\n", 1), []string{"row 2: zh: \"阿尔及利亚\" is given but missing lists zh"}},
+		{"unknown language marked", namesFile, strings.Replace(names, ",الجزائر,\n", ",الجزائر,de\n", 1), []string{"row 2: missing: \"de\" is not one of"}},
+		{"repeated French name", namesFile, strings.Replace(names, ",Algérie,", ",Angola,", 1), []string{"row 3: fr: \"Angola\" repeats row 2"}},
 		{"rate without source", ratesFile, strings.Replace(rates, `"source": "Rome2rio, 'Airline fare analysis: comparing cost per mile' (blog, 2 January 2013; first`, `"source": "", "note": "`, 1), []string{"rates.json: row", "source: no source"}},
+		{"window narrower than the slots", calendarFile, strings.Replace(cal, `"to": "20:00"`, `"to": "17:00"`, 1), []string{"calendar.json: row 1: service_windows.from: NYC's standard slot 2 (15:00-18:00) lies outside its window 08:00–17:00"}},
+		{"blackout backwards", calendarFile, strings.Replace(cal, `"to": "2023-11-03"`, `"to": "2023-09-03"`, 1), []string{"blackouts.from: \"2023-10-02\" to \"2023-09-03\""}},
+		{"rate in both files", calendarFile, strings.Replace(cal, `"meeting.outside_standard_hours"`, `"meeting.hybrid_surcharge"`, 1), []string{"rate meeting.hybrid_surcharge is also in rates.json"}},
 		{"published rate without date", ratesFile, strings.Replace(rates, `"as_of": "2013-01-02"`, `"as_of": ""`, 1), []string{"as_of: a published figure needs its date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{}
-			for _, name := range []string{statesFile, statusListsFile, venuesFile, ratesFile} {
+			for _, name := range []string{statesFile, namesFile, statusListsFile, venuesFile, ratesFile, calendarFile} {
 				fsys[name] = &fstest.MapFile{Data: []byte(read(name))}
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(tt.content)}
-			_, err := LoadFS(fsys)
+			d, err := LoadFS(fsys)
+			if tt.wantInMsg == nil {
+				if err != nil {
+					t.Fatalf("a name marked missing is allowed, got %v", err)
+				}
+				if got := d.StateName("DZA", "zh"); got != "Algeria" {
+					t.Errorf("a missing Chinese name falls back to English, got %q", got)
+				}
+				return
+			}
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("want a ValidationError, got %v", err)
@@ -442,4 +520,129 @@ func TestValidationLocatesProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCalendarOfConferences checks the shipped windows and blackout
+// periods: every venue has a window around its slots, the sourced First
+// Committee sessions carry their published dates, every year of the data
+// has one, and projected years are marked as assumed.
+func TestCalendarOfConferences(t *testing.T) {
+	d, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ny, _ := d.Venue("NYC")
+	if got := ny.Window.String(); got != "08:00–20:00" || !ny.Window.Assumed {
+		t.Errorf("New York window %s (assumed %v), want 08:00–20:00, assumed", got, ny.Window.Assumed)
+	}
+	if !ny.InStandardSlots(600, 780) || !ny.InStandardSlots(900, 1080) || ny.InStandardSlots(540, 720) || ny.InStandardSlots(780, 960) {
+		t.Error("InStandardSlots disagrees with New York's 10:00–13:00 and 15:00–18:00")
+	}
+	if r, ok := d.Rate(OutsideHoursKey); !ok || !r.Placeholder {
+		t.Errorf("rate %s missing or not marked placeholder: %+v", OutsideHoursKey, r)
+	}
+	published := map[int][2]string{2023: {"2023-10-02", "2023-11-03"}, 2024: {"2024-10-07", "2024-11-08"}}
+	years := map[int]bool{}
+	for _, b := range d.Blackouts {
+		if b.Kind != "first_committee" {
+			continue
+		}
+		if b.Venue != "NYC" {
+			t.Errorf("First Committee period at %s", b.Venue)
+		}
+		y := b.From.Year()
+		years[y] = true
+		if want, ok := published[y]; ok {
+			if b.From.Format(time.DateOnly) != want[0] || b.To.Format(time.DateOnly) != want[1] || b.Assumed {
+				t.Errorf("%d: %s to %s (assumed %v), want the published %s to %s", y, b.From.Format(time.DateOnly), b.To.Format(time.DateOnly), b.Assumed, want[0], want[1])
+			}
+			if !strings.Contains(b.Source, "GA/DIS/") {
+				t.Errorf("%d: source %q does not cite its press release", y, b.Source)
+			}
+		} else if !b.Assumed {
+			t.Errorf("%d: projected dates not marked as assumed", y)
+		}
+		if b.From.Weekday() != time.Monday || b.To.Weekday() != time.Friday || b.From.Month() != time.October {
+			t.Errorf("%d: %s to %s is not a Monday in October to a Friday", y, b.From.Format(time.DateOnly), b.To.Format(time.DateOnly))
+		}
+	}
+	for y := 2021; y <= 2031; y++ {
+		if !years[y] {
+			t.Errorf("no First Committee period for %d", y)
+		}
+	}
+	in := d.BlackoutsAt("NYC", time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 16, 0, 0, 0, 0, time.UTC))
+	if len(in) != 1 || in[0].Kind != "first_committee" {
+		t.Errorf("a New York week in mid-October 2026 falls in %v, want the First Committee", in)
+	}
+	if got := d.BlackoutsAt("GVA", time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 16, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
+		t.Errorf("Geneva in October 2026 falls in %v, want nothing", got)
+	}
+}
+
+// TestEidAgainstUmmAlQura checks the generated Eid dates against the Umm
+// al-Qura calendar (testdata/ummalqura_eid.json, computed with the
+// go-hijri library as a fixture): every generated date is the Umm
+// al-Qura date or the day after, the lag of a first sighting of the
+// crescent after the computed new moon, never anything else. The UN's
+// own published dates follow the later day in 2023 and 2024 (Vienna's
+// Eid al-Fitr 22 April 2023, Headquarters' Eid al-Adha 17 June 2024, both
+// a day after Umm al-Qura), which is why the table is not simply Umm
+// al-Qura's; the count of days later is logged for docs/data-sources.md.
+func TestEidAgainstUmmAlQura(t *testing.T) {
+	sub, err := fs.Sub(resources.Data, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var venues struct {
+		Eid struct {
+			Fitr map[string]string `json:"eid_al_fitr"`
+			Adha map[string]string `json:"eid_al_adha"`
+		} `json:"eid"`
+	}
+	var uq struct {
+		Fitr map[string]string `json:"eid_al_fitr"`
+		Adha map[string]string `json:"eid_al_adha"`
+	}
+	for _, x := range []struct {
+		fsys fs.FS
+		name string
+		v    any
+	}{{sub, venuesFile, &venues}, {os.DirFS("testdata"), "ummalqura_eid.json", &uq}} {
+		b, err := fs.ReadFile(x.fsys, x.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, x.v); err != nil {
+			t.Fatalf("%s: %v", x.name, err)
+		}
+	}
+	same, later, n := 0, 0, 0
+	for _, c := range []struct {
+		name      string
+		ours, ref map[string]string
+	}{{"Eid al-Fitr", venues.Eid.Fitr, uq.Fitr}, {"Eid al-Adha", venues.Eid.Adha, uq.Adha}} {
+		for y, d := range c.ours {
+			r, ok := c.ref[y]
+			if !ok {
+				t.Errorf("%s %s: no Umm al-Qura date in the fixture", c.name, y)
+				continue
+			}
+			a, _ := time.Parse(time.DateOnly, d)
+			b, _ := time.Parse(time.DateOnly, r)
+			n++
+			switch a.Sub(b) {
+			case 0:
+				same++
+			case 24 * time.Hour:
+				later++
+			default:
+				t.Errorf("%s %s: generated %s, Umm al-Qura %s: more than the one day of a sighting apart", c.name, y, d, r)
+			}
+		}
+	}
+	if n != 22 {
+		t.Errorf("%d Eid dates compared, want 22 (2021–2031)", n)
+	}
+	t.Logf("of %d Eid dates, %d equal Umm al-Qura and %d fall a day later", n, same, later)
 }

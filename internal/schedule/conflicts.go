@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"mechplan/internal/refdata"
 )
 
 // HighLevelWeek returns the Monday and Friday of the week in which the
@@ -33,7 +35,7 @@ func civil(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-func (s *Schedule) findConflicts() {
+func (s *Schedule) findConflicts(ref *refdata.Data) {
 	// Each block's first and last day, read from the zone database once.
 	first := make([]time.Time, len(s.Blocks))
 	last := make([]time.Time, len(s.Blocks))
@@ -86,6 +88,52 @@ func (s *Schedule) findConflicts() {
 			}
 		}
 	}
+	s.calendarPeriods(ref, first, last)
+}
+
+// calendarPeriods reports the blocks that fall in one of the venue's
+// blackout periods (the First Committee's main session, the end-of-year
+// holidays), naming the period and the nearest week that is free.
+func (s *Schedule) calendarPeriods(ref *refdata.Data, first, last []time.Time) {
+	for i := range s.Blocks {
+		a := &s.Blocks[i]
+		as, ae := first[i], last[i]
+		for _, p := range ref.BlackoutsAt(a.Venue, as, ae) {
+			msg := fmt.Sprintf("block %s (%s, %s to %s) falls in %s (%s to %s)",
+				a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly), p.Name,
+				p.From.Format(time.DateOnly), p.To.Format(time.DateOnly))
+			if free, ok := NearestFreeStart(ref, a.Venue, as, ae); ok {
+				msg += fmt.Sprintf("; the nearest free start is %s", free.Format(time.DateOnly))
+			}
+			s.Conflicts = append(s.Conflicts, Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Message: msg})
+		}
+	}
+}
+
+// NearestFreeStart moves a block of days [first, last] by whole weeks,
+// the nearest first (earlier before later at the same distance, up to 26
+// weeks), until it touches neither a blackout period at the venue nor the
+// General Assembly's high-level week.
+func NearestFreeStart(ref *refdata.Data, venue string, first, last time.Time) (time.Time, bool) {
+	for k := 1; k <= 26; k++ {
+		for _, w := range []int{-k, k} {
+			f, l := first.AddDate(0, 0, 7*w), last.AddDate(0, 0, 7*w)
+			if len(ref.BlackoutsAt(venue, f, l)) > 0 {
+				continue
+			}
+			clear := true
+			for y := f.Year(); y <= l.Year(); y++ {
+				mon, fri := HighLevelWeek(y)
+				if !f.After(fri) && !mon.After(l) {
+					clear = false
+				}
+			}
+			if clear {
+				return f, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 func maxTime(a, b time.Time) time.Time {

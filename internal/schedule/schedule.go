@@ -73,7 +73,7 @@ type BlockRun struct {
 
 // Conflict is a calendar problem worth the planner's attention.
 type Conflict struct {
-	Kind    string // "overlap", "high-level week", "moved"
+	Kind    string // "overlap", "high-level week", "calendar period", "moved"
 	Message string
 	Date    string // YYYY-MM-DD where it starts
 }
@@ -116,7 +116,7 @@ func Build(s *model.Scenario, ref *refdata.Data) (*Schedule, error) {
 			return nil, err
 		}
 	}
-	sch.findConflicts()
+	sch.findConflicts(ref)
 	return sch, nil
 }
 

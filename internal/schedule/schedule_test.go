@@ -278,3 +278,64 @@ func BenchmarkBuildLibrary(b *testing.B) {
 		}
 	}
 }
+
+// TestFirstCommitteePeriod places a New York block in the First
+// Committee's main session of 2026 (5 October to 6 November, projected)
+// and a Geneva block in the same week: only New York's is a conflict, it
+// names the period, and the nearest free start is two weeks earlier
+// (28 September: the week before is in the session, the one before that
+// the high-level week's successor, which is free and nearer than
+// 9 November).
+func TestFirstCommitteePeriod(t *testing.T) {
+	bodies := []model.Body{body("p", 10, model.InPerson)}
+	s := scenario(1, 1, bodies,
+		model.Block{ID: "ny", Venue: "NYC", Dates: []string{"2026-10-12"}, Arrangement: model.Consecutive, Sessions: sessions("p")},
+		model.Block{ID: "gva", Venue: "GVA", Dates: []string{"2026-06-08"}, Arrangement: model.Consecutive, Sessions: sessions("p")},
+		model.Block{ID: "gva2", Venue: "GVA", Dates: []string{"2026-10-19"}, Arrangement: model.Consecutive, Sessions: sessions("p")})
+	sch := build(t, s)
+	var got []string
+	for _, c := range sch.Conflicts {
+		if c.Kind == "calendar period" {
+			got = append(got, c.Message)
+		}
+	}
+	want := "block ny (NYC, 2026-10-12 to 2026-10-16) falls in the First Committee's main session (2026-10-05 to 2026-11-06); the nearest free start is 2026-09-28"
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("calendar conflicts %q, want exactly %q", got, want)
+	}
+}
+
+// TestBuiltInsClearOfTheFirstCommittee: every built-in New York block
+// that touches the First Committee's main session is reported as a
+// calendar conflict naming it, and since the October blocks were moved
+// to November no built-in has one.
+func TestBuiltInsClearOfTheFirstCommittee(t *testing.T) {
+	bis, err := store.BuiltIns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ref(t)
+	for _, bi := range bis {
+		sch, err := Build(bi.Scenario, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, br := range sch.Blocks {
+			first, last := civil(br.Start), civil(br.End)
+			for _, p := range r.BlackoutsAt(br.Venue, first, last) {
+				if p.Kind != "first_committee" {
+					continue
+				}
+				prefix := fmt.Sprintf("block %s (%s, %s to ", br.Block, br.Venue, first.Format(time.DateOnly))
+				found := false
+				for _, c := range sch.Conflicts {
+					found = found || (c.Kind == "calendar period" && strings.HasPrefix(c.Message, prefix) && strings.Contains(c.Message, p.Name))
+				}
+				if !found {
+					t.Errorf("%s: block %s meets in the First Committee's session without a conflict", bi.Scenario.ID, br.Block)
+				}
+				t.Errorf("%s: block %s (%s) still meets in the First Committee's main session", bi.Scenario.ID, br.Block, first.Format(time.DateOnly))
+			}
+		}
+	}
+}

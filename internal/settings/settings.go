@@ -72,6 +72,7 @@ const (
 const (
 	keyTheme      = "theme"
 	keyBands      = "burden.bands"
+	keyHours      = "optimiser.hours"
 	keyDelegation = "delegation.iso3"
 	keyTravellers = "delegation.travellers"
 	keyPriceYear  = "currency.price_year"
@@ -272,7 +273,7 @@ func (s *Settings) RemoveRecent(path string) {
 // Languages are the interface languages a user may force, by language
 // code; "" follows the system. internal/i18n offers the same list (a test
 // checks it), kept here as codes so that settings need no UI package.
-var Languages = []string{"", "en", "fr", "es"}
+var Languages = []string{"", "en", "fr", "es", "ru", "zh"}
 
 // Language returns the language code the user forced, or "" to follow
 // the system.
@@ -287,7 +288,7 @@ func (s *Settings) Language() string {
 // SetLanguage stores the interface language; "" follows the system.
 func (s *Settings) SetLanguage(code string) error {
 	if !slices.Contains(Languages, code) {
-		return fmt.Errorf("language %q: use en, fr, es, or none to follow the system", code)
+		return fmt.Errorf("language %q: use en, fr, es, ru, zh, or none to follow the system", code)
 	}
 	s.store.SetString(keyLanguage, code)
 	return nil
@@ -325,3 +326,33 @@ func (s *Settings) Welcomed() bool { return s.store.IntWithFallback(keyWelcomed,
 
 // SetWelcomed records that the welcome was seen.
 func (s *Settings) SetWelcomed() { s.store.SetInt(keyWelcomed, 1) }
+
+// Hours returns the stretch of the venue's day the optimiser may use,
+// "HH:MM-HH:MM" in venue time, or the zero window for the venues' own
+// service windows.
+func (s *Settings) Hours() model.Window {
+	raw := s.store.StringWithFallback(keyHours, "")
+	a, b, ok := strings.Cut(raw, "-")
+	w := model.Window{From: a, To: b}
+	if !ok {
+		return model.Window{}
+	}
+	if _, _, err := w.Minutes(); err != nil {
+		return model.Window{}
+	}
+	return w
+}
+
+// SetHours stores the optimiser's window; the zero window restores the
+// venues' own.
+func (s *Settings) SetHours(w model.Window) error {
+	if w.IsZero() {
+		s.store.SetString(keyHours, "")
+		return nil
+	}
+	if _, _, err := w.Minutes(); err != nil {
+		return err
+	}
+	s.store.SetString(keyHours, w.From+"-"+w.To)
+	return nil
+}

@@ -141,3 +141,25 @@ func TestRecentFiles(t *testing.T) {
 		t.Errorf("removed file still listed: %v", s.Recent())
 	}
 }
+
+func TestOptimiserHours(t *testing.T) {
+	s := New(newMemory(), 2026)
+	if !s.Hours().IsZero() {
+		t.Fatalf("default hours %+v, want the venues' own", s.Hours())
+	}
+	if err := s.SetHours(model.Window{From: "07:00", To: "24:00"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Hours(); got.From != "07:00" || got.To != "24:00" {
+		t.Errorf("hours %+v", got)
+	}
+	if err := s.SetHours(model.Window{From: "20:00", To: "08:00"}); err == nil {
+		t.Error("a window ending before it starts was stored")
+	}
+	if got := s.Hours(); got.From != "07:00" {
+		t.Errorf("a refused window changed the setting: %+v", got)
+	}
+	if err := s.SetHours(model.Window{}); err != nil || !s.Hours().IsZero() {
+		t.Errorf("reset: %v %+v", err, s.Hours())
+	}
+}

@@ -102,12 +102,15 @@ type migration func(obj map[string]any) error
 
 // migrations[v] turns a version-v file into a version-v+1 file.
 var migrations = map[int64]migration{
-	// Version 2 adds the optional short_name; a version-1 file is a valid
-	// version-2 file without one, but version 1 knew no short_name, so a
-	// version-1 file that has one was not written by Mechplan.
+	// Version 2 adds the optional short_name and meeting_window; a
+	// version-1 file is a valid version-2 file without them, but version 1
+	// knew neither, so a version-1 file that has one was not written by
+	// Mechplan.
 	1: func(obj map[string]any) error {
-		if _, ok := obj["short_name"]; ok {
-			return problem("short_name", "is not part of format version 1; write \"%s\": 2 to use it", versionField)
+		for _, f := range []string{"short_name", "meeting_window"} {
+			if _, ok := obj[f]; ok {
+				return problem(f, "is not part of format version 1; write \"%s\": 2 to use it", versionField)
+			}
 		}
 		return nil
 	},
@@ -445,10 +448,18 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
+		listed := false
 		for _, k := range keys {
 			i, ok := fields[k]
 			if !ok {
-				r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+				// The allowed fields are named once per object: a file of
+				// many unknown fields would otherwise repeat them each time.
+				if listed {
+					r.Add(join(path, fieldName(k)), "unknown field")
+				} else {
+					r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+					listed = true
+				}
 				continue
 			}
 			assign(obj[k], dst.Field(i), join(path, k), r)

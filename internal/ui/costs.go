@@ -19,6 +19,10 @@ type CostLine struct {
 	Year, Section, Payer, Item, Quantity, Rate, Amount string
 	Assumption, Source, AsOf                           string
 	Placeholder                                        bool
+	// Stale: the rate is over three years older than the estimate and
+	// recosted from PriceYear.
+	Stale     bool
+	PriceYear int
 }
 
 // CostsView is the costs view's model.
@@ -45,6 +49,7 @@ func (w *Workspace) Costs() CostsView {
 		{Metric: i18n.T("costs.travel"), Value: money(t.Travel)},
 		{Metric: i18n.T("costs.sponsorship"), Value: money(t.Sponsorship)},
 		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
+		{Metric: i18n.T("costs.additional", "Horizon", e.Total.Label), Value: money(t.AdditionalRequirement)},
 		{Metric: sectionLabel(cost.ConferenceManagement), Value: money(t.BySection.ConferenceManagement)},
 		{Metric: sectionLabel(cost.Disarmament), Value: money(t.BySection.Disarmament)},
 		{Metric: sectionLabel(cost.PublicInformation), Value: money(t.BySection.PublicInformation)},
@@ -53,6 +58,17 @@ func (w *Workspace) Costs() CostsView {
 		{Metric: i18n.T("costs.paid_states"), Value: money(t.ByPayer.MemberStates)},
 		{Metric: i18n.T("costs.paid_fund"), Value: money(t.ByPayer.VoluntaryFund)},
 	}
+	// The statement by object of expenditure: what the United Nations
+	// pays, regular budget and voluntary fund.
+	for _, o := range cost.ObjectList {
+		v.Totals = append(v.Totals, Figure{Metric: i18n.T("costs.object." + string(o)), Value: money(t.ByObject.Get(o))})
+	}
+	v.Totals = append(v.Totals,
+		Figure{Metric: i18n.T("costs.object.staff_assessment"), Value: money(t.ByObject.StaffAssessment)},
+		Figure{Metric: i18n.T("costs.co2", "Horizon", e.Total.Label), Value: number(e.Total.CO2Kg/1000, 0)},
+		Figure{Metric: i18n.T("costs.workload.interpreted_hours", "Horizon", e.Total.Label), Value: number(e.Total.Workload.InterpretedMeetingHours, 0)},
+		Figure{Metric: i18n.T("costs.workload.pages", "Horizon", e.Total.Label), Value: number(e.Total.Workload.PagesTranslated, 0)},
+	)
 	for i := range e.Lines {
 		l := &e.Lines[i]
 		a, _ := e.Assumptions.Get(l.Key)
@@ -67,12 +83,13 @@ func (w *Workspace) Costs() CostsView {
 		v.Lines = append(v.Lines, CostLine{
 			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: costItem(l.Item),
 			Quantity: i18n.F().Compact(l.Quantity, 4) + " " + i18n.Label("costs.unit."+keyOf(l.Unit), l.Unit), Rate: money(l.Rate), Amount: money(l.Amount),
-			Assumption: rateLabel(l.Key, a.Label), Source: source, AsOf: asOf, Placeholder: l.Placeholder,
+			Assumption: rateLabel(l.Key, a.Label), Source: source, AsOf: asOf, Placeholder: l.Placeholder, Stale: l.Stale, PriceYear: l.RatePriceYear,
 		})
 	}
 	f := e.Fund()
 	v.Fund = i18n.T("costs.fund", "Eligible", number(float64(f.Eligible), 0), "Seats", i18n.F().Compact(f.Seats, 2),
-		"Journeys", number(f.Total.SeatTrips, 0), "Cost", money(f.Total.Cost), "Horizon", e.Total.Label)
+		"Journeys", number(f.Total.SeatTrips, 0), "Cost", money(f.Total.Cost), "Horizon", e.Total.Label) + "\n" +
+		i18n.T("costs.fund.support", "Support", money(f.Total.ProgrammeSupport), "Pledged", money(f.Total.Pledged), "Gap", money(f.Total.Gap))
 	return v
 }
 
@@ -116,7 +133,7 @@ type costsScreen struct {
 func newCostsScreen(w *Window) *costsScreen {
 	c := &costsScreen{w: w}
 	c.totals = newTextTable(func() [][]string {
-		rows := [][]string{{i18n.T("costs.col.total"), "USD"}}
+		rows := [][]string{{i18n.T("costs.col.total"), i18n.T("export.unit.usd")}}
 		for _, f := range c.view.Totals {
 			rows = append(rows, []string{f.Metric, f.Value})
 		}
@@ -130,6 +147,9 @@ func newCostsScreen(w *Window) *costsScreen {
 				// Written out, not only coloured: a placeholder is a
 				// figure no published table confirms.
 				item = i18n.T("costs.placeholder_mark") + " · " + item
+			}
+			if l.Stale {
+				item = i18n.T("costs.stale_mark", "Year", l.PriceYear) + " · " + item
 			}
 			rows = append(rows, []string{l.Year, l.Section, l.Payer, item, l.Quantity, l.Rate, l.Amount, l.Assumption, l.Source, l.AsOf})
 		}

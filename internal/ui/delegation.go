@@ -45,7 +45,7 @@ func (w *Workspace) Delegation() DelegationView {
 		v.Problem = i18n.T("mine.choose")
 		return v
 	}
-	v.State = st.Name
+	v.State = stateName(st)
 	idx := -1
 	for i := range w.Ref.States {
 		if w.Ref.States[i].ISO3 == iso3 {
@@ -117,7 +117,7 @@ func newDelegationScreen(w *Window) *delegationScreen {
 	var names []string
 	current := ""
 	for _, st := range w.WS.Ref.States {
-		l := st.Name + " (" + st.ISO3 + ")"
+		l := stateName(&st) + " (" + st.ISO3 + ")"
 		names = append(names, l)
 		s.codes[l] = st.ISO3
 		if st.ISO3 == w.Settings.Delegation() {

@@ -72,3 +72,7 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s.PlaceHolder = i18n.T("select.placeholder")
 	return s
 }
+
+// stateName is a member state's official short name in the interface's
+// language (the UN's M49 names), English where the language has none.
+func stateName(st *refdata.MemberState) string { return st.NameIn(string(i18n.Current())) }

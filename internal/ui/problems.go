@@ -35,6 +35,7 @@ var problemPatterns = func() []problemPattern {
 		{`^` + q + `: use lower-case letters, digits, '-', '_' or '\.', starting with a letter or digit$`, "problem.id_chars"},
 		{`^` + q + ` is not a date YYYY-MM-DD$`, "problem.date"},
 		{`^` + q + ` is not a time of day HH:MM \(00:00 to 23:59\)$`, "problem.clock"},
+		{`^(?P<From>\d\d:\d\d)-(?P<To>\d\d:\d\d): the window must end after it starts \(to may be 24:00\)$`, "problem.window_order"},
 		{`^` + q + ` is not a band; use (?P<A>\S+) or (?P<B>\S+)$`, "problem.band"},
 		{`^` + q + ` is not a format; use one of: (?P<List>.+)$`, "problem.format"},
 		{`^` + q + ` is not a kind of body; use one of: (?P<List>.+)$`, "problem.kind"},
@@ -67,6 +68,8 @@ var problemPatterns = func() []problemPattern {
 		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
 		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
 		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\); the nearest free start is (?P<Free>\S+)$`, "problem.calendar_period_free"},
+		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\)$`, "problem.calendar_period"},
 		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
 	}
 	out := make([]problemPattern, len(list))
@@ -105,6 +108,10 @@ func problemText(msg string) string {
 				if m := listMore.FindStringSubmatch(v); m != nil {
 					v = i18n.T("problem.list_more", "List", m[1], "More", m[2])
 				}
+			case "Period":
+				// A period of the calendar of conferences, named by the
+				// reference data.
+				v = i18n.Label("period."+keyOf(v), v)
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":
@@ -135,6 +142,7 @@ var costItemPatterns = func() []problemPattern {
 	list := []struct{ re, key string }{
 		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
 		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
+		{`^Meetings outside the standard meeting hours, (?P<City>.+)$`, "item.outside_hours"},
 		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
 		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
 		{`^Webcast on UN Web TV$`, "item.webcast"},

@@ -111,9 +111,11 @@ func TestConflictMessagesAreTranslated(t *testing.T) {
 	w := newWindowIn(t, i18n.French, true)
 	_ = w
 	for msg, want := range map[string]string{
-		"blocks a (NYC, 2027-03-01 to 2027-03-05) and b (GVA, 2027-03-03 to 2027-03-04) overlap":                        "les blocs a (NYC, du 2027-03-01 au 2027-03-05) et b (GVA, du 2027-03-03 au 2027-03-04) se chevauchent",
-		"block a (2027-09-20 to 2027-09-24) falls in the General Assembly's high-level week (2027-09-21 to 2027-09-27)": "le bloc a (du 2027-09-20 au 2027-09-24) tombe pendant la semaine de haut niveau de l'Assemblée générale (du 2027-09-21 au 2027-09-27)",
-		"block a would start on 2027-12-25 (Christmas Day, NYC closed); it starts on 2027-12-27":                        "le bloc a commencerait le 2027-12-25 (Christmas Day, NYC fermé) ; il commence le 2027-12-27",
+		"blocks a (NYC, 2027-03-01 to 2027-03-05) and b (GVA, 2027-03-03 to 2027-03-04) overlap":                                                                "les blocs a (NYC, du 2027-03-01 au 2027-03-05) et b (GVA, du 2027-03-03 au 2027-03-04) se chevauchent",
+		"block a (2027-09-20 to 2027-09-24) falls in the General Assembly's high-level week (2027-09-21 to 2027-09-27)":                                         "le bloc a (du 2027-09-20 au 2027-09-24) tombe pendant la semaine de haut niveau de l'Assemblée générale (du 2027-09-21 au 2027-09-27)",
+		"block a would start on 2027-12-25 (Christmas Day, NYC closed); it starts on 2027-12-27":                                                                "le bloc a commencerait le 2027-12-25 (Christmas Day, NYC fermé) ; il commence le 2027-12-27",
+		"block ny (NYC, 2026-10-12 to 2026-10-16) falls in the First Committee's main session (2026-10-05 to 2026-11-06); the nearest free start is 2026-09-28": "le bloc ny (NYC, du 2026-10-12 au 2026-10-16) tombe pendant la session principale de la Première Commission (du 2026-10-05 au 2026-11-06) ; le début libre le plus proche est le 2026-09-28",
+		"block y (GVA, 2026-12-28 to 2026-12-31) falls in the end-of-year holidays (2026-12-24 to 2027-01-01)":                                                  "le bloc y (GVA, du 2026-12-28 au 2026-12-31) tombe pendant les fêtes de fin d'année (du 2026-12-24 au 2027-01-01)",
 	} {
 		if got := problemText(msg); got != want {
 			t.Errorf("problemText(%q)\n = %q\nwant %q", msg, got, want)

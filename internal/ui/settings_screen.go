@@ -25,6 +25,8 @@ type settingsScreen struct {
 	language *widget.Select
 	scale    *widget.Select
 	bands    *widget.Entry
+	hours    *widget.Entry // the optimiser's window, venue time
+	hoursMsg *widget.Label
 	bandMsg  *widget.Label
 	state    *widget.Select
 	travel   *widget.Entry
@@ -102,11 +104,21 @@ func newSettingsScreen(w *Window) *settingsScreen {
 		s.ApplyBands("")
 	})
 
+	s.hours = widget.NewEntry()
+	if h := set.Hours(); !h.IsZero() {
+		s.hours.SetText(h.From + "-" + h.To)
+	}
+	s.hours.SetPlaceHolder("08:00-20:00")
+	s.hoursMsg = widget.NewLabel("")
+	s.hoursMsg.Wrapping = fyne.TextWrapWord
+	s.hours.OnSubmitted = func(v string) { s.ApplyHours(v) }
+	applyHours := widget.NewButton(i18n.T("settings.hours.apply"), func() { s.ApplyHours(s.hours.Text) })
+
 	var names []string
 	names = append(names, i18n.T("settings.delegation.none"))
 	s.states = append(s.states, "")
 	for _, st := range w.WS.Ref.States {
-		names = append(names, st.Name+" ("+st.ISO3+")")
+		names = append(names, stateName(&st)+" ("+st.ISO3+")")
 		s.states = append(s.states, st.ISO3)
 	}
 	s.state = newSelect(names, func(string) {
@@ -149,6 +161,7 @@ func newSettingsScreen(w *Window) *settingsScreen {
 		item(i18n.T("settings.appearance"), s.theme, i18n.T("settings.appearance.hint")),
 		item(i18n.T("settings.scale"), s.scale, i18n.T("settings.scale.hint")),
 		item(i18n.T("settings.bands"), container.NewVBox(bandsHelp, s.bands, container.NewHBox(apply, reset), s.bandMsg), ""),
+		item(i18n.T("settings.hours"), container.NewVBox(container.NewBorder(nil, nil, nil, applyHours, s.hours), s.hoursMsg), i18n.T("settings.hours.hint")),
 		item(i18n.T("settings.delegation"), s.state, i18n.T("settings.delegation.hint")),
 		item(i18n.T("settings.travellers"), s.travel, i18n.T("settings.travellers.hint")),
 		// A hint of a form item does not wrap; this one is long.
@@ -180,6 +193,23 @@ func (s *settingsScreen) setInt(v, allowed string, store func(int) error) {
 	}
 	s.message.SetText("")
 	s.w.WS.Recompute()
+}
+
+// ApplyHours stores the optimiser's window typed in the box ("" for the
+// venues' own) and recomputes; a mistake is shown and nothing changes.
+func (s *settingsScreen) ApplyHours(text string) error {
+	a, b, _ := strings.Cut(strings.ReplaceAll(strings.TrimSpace(text), "–", "-"), "-")
+	win := model.Window{From: strings.TrimSpace(a), To: strings.TrimSpace(b)}
+	err := s.w.Settings.SetHours(win)
+	if err != nil {
+		s.hoursMsg.Importance = widget.DangerImportance
+		s.hoursMsg.SetText(problemText(err.Error()))
+		return err
+	}
+	s.hoursMsg.Importance = widget.MediumImportance
+	s.hoursMsg.SetText("")
+	s.w.WS.Recompute()
+	return nil
 }
 
 // ApplyBands stores the bands typed in the box and recomputes every

@@ -8,8 +8,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 	"mechplan/internal/ui/chartview"
+	"mechplan/resources"
 )
 
 // Colour names of Mechplan's own elements. Every colour on screen is
@@ -21,6 +23,8 @@ const (
 	colorConflict   fyne.ThemeColorName = "mechplan.conflict"
 	colorGrid       fyne.ThemeColorName = "mechplan.grid"
 	colorLand       fyne.ThemeColorName = "mechplan.land"
+	colorSea        fyne.ThemeColorName = "mechplan.sea"
+	colorCoast      fyne.ThemeColorName = "mechplan.coast"
 	colorBetter     fyne.ThemeColorName = "mechplan.better"
 	colorWorse      fyne.ThemeColorName = "mechplan.worse"
 )
@@ -42,12 +46,29 @@ type mechTheme struct {
 	force *fyne.ThemeVariant
 	// scale multiplies every size (text, padding, icons): 1 is Fyne's.
 	scale float32
+	// chinese puts the bundled Chinese font first, in the interface's
+	// language at the time the theme was made (SetLanguage makes a new one).
+	chinese bool
+}
+
+// chineseFont is Droid Sans Fallback with DejaVu Sans's Latin letters
+// (resources.FontChinese).
+var chineseFont = fyne.NewStaticResource("MechplanSansCJK.ttf", resources.FontChinese)
+
+// Font draws the interface in Chinese with the bundled Droid Sans
+// Fallback: Fyne tries the theme's font for each character, then its own
+// Noto Sans, then the system's.
+func (t *mechTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if t.chinese && !s.Monospace && !s.Symbol {
+		return chineseFont
+	}
+	return t.Theme.Font(s)
 }
 
 // newTheme builds the theme for the user's choice of colour scheme and
 // scale (in per cent, settings.Scales).
 func newTheme(choice settings.Theme, scalePercent int) *mechTheme {
-	t := &mechTheme{Theme: theme.DefaultTheme(), scale: float32(scalePercent) / 100}
+	t := &mechTheme{Theme: theme.DefaultTheme(), scale: float32(scalePercent) / 100, chinese: i18n.Current() == i18n.Chinese}
 	if t.scale <= 0 {
 		t.scale = 1
 	}
@@ -115,8 +136,16 @@ func (t *mechTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 		return pick(color.NRGBA{0xC6, 0x28, 0x28, 0xff}, color.NRGBA{0xFF, 0x6B, 0x6B, 0xff})
 	case colorGrid:
 		return pick(color.NRGBA{0, 0, 0, 0x22}, color.NRGBA{0xff, 0xff, 0xff, 0x22})
+	// The world map: land no colouring covers (territories, filtered-out
+	// delegations) in a warm grey the band and burden colours never take,
+	// a sea apart from the window's background, and coastlines and borders
+	// that outline every fill, the palest included.
 	case colorLand:
-		return pick(color.NRGBA{0xDD, 0xE3, 0xEA, 0xff}, color.NRGBA{0x2A, 0x31, 0x3A, 0xff})
+		return pick(color.NRGBA{0xD6, 0xD3, 0xCE, 0xff}, color.NRGBA{0x45, 0x43, 0x40, 0xff})
+	case colorSea:
+		return pick(color.NRGBA{0xE8, 0xF0, 0xF8, 0xff}, color.NRGBA{0x10, 0x1B, 0x2A, 0xff})
+	case colorCoast:
+		return pick(color.NRGBA{0x5E, 0x69, 0x76, 0xff}, color.NRGBA{0xA3, 0xAD, 0xB8, 0xff})
 	case colorBetter:
 		return pick(color.NRGBA{0x1B, 0x7F, 0x3B, 0xff}, color.NRGBA{0x6F, 0xD8, 0x8C, 0xff})
 	case colorWorse:

@@ -190,7 +190,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 			local += " (" + dd + ")"
 		}
 		_, off := start.Zone()
-		v.Rows = append(v.Rows, ZoneRow{ISO3: st.ISO3, Name: st.Name, Group: st.Group, Status: status, Local: local, Band: band,
+		v.Rows = append(v.Rows, ZoneRow{ISO3: st.ISO3, Name: stateName(st), Group: st.Group, Status: status, Local: local, Band: band,
 			Night: mins.Night, Unsociable: mins.Unsociable, Lat: st.Lat, Lon: st.Lon,
 			Score: r.Burden.Delegations[i].Score, offset: (off - venueOff) / 60})
 	}
@@ -362,7 +362,7 @@ func newZonesScreen(w *Window) *zonesScreen {
 		z.table.SetColumnWidth(i, max(scaled(wd), headingWidth(zoneHeader()[i])))
 	}
 	z.table.StickyRowCount = 1
-	z.world = newDrawing(fyne.NewSize(360, 180), z.drawWorld)
+	z.world = newDrawing(fyne.NewSize(360, 200), newWorldMap(z).draw)
 	z.colour = widget.NewRadioGroup([]string{colourLabel(colourByBand), colourLabel(colourByScore)}, func(string) { z.world.Refresh() })
 	z.colour.Horizontal = true
 	z.colour.SetSelected(colourLabel(colourByBand))
@@ -452,76 +452,6 @@ func (z *zonesScreen) capitalColour(r ZoneRow, maxScore float64) color.Color {
 	return bandColor(r.Band)
 }
 
-// drawWorld places every capital of the table by its coordinates
-// (equirectangular), coloured by its band for the meeting, over a grid of
-// 30° meridians and parallels, with a legend that names the bands.
-func (z *zonesScreen) drawWorld(size fyne.Size) []fyne.CanvasObject {
-	fg := themeColor(theme.ColorNameForeground)
-	legendH := float32(22)
-	mw, mh := size.Width, size.Height-legendH
-	if mw/2 < mh {
-		mh = mw / 2
-	} else {
-		mw = mh * 2
-	}
-	if mw < 40 {
-		return nil
-	}
-	ox := (size.Width - mw) / 2
-	objs := []fyne.CanvasObject{rect(themeColor(colorLand), ox, 0, mw, mh)}
-	grid := themeColor(colorGrid)
-	for lon := -180; lon <= 180; lon += 30 {
-		x := ox + float32(lon+180)/360*mw
-		objs = append(objs, line(grid, x, 0, x, mh, 1))
-	}
-	for lat := -90; lat <= 90; lat += 30 {
-		y := float32(90-lat) / 180 * mh
-		objs = append(objs, line(grid, ox, y, ox+mw, y, 1))
-	}
-	dot := max(mw/160, 4)
-	maxScore := 0.0
-	for _, r := range z.view.Rows {
-		maxScore = max(maxScore, r.Score)
-	}
-	for _, r := range z.view.Rows {
-		x := ox + float32(r.Lon+180)/360*mw
-		y := float32(90-r.Lat) / 180 * mh
-		c := canvas.NewCircle(z.capitalColour(r, maxScore))
-		c.StrokeColor = fg
-		c.StrokeWidth = 0.5
-		c.Move(fyne.NewPos(x-dot/2, y-dot/2))
-		c.Resize(fyne.NewSize(dot, dot))
-		objs = append(objs, c)
-	}
-	if m := z.view.Venue; m != nil {
-		x := ox + float32(m.Lon+180)/360*mw
-		y := float32(90-m.Lat) / 180 * mh
-		objs = append(objs, rect(themeColor(colorConflict), x-dot*0.7, y-dot*0.7, dot*1.4, dot*1.4),
-			text(i18n.T("zones.venue_mark", "City", cityLabel(m.City)), fg, smallText(), true, x+dot, y-dot))
-	}
-	if z.colour.Selected == colourLabel(colourByScore) {
-		// Legend: the scale's two ends with their values written.
-		lo, hi := number(0, 0), i18n.T("zones.colour.score_max", "Score", number(maxScore, 1))
-		objs = append(objs, rect(themeColor(chartview.ColorHeatLow), ox, mh+6, 12, 12), text(lo, fg, smallText(), false, ox+16, mh+4))
-		x := ox + 16 + textWidth(lo, smallText(), false) + 14
-		objs = append(objs, rect(themeColor(chartview.ColorHeatHigh), x, mh+6, 12, 12), text(hi, fg, smallText(), false, x+16, mh+4))
-		return objs
-	}
-	// Legend: a swatch and a count per band, so the picture reads without
-	// telling colours apart.
-	counts := map[string]int{}
-	for _, r := range z.view.Rows {
-		counts[r.Band]++
-	}
-	x := ox
-	for _, b := range []string{bandWorking, bandUnsociable, bandNight} {
-		label := i18n.T("figure.line", "Label", bandLabel(b), "Value", number(float64(counts[b]), 0))
-		objs = append(objs, rect(bandColor(b), x, mh+6, 12, 12), text(label, fg, smallText(), false, x+16, mh+4))
-		x += 16 + textWidth(label, smallText(), false) + 14
-	}
-	return objs
-}
-
 // optimiserPanel runs the start-time optimiser off the UI goroutine and
 // offers to apply its suggestion to the scenario.
 type optimiserPanel struct {
@@ -538,6 +468,7 @@ type optimiserPanel struct {
 	// relayout lays out the scroll around the report after its text
 	// changed height.
 	relayout func()
+	advice   *advicePanel // the front, a point to pick, apply to a copy
 }
 
 func newOptimiserPanel(w *Window) *optimiserPanel {
@@ -549,7 +480,8 @@ func newOptimiserPanel(w *Window) *optimiserPanel {
 	o.run = widget.NewButtonWithIcon(i18n.T("optimiser.run"), theme.SearchIcon(), func() { o.Run(nil) })
 	o.apply = widget.NewButtonWithIcon(i18n.T("optimiser.apply"), theme.ConfirmIcon(), o.Apply)
 	o.apply.Disable()
-	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report)
+	o.advice = newAdvicePanel(w)
+	o.content = container.NewVBox(container.NewHBox(o.run, o.apply), o.progress, o.report, o.advice.content)
 	return o
 }
 
@@ -606,6 +538,7 @@ func (o *optimiserPanel) show() {
 		b.WriteString(i18n.T("optimiser.nothing"))
 	}
 	o.report.SetText(b.String())
+	o.advice.set(sug, o.forDoc)
 	o.refresh()
 	if o.relayout != nil {
 		o.relayout()

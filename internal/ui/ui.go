@@ -88,6 +88,11 @@ func planOptions(set *settings.Settings) plan.Options {
 		// Settings only store bands that passed CheckBand.
 		opt.Burden.Bands, _ = burden.FromModel(bands)
 	}
+	if h := set.Hours(); !h.IsZero() {
+		// Settings only store windows that parse.
+		from, to, _ := h.Minutes()
+		opt.Burden.Hours = &burden.Span{From: from, To: to}
+	}
 	return opt
 }
 
@@ -154,6 +159,8 @@ func (w *Window) SetLanguage(l i18n.Language) error {
 	if err := i18n.Setup(l); err != nil {
 		return err
 	}
+	// A new theme draws Chinese with its font, or stops doing so.
+	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), w.Settings.Scale()))
 	w.rebuild()
 	return nil
 }

@@ -402,7 +402,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 // keyFigures are the rows the key-figure panel shows, in order.
 var keyFigures = []string{plan.KeyMeetingDays, "meetings", "blocks", "max_parallel",
 	plan.KeyNightHours, plan.KeyBurdenScore, "burden.worst_score", "burden.hit_by_night",
-	plan.KeyCostTotal, "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
+	plan.KeyCostTotal, "cost.additional_requirement", "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
 
 // assumptions is the appendix: every rate with its unit, source and date.
 func (r *report) assumptions() {

@@ -101,6 +101,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	for i := range c.Results {
 		r.scenario(i)
 	}
+	r.statement()
 	r.delegations()
 	r.assumptions()
 	r.overrides()

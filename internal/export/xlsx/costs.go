@@ -368,7 +368,7 @@ func (w *workbook) costTotals(sh string, first, last int, est *cost.Estimate) co
 	for _, y := range est.Years {
 		t.years[y.FirstYear] = sumIf(cYear, y.Label, fmt.Sprint(y.FirstYear), y.Total)
 	}
-	w.text(sh, cItem, row, w.t("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", est.Total.Label), w.st.totalLabel)
+	w.text(sh, cItem, row, w.t("export.xlsx.costs.total", "Full cost, all payers, {{.Horizon}}", "Horizon", est.Total.Label), w.st.totalLabel)
 	w.formula(sh, cAmount, row, fmt.Sprintf("SUM(%s)", amounts), est.Total.Total, w.st.totalMoney)
 	t.total = row
 	return t

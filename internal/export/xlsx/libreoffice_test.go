@@ -59,8 +59,8 @@ func engineTotals(est *cost.Estimate) map[string]float64 {
 		SectionName(tl, cost.ConferenceManagement): t.BySection.ConferenceManagement, SectionName(tl, cost.Disarmament): t.BySection.Disarmament,
 		SectionName(tl, cost.PublicInformation): t.BySection.PublicInformation, SectionName(tl, cost.Outside): t.BySection.Outside,
 		PayerName(tl, cost.RegularBudget): t.ByPayer.RegularBudget, PayerName(tl, cost.MemberStates): t.ByPayer.MemberStates,
-		PayerName(tl, cost.VoluntaryFund):                                             t.ByPayer.VoluntaryFund,
-		tl.Text("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", t.Label): t.Total,
+		PayerName(tl, cost.VoluntaryFund): t.ByPayer.VoluntaryFund,
+		tl.Text("export.xlsx.costs.total", "Full cost, all payers, {{.Horizon}}", "Horizon", t.Label): t.Total,
 	}
 	for _, y := range est.Years {
 		out[y.Label] = y.Total
@@ -198,7 +198,7 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 					t.Errorf("after the %s edit: %s, %s: LibreOffice gives %.2f, engine %.2f", e.name, sheet, label, g, w)
 				}
 			}
-			totalLabel := tl.Text("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", r.Cost.Total.Label)
+			totalLabel := tl.Text("export.xlsx.costs.total", "Full cost, all payers, {{.Horizon}}", "Horizon", r.Cost.Total.Label)
 			if near(est.Total.Total, r.Cost.Total.Total) {
 				t.Errorf("%s: the %s edit does not move the engine's total: a weak test", sheet, e.name)
 			}

@@ -147,6 +147,7 @@ func (w *workbook) build() error {
 	for i := range w.c.Results {
 		w.calendar(i)
 		w.costs(i)
+		w.statement(i)
 		w.burden(i)
 	}
 	w.summary()

@@ -326,7 +326,7 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 			}
 		}
 		// The grand total's stored result is the engine's.
-		if got := costTotalsByLabel(t, f, sh)[tl.Text("export.xlsx.costs.total", "Total, {{.Horizon}}", "Horizon", tot.Label)]; math.Abs(got-tot.Total) > 1e-6*tot.Total {
+		if got := costTotalsByLabel(t, f, sh)[tl.Text("export.xlsx.costs.total", "Full cost, all payers, {{.Horizon}}", "Horizon", tot.Label)]; math.Abs(got-tot.Total) > 1e-6*tot.Total {
 			t.Errorf("%s grand total stores %v, engine %v", sh, got, tot.Total)
 		}
 		if frozenAt(t, f, sh) != costsHeaderRow {

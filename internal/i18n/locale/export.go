@@ -14,7 +14,7 @@ import (
 // message files itself, without Fyne's localizer, so a command-line tool
 // can use it without touching the interface's language.
 func Export(l Language) labels.Labels {
-	if l == English || !l.Offered() {
+	if l == English || !l.Known() {
 		return labels.English
 	}
 	msgs := exportMessages()[l]
@@ -26,7 +26,7 @@ func Export(l Language) labels.Labels {
 
 var exportMessages = sync.OnceValue(func() map[Language]map[string]string {
 	out := map[Language]map[string]string{}
-	for _, l := range Offered {
+	for _, l := range WorkbookLanguages {
 		if m, err := Messages(l); err == nil {
 			out[l] = m
 		}

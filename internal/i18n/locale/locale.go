@@ -19,19 +19,35 @@ import (
 // language code; System ("") follows the operating system.
 type Language string
 
-// The languages on offer. Arabic, Chinese and Russian, the UN's other
-// official languages, are not offered yet: Fyne shapes no right-to-left
-// text, and Chinese and Cyrillic need bundled fonts and a review of the
-// layouts (README, "Languages").
+// The languages on offer. Arabic, the sixth official language of the UN,
+// is offered for the workbook only (ExportLanguages): Fyne lays out no
+// right-to-left text (fyne-io/fyne#90), and fpdf's right-to-left mode only
+// reverses characters (README, "Languages").
 const (
 	System  Language = ""
 	English Language = "en"
 	French  Language = "fr"
 	Spanish Language = "es"
+	Russian Language = "ru"
+	Chinese Language = "zh"
+	Arabic  Language = "ar"
 )
 
-// Offered lists the languages in the order the settings offer them.
-var Offered = []Language{English, French, Spanish}
+// Offered lists the languages of the interface, in the order the
+// settings offer them (the UN's order of its official languages, by their
+// names in English, after English itself).
+var Offered = []Language{English, French, Spanish, Russian, Chinese}
+
+// WorkbookLanguages are the languages the workbook is written in: those
+// of the interface and Arabic, whose sheets read right to left.
+var WorkbookLanguages = []Language{English, French, Spanish, Russian, Chinese, Arabic}
+
+// RightToLeft reports whether the language is written right to left.
+func (l Language) RightToLeft() bool { return l == Arabic }
+
+// Known reports whether l has a catalogue: a language of the interface
+// or of the workbook.
+func (l Language) Known() bool { return slices.Contains(WorkbookLanguages, l) }
 
 // Offered reports whether the interface is translated into l.
 func (l Language) Offered() bool { return slices.Contains(Offered, l) }
@@ -46,6 +62,12 @@ func (l Language) Name() string {
 		return "Français"
 	case Spanish:
 		return "Español"
+	case Russian:
+		return "Русский"
+	case Chinese:
+		return "中文"
+	case Arabic:
+		return "العربية"
 	}
 	return ""
 }
@@ -88,4 +110,47 @@ func Flatten(data []byte) (map[string]string, error) {
 		out[k] = forms["other"]
 	}
 	return out, nil
+}
+
+// PluralCategory is the CLDR plural category of a whole count in l: "one",
+// "few", "many" or "other" (unicode.org/cldr, plural rules, for integers).
+func PluralCategory(l Language, n int) string {
+	if n < 0 {
+		n = -n
+	}
+	switch l {
+	case Chinese:
+		return "other"
+	case Russian:
+		switch d, h := n%10, n%100; {
+		case d == 1 && h != 11:
+			return "one"
+		case d >= 2 && d <= 4 && (h < 12 || h > 14):
+			return "few"
+		default:
+			return "many"
+		}
+	case Arabic:
+		switch h := n % 100; {
+		case n == 0:
+			return "zero"
+		case n == 1:
+			return "one"
+		case n == 2:
+			return "two"
+		case h >= 3 && h <= 10:
+			return "few"
+		case h >= 11:
+			return "many"
+		}
+		return "other"
+	}
+	// English, Spanish and French: the catalogues' "one" forms say "one"
+	// ("un", "un"), so only 1 takes them (CLDR puts French 0 in "one"
+	// too, which would read "un problème" for none). A form a catalogue
+	// lacks falls back to "other".
+	if n == 1 {
+		return "one"
+	}
+	return "other"
 }

@@ -42,3 +42,21 @@ func TestMessagesOfEveryLanguage(t *testing.T) {
 		t.Errorf("Spanish money = %q", got)
 	}
 }
+
+func TestPluralCategory(t *testing.T) {
+	cases := []struct {
+		l    Language
+		n    int
+		want string
+	}{
+		{Russian, 1, "one"}, {Russian, 21, "one"}, {Russian, 11, "many"}, {Russian, 2, "few"}, {Russian, 24, "few"},
+		{Russian, 12, "many"}, {Russian, 5, "many"}, {Russian, 0, "many"}, {Russian, 101, "one"},
+		{Chinese, 1, "other"}, {English, 1, "one"}, {English, 0, "other"}, {French, 0, "other"}, {Spanish, 2, "other"},
+		{Arabic, 0, "zero"}, {Arabic, 2, "two"}, {Arabic, 103, "few"}, {Arabic, 11, "many"}, {Arabic, 100, "other"},
+	}
+	for _, c := range cases {
+		if got := PluralCategory(c.l, c.n); got != c.want {
+			t.Errorf("%s %d: %s, want %s", c.l, c.n, got, c.want)
+		}
+	}
+}
