@@ -295,7 +295,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		w.fail(err)
 		return nil
 	}
-	for k, width := range []float64{30, 7, 7, 7, 9, 11, 10, 12, 10, 10, 10, 12, 10, 12, 10, 10, 10} {
+	for k, width := range []float64{30, 7, 7, 11, 11, 11, 16, 12, 10, 10, 10, 12, 10, 12, 10, 10, 10} {
 		w.fail(sw.SetColWidth(k+1, k+1, width))
 	}
 	row := 1
