@@ -219,15 +219,6 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 	}
 }
 
-func usesNYC(r *plan.Result) bool {
-	for _, m := range r.Schedule.Meetings {
-		if m.Venue == "NYC" && m.Interpreted {
-			return true
-		}
-	}
-	return false
-}
-
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)
