@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"mechplan/internal/export/exporttest"
 )
 
 var anchorPattern = regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col><xdr:colOff>-?\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>-?\d+</xdr:colOff><xdr:row>(\d+)</xdr:row>`)
@@ -18,8 +16,8 @@ var anchorPattern = regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col><xdr:c
 // charts), no two drawings share a row even if rows are drawn 17 pixels
 // high; axis and legend text is dark; each series has one colour.
 func TestChartsDoNotOverlapAndReadDark(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	data := encode(t, c)
+	lib := builtIns(t)
+	c, data := lib.c, lib.data
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)

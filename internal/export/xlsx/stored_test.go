@@ -12,7 +12,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"mechplan/internal/export/exporttest"
 	"mechplan/internal/plan"
 )
 
@@ -23,8 +22,7 @@ var cellPattern = regexp.MustCompile(`<c r="([A-Z]+\d+)"[^>]*?(?:/>|>(.*?)</c>)`
 // TestEveryFormulaStoresItsResult reads the XML: no formula cell lacks a
 // stored value, so a reader that does not recalculate shows numbers.
 func TestEveryFormulaStoresItsResult(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	data := encode(t, c)
+	data := builtIns(t).data
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -60,8 +58,8 @@ func TestEveryFormulaStoresItsResult(t *testing.T) {
 // or a file preview would: every Costs total and every Summary figure is
 // the engine's.
 func TestTotalsReadWithoutRecalculation(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	f := open(t, encode(t, c))
+	lib := builtIns(t)
+	c, f := lib.c, lib.f
 	for i, r := range c.Results {
 		sheet := SheetStemsWith(c, tl)[i] + tn().Costs
 		got := costTotalsByLabel(t, f, sheet)
@@ -120,8 +118,8 @@ func TestTotalsReadWithoutRecalculation(t *testing.T) {
 // TestNoTimeOffItsSecond: every time and date-time cell of every calendar,
 // as stored, is the engine's clock to the second.
 func TestNoTimeOffItsSecond(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	f := open(t, encode(t, c))
+	lib := builtIns(t)
+	c, f := lib.c, lib.f
 	cells := 0
 	for i, r := range c.Results {
 		sheet := SheetStemsWith(c, tl)[i] + tn().Calendar
@@ -159,8 +157,8 @@ func serialSeconds(t time.Time) float64 {
 // at least 90 % are read by the workbook's formulas; the others say
 // "engine only" and are shaded.
 func TestEveryUsedAssumptionIsLive(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	f := open(t, encode(t, c))
+	lib := builtIns(t)
+	f := lib.f
 	rows, _ := f.GetRows(tn().Assumptions)
 	live, engineOnly, unused := tl.Text("export.xlsx.live.live", "live: the formulas read it"),
 		tl.Text("export.xlsx.live.engine_only", "engine only: change it in the scenario"),

@@ -29,6 +29,33 @@ func open(t *testing.T, data []byte) *excelize.File {
 	return f
 }
 
+// library is the whole built-in comparison written in the tests'
+// language, encoded and opened once per language: several tests read it.
+type library struct {
+	c    *plan.Comparison
+	data []byte
+	f    *excelize.File
+}
+
+var libraries = map[string]*library{}
+
+func builtIns(t *testing.T) *library {
+	t.Helper()
+	key := tl.Lang()
+	if lib, ok := libraries[key]; ok {
+		return lib
+	}
+	c := exporttest.BuiltIns(t)
+	data := encode(t, c)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := &library{c: c, data: data, f: f}
+	libraries[key] = lib
+	return lib
+}
+
 func encode(t *testing.T, c *plan.Comparison) []byte {
 	t.Helper()
 	data, err := EncodeWith(c, Options{Labels: tl})
@@ -241,8 +268,8 @@ func recostPattern() *regexp.Regexp {
 // built-in's Costs sheet from the Assumptions sheet's values and the
 // quantities, reading the formulas, and compares with the engine.
 func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
-	c := exporttest.BuiltIns(t)
-	f := open(t, encode(t, c))
+	lib := builtIns(t)
+	c, f := lib.c, lib.f
 	assumption := func(row string) float64 { return value(t, f, tn().Assumptions, "C"+row) }
 	for i, r := range c.Results {
 		sh := SheetStemsWith(c, tl)[i] + tn().Costs
