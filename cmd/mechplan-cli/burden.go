@@ -179,7 +179,7 @@ func cmdBurden(c *cli, args []string) int {
 	if b.AllMeetings {
 		counted = "every meeting (capital backstopping)"
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, in.scenario.Name)
+	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, display(in.scenario.Name))
 	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {
@@ -190,7 +190,7 @@ func cmdBurden(c *cli, args []string) int {
 		fmt.Fprintln(c.stdout, "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)")
 	}
 	if len(b.Counted) > 0 {
-		t := newTable(c.stdout, "RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
+		t := c.table("RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
 		for n, i := range b.Summary.Ranking {
 			d := b.Delegations[i]
 			if n == worstShown || d.Score == 0 {
@@ -204,7 +204,7 @@ func cmdBurden(c *cli, args []string) int {
 		fmt.Fprintf(c.stdout, "\n%d of %d delegations have night hours; worst off: %s (score %.2f)\n", sm.HitByNight, sm.Delegations,
 			strings.Join(sm.WorstOff, ", "), sm.Max)
 		fmt.Fprintf(c.stdout, "score p50 %.2f, p90 %.2f, max %.2f; total %.1f; Gini %.3f (0 = shared equally)\n\n", sm.P50, sm.P90, sm.Max, sm.TotalScore, sm.Gini)
-		t = newTable(c.stdout, "GROUP / STATUS", "DELEGATIONS", "AT NIGHT", "NIGHT H", "UNSOCIABLE H", "MEAN SCORE", "MAX SCORE")
+		t = c.table("GROUP / STATUS", "DELEGATIONS", "AT NIGHT", "NIGHT H", "UNSOCIABLE H", "MEAN SCORE", "MAX SCORE")
 		for _, g := range append(append([]burden.GroupTotal(nil), sm.ByGroup...), sm.ByStatus...) {
 			t.row(g.Name, strconv.Itoa(g.Delegations), strconv.Itoa(g.HitByNight), hours(g.NightMinutes), hours(g.UnsociableMinutes),
 				strconv.FormatFloat(g.MeanScore, 'f', 2, 64), strconv.FormatFloat(g.MaxScore, 'f', 2, 64))
@@ -244,7 +244,7 @@ func travelSummary(c *cli, b *burden.Report) {
 		idx[i] = i
 	}
 	sortByDesc(idx, func(i int) float64 { return b.Delegations[i].Travel.FlightHours })
-	t := newTable(c.stdout, "DELEGATION", "TRIPS", "FLIGHT H (RETURN)", "ZONES CROSSED", "MAX ZONES")
+	t := c.table("DELEGATION", "TRIPS", "FLIGHT H (RETURN)", "ZONES CROSSED", "MAX ZONES")
 	for _, i := range idx[:min(10, len(idx))] {
 		d := b.Delegations[i]
 		t.row(d.ISO3+" "+d.Name, strconv.Itoa(d.Travel.Trips), strconv.FormatFloat(d.Travel.FlightHours, 'f', 1, 64),

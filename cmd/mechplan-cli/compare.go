@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
 	"time"
 
@@ -51,6 +52,18 @@ type compareJSON struct {
 	Scenarios []compareScenarioJSON `json:"scenarios"`
 }
 
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 func cmdCompare(c *cli, args []string) int {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	baseline := fs.String("baseline", defaultBaseline, "id or file of the scenario the others are measured against")
@@ -62,16 +75,26 @@ func cmdCompare(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "en", "language of the Excel, PDF and calendar exports: en, fr or es")
+	language := fs.String("lang", "", "language of the tables and of the Excel, PDF and calendar exports: en, fr, es, ru, zh, or ar (the workbook only); default: the system's, else English")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
 	}
-	if l := locale.Language(*language); !l.Offered() {
-		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr or es\n", *language)
+	lang := locale.Language(*language)
+	if *language == "" {
+		lang = systemLanguage()
+	}
+	switch l := lang; {
+	case !l.Known():
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr, es, ru, zh or ar\n", *language)
+		return exitUsage
+	case !l.Offered() && *pdfFile != "":
+		// fpdf only reverses the characters of a right-to-left text;
+		// Arabic needs shaping and bidirectional layout (README, Languages).
+		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %s: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only\n", *language)
 		return exitUsage
 	}
-	words := locale.Export(locale.Language(*language))
+	words := locale.Export(lang)
 	issued := time.Now().UTC().Truncate(24 * time.Hour)
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)
@@ -111,28 +134,38 @@ func cmdCompare(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
+	bytesOf := func(encode func() ([]byte, error)) func(io.Writer) error {
+		return func(w io.Writer) error {
+			data, err := encode()
+			if err == nil {
+				_, err = w.Write(data)
+			}
+			return err
+		}
+	}
 	exports := []struct {
-		file   string
-		encode func(*plan.Comparison) ([]byte, error)
+		file  string
+		write func(io.Writer) error
 	}{
-		{*xlsxFile, func(c *plan.Comparison) ([]byte, error) { return xlsx.EncodeWith(c, xlsx.Options{Labels: words}) }},
-		{*pdfFile, func(c *plan.Comparison) ([]byte, error) { return pdf.EncodeWith(c, pdf.Options{Labels: words}) }},
-		{*icsFile, func(c *plan.Comparison) ([]byte, error) {
-			all := make([]int, len(c.Results))
+		{*xlsxFile, bytesOf(func() ([]byte, error) { return xlsx.EncodeWith(cmp, xlsx.Options{Labels: words}) })},
+		{*pdfFile, bytesOf(func() ([]byte, error) { return pdf.EncodeWith(cmp, pdf.Options{Labels: words}) })},
+		// The calendar is written as it is made: 100 MB for the largest.
+		{*icsFile, func(w io.Writer) error {
+			all := make([]int, len(cmp.Results))
 			for i := range all {
 				all[i] = i
 			}
-			return ics.EncodeWith(c, all, ics.Options{Labels: words, Past: *icsPast}), nil
+			return ics.WriteWith(w, cmp, all, ics.Options{Labels: words, Past: *icsPast})
 		}},
 	}
 	if *icsDir != "" {
 		for i, name := range ics.FileNames(cmp) {
 			i := i
 			exports = append(exports, struct {
-				file   string
-				encode func(*plan.Comparison) ([]byte, error)
-			}{filepath.Join(*icsDir, name), func(c *plan.Comparison) ([]byte, error) {
-				return ics.EncodeScenario(c, i, ics.Options{Labels: words, Past: *icsPast}), nil
+				file  string
+				write func(io.Writer) error
+			}{filepath.Join(*icsDir, name), func(w io.Writer) error {
+				return ics.WriteWith(w, cmp, []int{i}, ics.Options{Labels: words, Past: *icsPast})
 			}})
 		}
 	}
@@ -141,17 +174,18 @@ func cmdCompare(c *cli, args []string) int {
 		if e.file == "" {
 			continue
 		}
-		data, err := e.encode(cmp)
-		if err != nil {
-			return c.fail(fmt.Errorf("%s: %w", e.file, err))
-		}
 		// A temporary file renamed into place: a failure leaves no half file.
-		if err := store.WriteFileAtomic(e.file, data, 0o644); err != nil {
-			return c.fail(err)
+		n := &countingWriter{}
+		err := store.WriteAtomic(e.file, 0o644, func(w io.Writer) error {
+			n.w = w
+			return e.write(n)
+		})
+		if err != nil {
+			return c.fail(fmt.Errorf("%s: %w", display(e.file), err))
 		}
 		wrote = true
 		if !*asJSON {
-			fmt.Fprintf(c.stdout, "wrote %s (%d bytes)\n", e.file, len(data))
+			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", n.n))
 		}
 	}
 	if *asJSON {
@@ -186,8 +220,9 @@ func comparisonJSON(cmp *plan.Comparison) compareJSON {
 // compares first, per year so that horizons of different lengths compare.
 func (c *cli) compareTable(cmp *plan.Comparison) {
 	base := cmp.Results[cmp.Baseline].Scenario
-	fmt.Fprintf(c.stdout, "Compared with %s (%s), per year of each horizon; * Pareto-best on %v\n", base.ID, base.Name, cmp.ParetoOn)
-	t := newTable(c.stdout, "", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
+	fmt.Fprintln(c.stdout, c.say("cli.msg.compared_with", "Compared with {{.ID}} ({{.Name}}), per year of each horizon; * Pareto-best on {{.Criteria}}",
+		"ID", base.ID, "Name", display(base.Name), "Criteria", fmt.Sprint(cmp.ParetoOn)))
+	t := c.table("", "ID", "HORIZON", "DAYS/YR", "Δ DAYS", "MEETINGS/YR", "BLOCKS/YR", "MAX PARALLEL", "NIGHT H/YR", "Δ NIGHT H", "COST/YR", "Δ COST")
 	fig := func(key string, i int) (plan.Figure, bool) {
 		row, ok := cmp.Row(key)
 		if !ok || !row.Figures[i].Known {

@@ -123,10 +123,10 @@ func TestCompareFailures(t *testing.T) {
 	}
 }
 
-// --lang writes the workbook in French or Spanish; an unknown language is a
+// --lang writes the workbook in the language asked; an unknown language is a
 // usage error.
 func TestCompareLanguages(t *testing.T) {
-	for lang, sheet := range map[string]string{"en": "xl/worksheets", "fr": "Synthèse", "es": "Resumen"} {
+	for lang, sheet := range map[string]string{"en": "xl/worksheets", "fr": "Synthèse", "es": "Resumen", "ru": "Сводка", "zh": "摘要", "ar": "الموجز"} {
 		x := filepath.Join(t.TempDir(), "c.xlsx")
 		if code, _, errs := runCLI("compare", "--lang", lang, "--xlsx", x, "global-mechanism"); code != exitOK {
 			t.Fatalf("--lang %s: exit %d: %s", lang, code, errs)
@@ -152,5 +152,9 @@ func TestCompareLanguages(t *testing.T) {
 	}
 	if code, _, _ := runCLI("compare", "--lang", "de", "global-mechanism"); code != exitUsage {
 		t.Errorf("--lang de: exit %d, want %d", code, exitUsage)
+	}
+	// Arabic is for the workbook: the PDF cannot lay it out right to left.
+	if code, _, errs := runCLI("compare", "--lang", "ar", "--pdf", filepath.Join(t.TempDir(), "c.pdf"), "global-mechanism"); code != exitUsage || !strings.Contains(errs, "workbook") {
+		t.Errorf("--lang ar --pdf: exit %d (%s), want %d", code, errs, exitUsage)
 	}
 }

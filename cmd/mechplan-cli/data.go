@@ -61,7 +61,7 @@ func (c *cli) dataStates(ref *refdata.Data, asJSON bool) int {
 	if asJSON {
 		return c.json(map[string]any{"states": rows})
 	}
-	t := newTable(c.stdout, "ISO3", "NAME", "CITY", "ZONE", "GROUP", "STATUS", "MISSIONS")
+	t := c.table("ISO3", "NAME", "CITY", "ZONE", "GROUP", "STATUS", "MISSIONS")
 	for _, s := range rows {
 		var status []string
 		for _, f := range []struct {
@@ -82,10 +82,10 @@ func (c *cli) dataStates(ref *refdata.Data, asJSON bool) int {
 		if s.MissionsAssumed {
 			m += " (assumed)"
 		}
-		t.row(s.ISO3, s.Name, s.Capital, s.TZ, s.Group, strings.Join(status, " "), m)
+		t.row(s.ISO3, c.stateName(s.ISO3, s.Name), s.Capital, s.TZ, c.groupName(s.Group), strings.Join(status, " "), m)
 	}
 	t.flush()
-	fmt.Fprintf(c.stdout, "%d member states\n", len(rows))
+	fmt.Fprintln(c.stdout, c.say("cli.msg.member_states", "{{.Count}} member states", "Count", len(rows)))
 	return exitOK
 }
 
@@ -110,7 +110,7 @@ func (c *cli) dataVenues(ref *refdata.Data, asJSON bool) int {
 	if asJSON {
 		return c.json(map[string]any{"venues": rows})
 	}
-	t := newTable(c.stdout, "CODE", "NAME", "ZONE", "MEETING HOURS", "HOLIDAYS")
+	t := c.table("CODE", "NAME", "ZONE", "MEETING HOURS", "HOLIDAYS")
 	for _, v := range rows {
 		var hours []string
 		for _, s := range v.Slots {
@@ -143,7 +143,7 @@ func (c *cli) dataRates(ref *refdata.Data, asJSON bool) int {
 	if asJSON {
 		return c.json(map[string]any{"rates": rows})
 	}
-	t := newTable(c.stdout, "KEY", "VALUE", "UNIT", "AS OF", "SOURCE")
+	t := c.table("KEY", "VALUE", "UNIT", "AS OF", "SOURCE")
 	for _, r := range rows {
 		src := r.Source
 		if r.Placeholder {

@@ -28,7 +28,7 @@ func (c *cli) evaluateWith(ss []*model.Scenario, opt plan.Options) ([]*plan.Resu
 	for i, s := range ss {
 		r, err := plan.Evaluate(s, ref, opt)
 		if err != nil {
-			return nil, withFile(s.ID, err)
+			return nil, withFile(c.origin(s), err)
 		}
 		out[i] = r
 	}
@@ -79,6 +79,8 @@ type evalJSON struct {
 	Cycles    []periodJSON   `json:"cycles"`
 	Total     periodJSON     `json:"total"`
 	Conflicts []conflictJSON `json:"conflicts"`
+	// MoreConflicts counts the conflicts found but not listed.
+	MoreConflicts int `json:"more_conflicts,omitempty"`
 	// VsBaseline is the horizon total minus the baseline's, per average
 	// year, when a baseline is chosen.
 	VsBaseline *baselineJSON `json:"vs_baseline,omitempty"`
@@ -121,9 +123,9 @@ func statement(est *cost.Estimate) statementJSON {
 	}
 	seen := map[string]bool{}
 	for _, l := range est.Lines {
-		if l.Stale && !seen[l.Key] {
-			seen[l.Key] = true
-			s.StaleRates = append(s.StaleRates, l.Key)
+		if l.Stale && !seen[l.StaleKey] {
+			seen[l.StaleKey] = true
+			s.StaleRates = append(s.StaleRates, l.StaleKey)
 		}
 	}
 	return s
@@ -199,7 +201,7 @@ func cmdEval(c *cli, args []string) int {
 		if *sensitivity {
 			sw, err := est.Sensitivity(0.2)
 			if err != nil {
-				return c.fail(withFile(r.Scenario.ID, err))
+				return c.fail(withFile(c.origin(r.Scenario), err))
 			}
 			for _, w := range sw {
 				e.Sensitivity = append(e.Sensitivity, swingJSON{w.Key, w.Label, w.Value, round2(w.Low), round2(w.High), round2(w.Swing), w.Placeholder})
@@ -209,6 +211,7 @@ func cmdEval(c *cli, args []string) int {
 		for _, k := range r.Conflicts {
 			e.Conflicts = append(e.Conflicts, conflictJSON{k.Kind, k.Date, k.Message})
 		}
+		e.MoreConflicts = r.MoreConflicts
 		if base != nil {
 			d, m, b := r.AverageYear()
 			bd, bm, bb := base.AverageYear()
@@ -224,8 +227,8 @@ func cmdEval(c *cli, args []string) int {
 		if i > 0 {
 			fmt.Fprintln(c.stdout)
 		}
-		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, e.Name)
-		t := newTable(c.stdout, "YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
+		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, display(e.Name))
+		t := c.table("YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
 		for _, y := range e.Years {
 			t.row(totalsRow(strconv.Itoa(y.Year), y.Totals)...)
 		}
@@ -242,9 +245,7 @@ func cmdEval(c *cli, args []string) int {
 			fmt.Fprintf(c.stdout, "vs %s, per year: %+.1f meeting days, %+.1f meetings, %+.1f blocks; max parallel %+d\n",
 				e.VsBaseline.Baseline, e.VsBaseline.MeetingDaysPerYear, e.VsBaseline.MeetingsPerYear, e.VsBaseline.BlocksPerYear, e.VsBaseline.MaxParallel)
 		}
-		for _, k := range e.Conflicts {
-			fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
-		}
+		c.printConflicts(results[i].Conflicts, results[i].MoreConflicts)
 	}
 	return exitOK
 }
@@ -311,18 +312,26 @@ func cmdSchedule(c *cli, args []string) int {
 		for _, k := range r.Conflicts {
 			conf = append(conf, conflictJSON{k.Kind, k.Date, k.Message})
 		}
-		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf})
+		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf, "more_conflicts": r.MoreConflicts})
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, r.Scenario.Name, len(rows))
-	t := newTable(c.stdout, "DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
+	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, display(r.Scenario.Name), len(rows))
+	t := c.table("DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
 	for i, m := range rows {
-		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, m.BodyName, m.Format, strconv.Itoa(m.Track+1))
+		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName), m.Format, strconv.Itoa(m.Track+1))
 	}
 	t.flush()
-	for _, k := range r.Conflicts {
+	c.printConflicts(r.Conflicts, r.MoreConflicts)
+	return exitOK
+}
+
+// printConflicts lists a schedule's conflicts and counts those not listed.
+func (c *cli) printConflicts(ks []schedule.Conflict, more int) {
+	for _, k := range ks {
 		fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
 	}
-	return exitOK
+	if more > 0 {
+		fmt.Fprintf(c.stdout, "! and %d more conflicts (the first %d are listed)\n", more, len(ks))
+	}
 }
 
 // splitList splits a comma-separated flag value; empty gives nil.
@@ -541,7 +550,7 @@ func (c *cli) printCost(e evalJSON) {
 		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
 	}
 	fmt.Fprintln(c.stdout)
-	t := newTable(c.stdout, "YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
+	t := c.table("YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
 		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND", "ADDITIONAL REQUIREMENT", "CO2 (t)")
 	row := func(label string, k cost.Totals, co2 float64) {
 		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),
@@ -555,7 +564,7 @@ func (c *cli) printCost(e evalJSON) {
 	t.flush()
 	fmt.Fprintln(c.stdout, "Full cost: every cost, whoever pays. Additional requirement: what the regular budget needs beyond what existing resources absorb (absorb.meetings_per_year.NYC, absorb.posts_share).")
 	fmt.Fprintf(c.stdout, "\nWhat the United Nations pays by object of expenditure, %s (regular budget + voluntary fund; additional requirement of the regular budget)\n", e.Total.Label)
-	ot := newTable(c.stdout, "OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
+	ot := c.table("OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
 	bo := e.Total.Cost.ByObject
 	for _, o := range cost.ObjectList {
 		ot.row(o.Name(), usd(bo.RegularBudget.Get(o)), usd(bo.VoluntaryFund.Get(o)), usd(bo.Get(o)), usd(bo.AdditionalRequirement.Get(o)))

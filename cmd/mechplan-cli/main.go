@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 
+	"mechplan/internal/export/labels"
+	"mechplan/internal/i18n/locale"
 	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/store"
@@ -43,7 +45,7 @@ func init() {
 		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
 		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
 		{"optimize", "[--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times inside the venue's hours: the front, the recommendation, who gains and loses, a rotation", cmdOptimize},
-		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
+		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es|ru|zh|ar] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
 	}
 }
 
@@ -51,6 +53,22 @@ func init() {
 type cli struct {
 	stdout, stderr io.Writer
 	ref            *refdata.Data
+	// origins are the command-line arguments the scenarios came from: a
+	// file's path as given, or a built-in's id. Messages start with it,
+	// never with the id a file gives itself (the author's choice).
+	origins map[*model.Scenario]string
+	// lang and words are the language of the tables and messages (see
+	// lang.go), set when the flags are parsed.
+	lang  locale.Language
+	words labels.Labels
+}
+
+// origin is what a scenario's messages start with.
+func (c *cli) origin(s *model.Scenario) string {
+	if o, ok := c.origins[s]; ok {
+		return o
+	}
+	return s.ID
 }
 
 func main() {
@@ -58,7 +76,8 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	c := &cli{stdout: stdout, stderr: stderr}
+	stdout, stderr = &terminalWriter{w: stdout}, &terminalWriter{w: stderr}
+	c := &cli{stdout: stdout, stderr: stderr, origins: map[*model.Scenario]string{}}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		c.usage(stdout)
 		if len(args) == 0 {
@@ -91,6 +110,9 @@ func (c *cli) usage(w io.Writer) {
 // arguments, and returns the positional ones.
 func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
 	fs.SetOutput(c.stderr)
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", "language of the tables and messages: en, fr, es, ru or zh (default: the system's, else English); JSON is the same in every language")
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -98,6 +120,7 @@ func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
+			c.setLanguage(fs.Lookup("lang").Value.String())
 			return pos, true
 		}
 		pos = append(pos, args[0])
@@ -121,15 +144,17 @@ func (c *cli) scenario(arg string) (*model.Scenario, error) {
 	if s, ok, err := store.FindBuiltIn(arg); err != nil {
 		return nil, err
 	} else if ok {
+		c.origins[s] = arg
 		return s, nil
 	}
 	if _, err := os.Stat(arg); err != nil {
-		return nil, fmt.Errorf("%s: not a scenario file and not a built-in id (see mechplan-cli list)", arg)
+		return nil, fmt.Errorf("%s: not a scenario file and not a built-in id (see mechplan-cli list)", display(arg))
 	}
 	s, err := store.Load(arg)
 	if err != nil {
 		return nil, withFile(arg, err)
 	}
+	c.origins[s] = arg
 	return s, nil
 }
 
@@ -143,6 +168,7 @@ func (c *cli) scenarios(args []string) ([]*model.Scenario, error) {
 		out := make([]*model.Scenario, len(all))
 		for i := range all {
 			out[i] = all[i].Scenario
+			c.origins[out[i]] = out[i].ID
 		}
 		return out, nil
 	}
@@ -157,7 +183,8 @@ func (c *cli) scenarios(args []string) ([]*model.Scenario, error) {
 	return out, nil
 }
 
-// fileError prefixes each problem with the file it was found in.
+// fileError prefixes each problem with the file it was found in: its
+// path as given on the command line, on one line.
 type fileError struct {
 	file string
 	err  error
@@ -168,11 +195,11 @@ func (e fileError) Error() string {
 	if errors.As(e.err, &ps) {
 		lines := make([]string, len(ps))
 		for i, p := range ps {
-			lines[i] = e.file + ": " + p.String()
+			lines[i] = display(e.file) + ": " + display(p.String())
 		}
 		return strings.Join(lines, "\n")
 	}
-	return e.file + ": " + e.err.Error()
+	return display(e.file) + ": " + display(e.err.Error())
 }
 
 func withFile(file string, err error) error { return fileError{file, err} }
@@ -220,9 +247,9 @@ func cmdList(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(map[string]any{"scenarios": rows})
 	}
-	t := newTable(c.stdout, "ID", "SHORT NAME", "NAME", "SOURCE")
+	t := c.table("ID", "SHORT NAME", "NAME", "SOURCE")
 	for _, r := range rows {
-		t.row(r.ID, r.ShortName, r.Name, r.Source)
+		t.row(r.ID, display(r.ShortName), display(r.Name), display(r.Source))
 	}
 	t.flush()
 	return exitOK
@@ -267,7 +294,7 @@ func cmdValidate(c *cli, args []string) int {
 			code = exitInvalid
 			continue
 		}
-		fmt.Fprintf(c.stdout, "%s: valid (%s)\n", f, s.Name)
+		fmt.Fprintf(c.stdout, "%s: valid (%s)\n", display(f), display(s.Name))
 	}
 	return code
 }

@@ -133,7 +133,7 @@ func cmdOptimize(c *cli, args []string) int {
 		return c.json(doc)
 	}
 	w := c.stdout
-	fmt.Fprintf(w, "%s — %s: start times a chair can defend\n", in.scenario.ID, in.scenario.Name)
+	fmt.Fprintf(w, "%s — %s: start times a chair can defend\n", in.scenario.ID, display(in.scenario.Name))
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
 		fmt.Fprintln(w, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
 		return exitOK
@@ -145,7 +145,7 @@ func cmdOptimize(c *cli, args []string) int {
 	fmt.Fprintln(w, "scores are weighted hours over the horizon; extra cost is meeting.outside_standard_hours (placeholder rate) for the body's meetings outside the standard slots")
 	for i, ch := range sug.Bodies {
 		b := bodies[i]
-		fmt.Fprintf(w, "\n%s: allowed window %s–%s venue time (%s)\n", ch.BodyName, b.Window[0], b.Window[1], windowSourceText(ch.WindowSource))
+		fmt.Fprintf(w, "\n%s: allowed window %s–%s venue time (%s)\n", display(ch.BodyName), b.Window[0], b.Window[1], windowSourceText(ch.WindowSource))
 		t := newTable(w, "START (VENUE TIME)", "WORST-OFF", "TOTAL", "DELEGATIONS AT NIGHT", "EXTRA COST (USD)", "ROOM NIGHT (MIN)", "")
 		written := writtenText(ch.AsWritten)
 		t.row(written, fmt.Sprintf("%.1f", ch.AsWrittenObjectives.WorstOff()), fmt.Sprintf("%.1f", ch.AsWrittenObjectives.Total),
@@ -204,7 +204,7 @@ func cmdOptimize(c *cli, args []string) int {
 		fmt.Fprintln(w, "\nrotation of start times against the recommended fixed times")
 		t = newTable(w, "YEAR", "BODY", "FIXED", "ROTATED")
 		for _, r := range rot.Table {
-			t.row(fmt.Sprint(r.Year), r.BodyName, strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
+			t.row(fmt.Sprint(r.Year), display(r.BodyName), strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
 		}
 		t.flush()
 		fmt.Fprintf(w, "worst-off score %.1f fixed, %.1f rotated; total %.1f fixed, %.1f rotated; delegations with night hours in every year: %d fixed, %d rotated\n",

@@ -69,7 +69,7 @@ func cmdSponsor(c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "%s — sponsorship fund: %d eligible states (%s), %s seat(s) each per trip, USD of %d\n",
 		out.Scenario, out.EligibleStates, strings.Join(out.Policy, ", "), num(out.SeatsPerState), out.PriceYear)
-	t := newTable(c.stdout, "YEAR", "SEAT-TRIPS", "NEED (USD)", "OF WHICH PROGRAMME SUPPORT", "PLEDGES AT A COMPARABLE FUND'S SCALE", "GAP")
+	t := c.table("YEAR", "SEAT-TRIPS", "NEED (USD)", "OF WHICH PROGRAMME SUPPORT", "PLEDGES AT A COMPARABLE FUND'S SCALE", "GAP")
 	for _, y := range out.Years {
 		t.row(strconv.Itoa(y.Year), num(y.SeatTrips), usd(y.Cost), usd(y.ProgrammeSupport), usd(y.Pledged), usd(y.Gap))
 	}

@@ -78,7 +78,7 @@ func (c *cli) printTradeoff(t *tradeoffJSON) {
 		return
 	}
 	fmt.Fprintf(c.stdout, "\nHybrid trade-off (%d hybrid meetings), capitals' experts in the room vs following remotely\n", t.HybridMeetings)
-	tb := newTable(c.stdout, "", "IN PERSON", "REMOTE", "SAVED BY REMOTE")
+	tb := c.table("", "IN PERSON", "REMOTE", "SAVED BY REMOTE")
 	tb.row("delegation travel (USD)", usd(t.TravelInPerson), usd(t.TravelRemote), usd(t.CostSaved))
 	tb.row("CO2 of all flights (t)", usd(t.CO2InPersonTonnes), usd(t.CO2RemoteTonnes), usd(t.CO2SavedTonnes))
 	tb.row("night hours of meetings followed remotely (all delegations)", "-", fmt.Sprintf("%.0f", t.NightHoursImposed), fmt.Sprintf("%.0f imposed", t.NightHoursImposed))

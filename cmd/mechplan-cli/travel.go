@@ -125,7 +125,7 @@ func cmdTravel(c *cli, args []string) int {
 	}
 	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s (of which the sponsorship fund USD %s), %.1f t CO2\n", out.Scenario, out.Name, out.Delegation,
 		len(out.Trips), out.DaysAway, usd(out.Cost), usd(out.Sponsored), out.CO2Tonnes)
-	t := newTable(c.stdout, "DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
+	t := c.table("DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
 	for _, tj := range out.Trips {
 		class := "economy"
 		if tj.Business {
@@ -147,7 +147,7 @@ func cmdTravel(c *cli, args []string) int {
 	fmt.Fprintf(c.stdout, "With %d people in the room, %d of %d meetings covered (%.0f%% of meeting hours).\n",
 		cv.People, cv.Covered, cv.Meetings, 100*cv.Share)
 	for _, u := range out.Coverage.Uncovered {
-		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", u.Name, u.Date, u.Venue, u.Missed, u.Meetings)
+		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", display(u.Name), u.Date, u.Venue, u.Missed, u.Meetings)
 	}
 	return exitOK
 }

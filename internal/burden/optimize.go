@@ -86,7 +86,8 @@ func (o Objectives) Before(p Objectives) bool {
 type Candidate struct {
 	Start int // minutes after midnight, venue time
 	// Feasible is false when the day's meetings would end after the
-	// venue's midnight, which a scenario file does not allow.
+	// venue's midnight, which a scenario file does not allow; such a
+	// candidate is not scored (its figures are zero).
 	Feasible bool
 	// InWindow is true when every meeting of the body lies inside the
 	// allowed window at its venue: only those are proposed.
@@ -448,7 +449,19 @@ func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Da
 	outside := make([]int, positions*Candidates)
 	inWindow := make([]bool, Candidates)
 	per := make([]int64, nb)
+	feasible := func(c int) bool {
+		last := c*StepMinutes + schedule.MeetingMinutes
+		if body.PerDay() == 2 {
+			last += secondMeetingOffset
+		}
+		return last <= minutesPerDay
+	}
 	for c := 0; c < Candidates; c++ {
+		// A day that would end after the venue's midnight cannot be
+		// written in a scenario file: not scored.
+		if !feasible(c) {
+			continue
+		}
 		start := c * StepMinutes
 		inWindow[c] = true
 		for _, m := range mine {
@@ -487,13 +500,6 @@ func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Da
 				}
 			}
 		}
-	}
-	feasible := func(c int) bool {
-		last := c*StepMinutes + schedule.MeetingMinutes
-		if body.PerDay() == 2 {
-			last += secondMeetingOffset
-		}
-		return last <= minutesPerDay
 	}
 	acc := make([]float64, nz)
 	accNight := make([]int64, nz)
@@ -582,6 +588,10 @@ func chooseStartTimes(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Da
 	for c := range ch.Candidates {
 		for p := range pick {
 			pick[p] = c
+		}
+		if !feasible(c) {
+			ch.Candidates[c] = Candidate{Start: c * StepMinutes}
+			continue
 		}
 		o, md, r, out := evalWith(pick)
 		ch.Candidates[c] = Candidate{Start: c * StepMinutes, Feasible: feasible(c), InWindow: feasible(c) && inWindow[c],

@@ -16,6 +16,7 @@ import (
 
 	"mechplan/internal/geo"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
 	"mechplan/internal/travel"
@@ -128,8 +129,11 @@ type Line struct {
 	Payer    Payer
 	Object   Object
 	Venue    string // "" for lines not tied to a duty station
-	// Item says what is counted, in the users' words.
+	// Item says what is counted, in the users' words, in English;
+	// ItemMsg says it by message code with its values, for the faces that
+	// write it in another language (Item is ItemMsg's English).
 	Item     string
+	ItemMsg  msg.Message
 	Quantity float64
 	Unit     string // of Quantity: "meetings", "one-way flights", ...
 	// Rate is USD per unit at the line's year prices: the assumption
@@ -170,6 +174,8 @@ type Line struct {
 	// estimate's; it is recosted by the inflation assumption, but a
 	// current figure should replace it.
 	Stale bool
+	// StaleKey is the money rate that dates the line (RatePriceYear).
+	StaleKey string
 }
 
 // Additional is the line's additional requirement: what the regular
@@ -594,6 +600,9 @@ func (b *builder) add(l Line) {
 	if l.Quantity == 0 {
 		return
 	}
+	if l.ItemMsg.Code != "" {
+		l.Item = l.ItemMsg.English
+	}
 	f := 1.0
 	if l.Year > b.e.PriceYear && b.e.Escalation != 0 {
 		f = math.Pow(1+b.e.Escalation, float64(l.Year-b.e.PriceYear))
@@ -611,7 +620,7 @@ func (b *builder) add(l Line) {
 		// The oldest money rate the line rests on dates it.
 		if v, ok := b.a.Get(k); ok && v.Currency != "" && !strings.HasPrefix(k, "fx.") {
 			if py := PriceYearOf(v, b.e.PriceYear); py > 0 && (l.RatePriceYear == 0 || py < l.RatePriceYear) {
-				l.RatePriceYear = py
+				l.RatePriceYear, l.StaleKey = py, k
 			}
 		}
 	}
@@ -647,6 +656,9 @@ func dedupe(keys []string) []string {
 	}
 	return out
 }
+
+// city is a venue's city as a message ("city.geneva"), for an item.
+func (b *builder) city(code string) msg.Message { return msg.Named("city.", b.venueName(code)) }
 
 func (b *builder) venueName(code string) string {
 	if v, ok := b.ref.Venue(code); ok {
@@ -723,12 +735,13 @@ func (b *builder) servicing() {
 				}
 			}
 			for _, s := range []struct {
-				n          int
-				abs        float64
-				key, label string
+				n         int
+				abs       float64
+				key, code string
+				english   string
 			}{
-				{k.interpreted, absI, "meeting.interpreted." + v, "Meetings with interpretation into the six official languages, "},
-				{k.uninterpreted, absU, "meeting.uninterpreted." + v, "Meetings without interpretation, "},
+				{k.interpreted, absI, "meeting.interpreted." + v, "item.interpreted", "Meetings with interpretation into the six official languages, {{.City}}"},
+				{k.uninterpreted, absU, "meeting.uninterpreted." + v, "item.uninterpreted", "Meetings without interpretation, {{.City}}"},
 			} {
 				rate, uses := b.r.usd(s.key)
 				var by []string
@@ -736,21 +749,22 @@ func (b *builder) servicing() {
 					by = []string{absorbMeetings}
 				}
 				b.add(Line{Year: year, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Object: OtherStaffCosts, Venue: v,
-					Item: s.label + b.venueName(v), Quantity: float64(s.n), AbsorbedQuantity: s.abs, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
+					ItemMsg: msg.New(s.code, s.english, "City", b.city(v)), Quantity: float64(s.n), AbsorbedQuantity: s.abs, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
 			}
 		}
 		for _, s := range []struct {
-			n          int
-			key, label string
-			section    Section
-			object     Object
-			absorbed   float64
+			n        int
+			key      string
+			item     msg.Message
+			section  Section
+			object   Object
+			absorbed float64
 		}{
 			// Remote participation is new work; the webcast of an
 			// entitled meeting is part of its servicing.
-			{all.hybrid, "meeting.hybrid_surcharge", "Hybrid meetings: remote participation with interpretation", ConferenceManagement, GeneralOperatingExpenses, 0},
-			{all.virtual, "meeting.virtual_platform", "Virtual meetings: remote platform and technical host", ConferenceManagement, GeneralOperatingExpenses, 0},
-			{all.webcast, "webcast.per_meeting", "Webcast on UN Web TV", PublicInformation, ContractualServices, b.absorbedShare[y]},
+			{all.hybrid, "meeting.hybrid_surcharge", msg.New("item.hybrid", "Hybrid meetings: remote participation with interpretation"), ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.virtual, "meeting.virtual_platform", msg.New("item.virtual", "Virtual meetings: remote platform and technical host"), ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.webcast, "webcast.per_meeting", msg.New("item.webcast", "Webcast on UN Web TV"), PublicInformation, ContractualServices, b.absorbedShare[y]},
 		} {
 			rate, uses := b.r.usd(s.key)
 			var by []string
@@ -758,7 +772,7 @@ func (b *builder) servicing() {
 				by = []string{absorbMeetings}
 			}
 			b.add(Line{Year: year, Category: Servicing, Section: s.section, Payer: RegularBudget, Object: s.object,
-				Item: s.label, Quantity: float64(s.n), AbsorbedQuantity: float64(s.n) * s.absorbed, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
+				ItemMsg: s.item, Quantity: float64(s.n), AbsorbedQuantity: float64(s.n) * s.absorbed, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
 		}
 	}
 }
@@ -787,7 +801,7 @@ func (b *builder) documentation() {
 		b.workload[y].WordsTranslated += q * words
 		// The documents of entitled meetings are part of the entitlement.
 		b.add(Line{Year: b.sch.FirstYear + y, Category: Documentation, Section: ConferenceManagement, Payer: RegularBudget, Object: ContractualServices,
-			Item: "Translation of session documents into the other official languages", Quantity: q,
+			ItemMsg: msg.New("item.translation", "Translation of session documents into the other official languages"), Quantity: q,
 			AbsorbedQuantity: q * b.absorbedShare[y], AbsorbedBy: []string{absorbMeetings}, Unit: "translated pages", Rate: rate, Uses: uses,
 			Basis: fmt.Sprintf("%d formal sessions × %g pages × %g languages", n, pages, langs)})
 	}
@@ -804,7 +818,7 @@ func (b *builder) posts() {
 			n := b.r.value("staff.posts." + g)
 			rate, uses := b.r.usd("staff.standard_cost." + g)
 			b.add(Line{Year: b.sch.FirstYear + y, Category: Secretariat, Section: Disarmament, Payer: RegularBudget, Object: Posts,
-				Item: "Secretariat posts, " + g, Quantity: n, AbsorbedQuantity: n * share, AbsorbedBy: []string{absorbPosts}, Unit: "post-years", Rate: rate,
+				ItemMsg: msg.New("item.posts", "Secretariat posts, {{.Grade}}", "Grade", g), Quantity: n, AbsorbedQuantity: n * share, AbsorbedBy: []string{absorbPosts}, Unit: "post-years", Rate: rate,
 				Uses: append(uses, "staff.posts."+g)})
 		}
 	}
@@ -830,23 +844,34 @@ func (b *builder) awayFromBase() {
 		venue       string
 		staff, conf travel.Bill
 	}
+	// Groups in the order first met, found through a map: a search of
+	// the list for each of 50,000 block runs was quadratic.
+	type key struct {
+		year  int
+		venue string
+	}
 	var groups []*group
+	byKey := map[key]*group{}
 	find := func(y int, v string) *group {
-		for _, g := range groups {
-			if g.year == y && g.venue == v {
-				return g
-			}
+		if g, ok := byKey[key{y, v}]; ok {
+			return g
 		}
 		g := &group{year: y, venue: v}
 		groups = append(groups, g)
+		byKey[key{y, v}] = g
 		return g
 	}
+	flights := map[string]travel.Flight{}
 	for i := range b.sch.Blocks {
 		br := &b.sch.Blocks[i]
 		if br.Venue == Base {
 			continue
 		}
-		fl := t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+		fl, ok := flights[br.Venue]
+		if !ok {
+			fl = t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
+			flights[br.Venue] = fl
+		}
 		if fl.Km == 0 {
 			continue
 		}
@@ -948,7 +973,8 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		return
 	}
 	f := b.e.Table.Rules.Fare
-	place := b.venueName(venue)
+	place := b.city(venue)
+	whoMsg := msg.Named("item.who.", who)
 	keys := func(k ...string) []string {
 		var out []string
 		for _, key := range k {
@@ -963,7 +989,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	line := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-			Item: who + " to " + place + ": " + item, Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+			ItemMsg: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", item)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
 	line("air fares, economy, distance part", bl.EconomyKm, "passenger-km", f.PerKm, "great-circle distance capital to venue", keys("fare.per_km"))
@@ -1008,12 +1034,13 @@ func (b *builder) programmeSupport() {
 			uses[l.Year] = dedupe(append(uses[l.Year], l.Uses...))
 		}
 	}
+	psc := msg.New("item.programme_support", "Programme support costs on the fund's expenditure")
 	for _, y := range years {
 		if spent[y] == 0 || rate == 0 {
 			continue
 		}
 		l := Line{Year: y, Category: Sponsorship, Section: Outside, Payer: VoluntaryFund, Object: ProgrammeSupportCosts,
-			Item: "Programme support costs on the fund's expenditure", Quantity: spent[y], Unit: "USD of fund expenditure",
+			ItemMsg: psc, Item: psc.English, Quantity: spent[y], Unit: "USD of fund expenditure",
 			Rate: rate, Amount: spent[y] * rate, Key: pscKey, Uses: uses[y], Escalation: 1, Recost: 1,
 			Basis: "sponsored delegates' travel of the year × the programme support rate"}
 		for _, k := range l.Uses {

@@ -442,3 +442,38 @@ func TestOutsideStandardHours(t *testing.T) {
 		}
 	}
 }
+
+// TestItineraryWithoutTheMission leaves the permanent mission's delegates
+// out: fewer people in the room, and where the state has no mission at
+// the venue (they would have flown in), fewer flying and a smaller bill.
+func TestItineraryWithoutTheMission(t *testing.T) {
+	e, _ := estimate(t, scenario(), cost.Options{})
+	if e.Delegation.MissionDelegates <= 0 {
+		t.Fatalf("the default delegation has no mission delegates: %+v", e.Delegation)
+	}
+	for _, iso3 := range []string{"FJI", "CHL"} {
+		with, err := e.ItineraryWith(iso3, 2, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, _ := e.ItineraryWith(iso3, 2, false)
+		if len(with.Trips) == 0 || len(with.Trips) != len(without.Trips) {
+			t.Fatalf("%s: %d and %d trips", iso3, len(with.Trips), len(without.Trips))
+		}
+		for k, p := range with.Trips {
+			q := without.Trips[k]
+			if q.People != 2 || p.People != 2+e.Delegation.MissionDelegates {
+				t.Errorf("%s trip %d: %g people with the mission, %g without", iso3, k, p.People, q.People)
+			}
+			if q.Flying != 2 || (p.Flying != 2 && p.Flying != p.People) {
+				t.Errorf("%s trip %d: %g flying with the mission, %g without", iso3, k, p.Flying, q.Flying)
+			}
+		}
+		if without.Cost > with.Cost {
+			t.Errorf("%s: leaving the mission out costs more (%g > %g)", iso3, without.Cost, with.Cost)
+		}
+		if plain, _ := e.Itinerary(iso3, 2); plain.Cost != with.Cost {
+			t.Errorf("%s: Itinerary and ItineraryWith(…, true) differ", iso3)
+		}
+	}
+}

@@ -20,12 +20,22 @@ type Itinerary struct {
 // session. Coverage counts everyone in the room: the experts and the
 // mission's delegates.
 func (e *Estimate) Itinerary(iso3 string, travellers float64) (*Itinerary, error) {
+	return e.ItineraryWith(iso3, travellers, true)
+}
+
+// ItineraryWith is Itinerary with a choice about the permanent mission:
+// withMission false leaves its delegates out, so that only the experts
+// from the capital travel, are paid for and cover sessions.
+func (e *Estimate) ItineraryWith(iso3 string, travellers float64, withMission bool) (*Itinerary, error) {
 	st, ok := e.ref.State(iso3)
 	if !ok {
 		return nil, fmt.Errorf("%q is not the ISO3 code of a member state (see mechplan-cli data states)", iso3)
 	}
 	d := e.Delegation
 	d.State = st
+	if !withMission {
+		d.MissionDelegates = 0
+	}
 	if travellers >= 0 {
 		d.SetTravellers(travellers)
 	}

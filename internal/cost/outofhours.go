@@ -4,11 +4,12 @@ import (
 	"fmt"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
-// outsideHoursItem is the wording of the line (the window translates it).
-const outsideHoursItem = "Meetings outside the standard meeting hours, "
+// outsideHoursItem is the English of the line's item (message item.outside_hours).
+const outsideHoursItem = "Meetings outside the standard meeting hours, {{.City}}"
 
 // outsideHours adds, per year and venue, the meetings whose three hours
 // do not lie inside one of the venue's standard slots (New York:
@@ -33,7 +34,7 @@ func (b *builder) outsideHours() {
 	for y := 0; y < b.sch.Years; y++ {
 		for j, v := range venues {
 			b.add(Line{Year: b.sch.FirstYear + y, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Venue: v,
-				Item: outsideHoursItem + b.venueName(v), Quantity: float64(n[y*len(venues)+j]), Unit: "meetings", Rate: rate, Uses: uses})
+				ItemMsg: msg.New("item.outside_hours", outsideHoursItem, "City", b.city(v)), Quantity: float64(n[y*len(venues)+j]), Unit: "meetings", Rate: rate, Uses: uses})
 		}
 	}
 }

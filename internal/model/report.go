@@ -156,9 +156,12 @@ var listLimits = map[string]listLimit{
 	"burden_bands":       {0, MaxBands, "bands"},
 }
 
-// MaxListLen is the longest any list of the format may be: a longer list
-// is refused whatever field it is, so a reader need not keep its elements.
-const MaxListLen = MaxDates
+// MaxListLen is the longest list a reader keeps: twice the longest limit
+// (MaxDates), so that a scenario saved over its limits (the window saves
+// invalid work too) still opens with its problems shown, while a longer
+// list, never valid whatever field it is, is refused without its
+// elements being kept.
+const MaxListLen = 2 * MaxDates
 
 // CountProblem checks the length n of the list at a field path
 // ("blocks[3].sessions") against its limit. ok is false when the list is

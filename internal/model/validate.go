@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -30,7 +31,7 @@ const (
 	MaxAssumed         = 100
 	MaxAssumptions     = 200
 	// MaxTotalMeetings bounds the meetings a scenario implies over its horizon.
-	MaxTotalMeetings = 200000
+	MaxTotalMeetings = 50000
 	MinYear          = 1990
 	MaxYear          = 2200
 )
@@ -92,12 +93,34 @@ func (c *checker) intRange(path string, v, lo, hi int, what string) bool {
 	return true
 }
 
+// text checks a free-text field: its length, and that it holds no
+// control character (a line break only in the fields that are
+// paragraphs: description, notes, why), so that a name cannot forge lines
+// or move the cursor when it is printed.
 func (c *checker) text(path, v string, required bool) {
+	c.textIn(path, v, required, false)
+}
+
+// paragraph checks a free-text field that may span lines.
+func (c *checker) paragraph(path, v string) { c.textIn(path, v, false, true) }
+
+func (c *checker) textIn(path, v string, required, lines bool) {
 	if required && strings.TrimSpace(v) == "" {
 		c.add(path, "is required")
 	}
 	if len(v) > MaxTextLen {
 		c.add(path, "must be at most %d bytes long, got %d", MaxTextLen, len(v))
+	}
+	for i, r := range v {
+		if !unicode.IsControl(r) || lines && (r == '\n' || r == '\t') {
+			continue
+		}
+		if lines {
+			c.add(path, "must not contain control characters other than line breaks and tabs; found %s at byte %d", strconv.QuoteRune(r), i)
+		} else {
+			c.add(path, "must be one line without control characters; found %s at byte %d", strconv.QuoteRune(r), i)
+		}
+		return
 	}
 }
 
@@ -179,13 +202,13 @@ func (s *Scenario) Validate(venues []string) Problems {
 	c.text("name", s.Name, true)
 	c.shortName("short_name", s.ShortName)
 	c.text("proponent", s.Proponent, false)
-	c.text("description", s.Description, false)
+	c.paragraph("description", s.Description)
 	if c.count("sources", len(s.Sources)) {
 		for i, src := range s.Sources {
 			p := fmt.Sprintf("sources[%d]", i)
 			c.text(p+".document", src.Document, true)
 			c.text(p+".lines", src.Lines, false)
-			c.text(p+".note", src.Note, false)
+			c.paragraph(p+".note", src.Note)
 		}
 	}
 	if c.count("assumed", len(s.Assumed)) {
@@ -193,7 +216,7 @@ func (s *Scenario) Validate(venues []string) Problems {
 			p := fmt.Sprintf("assumed[%d]", i)
 			c.text(p+".field", a.Field, true)
 			c.text(p+".value", a.Value, true)
-			c.text(p+".why", a.Why, false)
+			c.paragraph(p+".why", a.Why)
 		}
 	}
 	start, horizonOK := c.date("horizon.start", s.Horizon.Start)
@@ -222,7 +245,8 @@ func (s *Scenario) Validate(venues []string) Problems {
 				c.add(p+".value", "must be between 0 and 1e12, got %g", o.Value)
 			}
 			c.text(p+".source", o.Source, false)
-			c.text(p+".note", o.Note, false)
+			c.text(p+".as_of", o.AsOf, false)
+			c.paragraph(p+".note", o.Note)
 		}
 	}
 	s.validateBands(c)

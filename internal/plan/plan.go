@@ -22,6 +22,9 @@ type Result struct {
 	Cycles    []schedule.Period
 	Total     schedule.Period
 	Conflicts []schedule.Conflict
+	// MoreConflicts counts the conflicts found beyond those listed
+	// (schedule.MaxConflicts).
+	MoreConflicts int
 	// Burden is the time-zone burden on every delegation.
 	Burden *burden.Report
 	// Cost is the cost estimate: lines by section and payer, the travel
@@ -58,14 +61,15 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 		return nil, err
 	}
 	return &Result{
-		Scenario:  s,
-		Schedule:  sch,
-		Years:     sch.YearTotals(),
-		Cycles:    sch.CycleTotals(),
-		Total:     sch.HorizonTotals(),
-		Conflicts: sch.Conflicts,
-		Burden:    bur,
-		Cost:      est,
+		Scenario:      s,
+		Schedule:      sch,
+		Years:         sch.YearTotals(),
+		Cycles:        sch.CycleTotals(),
+		Total:         sch.HorizonTotals(),
+		Conflicts:     sch.Conflicts,
+		MoreConflicts: sch.MoreConflicts,
+		Burden:        bur,
+		Cost:          est,
 	}, nil
 }
 

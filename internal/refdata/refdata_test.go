@@ -578,6 +578,9 @@ func TestCalendarOfConferences(t *testing.T) {
 	if got := d.BlackoutsAt("GVA", time.Date(2026, 10, 12, 0, 0, 0, 0, time.UTC), time.Date(2026, 10, 16, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
 		t.Errorf("Geneva in October 2026 falls in %v, want nothing", got)
 	}
+	if got := d.BlackoutsAt("GVA", time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)); len(got) != 1 || got[0].Kind != "human_rights_council" || got[0].Assumed {
+		t.Errorf("Geneva in early March 2026 falls in %v, want the Human Rights Council's 61st session", got)
+	}
 }
 
 // TestEidAgainstUmmAlQura checks the generated Eid dates against the Umm

@@ -1,10 +1,10 @@
 package schedule
 
 import (
-	"fmt"
 	"sort"
 	"time"
 
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -35,6 +35,26 @@ func civil(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// MaxConflicts is how many conflicts a schedule lists; the rest are
+// counted in MoreConflicts.
+const MaxConflicts = 100
+
+// conflict records a conflict, made only while the list has room.
+func (s *Schedule) conflict(build func() Conflict) {
+	if len(s.Conflicts) >= MaxConflicts {
+		s.MoreConflicts++
+		return
+	}
+	c := build()
+	if c.Msg.Code != "" {
+		c.Message = c.Msg.English
+	}
+	s.Conflicts = append(s.Conflicts, c)
+}
+
+// ConflictCount is how many conflicts were found, listed or not.
+func (s *Schedule) ConflictCount() int { return len(s.Conflicts) + s.MoreConflicts }
+
 func (s *Schedule) findConflicts(ref *refdata.Data) {
 	// Each block's first and last day, read from the zone database once.
 	first := make([]time.Time, len(s.Blocks))
@@ -52,21 +72,28 @@ func (s *Schedule) findConflicts(ref *refdata.Data) {
 	for x, i := range order {
 		a := &s.Blocks[i]
 		as, ae := first[i], last[i]
-		for _, j := range order[x+1:] {
-			b := &s.Blocks[j]
-			bs, be := first[j], last[j]
-			if bs.After(ae) {
+		// The blocks after this one that start by its last day overlap
+		// it (they start on or after its first day and end no earlier
+		// than they start): listed while the list has room, else counted.
+		rest := order[x+1:]
+		n := sort.Search(len(rest), func(k int) bool { return first[rest[k]].After(ae) })
+		for _, j := range rest[:n] {
+			if len(s.Conflicts) >= MaxConflicts {
 				break
 			}
-			if !as.After(be) {
-				s.Conflicts = append(s.Conflicts, Conflict{
+			b := &s.Blocks[j]
+			bs, be := first[j], last[j]
+			s.conflict(func() Conflict {
+				return Conflict{
 					Kind: "overlap", Date: maxTime(as, bs).Format(time.DateOnly),
-					Message: fmt.Sprintf("blocks %s (%s, %s to %s) and %s (%s, %s to %s) overlap",
-						a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly),
-						b.Block, b.Venue, bs.Format(time.DateOnly), be.Format(time.DateOnly)),
-				})
-			}
+					Msg: msg.New("problem.overlap", "blocks {{.A}} ({{.AVenue}}, {{.AFrom}} to {{.ATo}}) and {{.B}} ({{.BVenue}}, {{.BFrom}} to {{.BTo}}) overlap",
+						"A", a.Block, "AVenue", a.Venue, "AFrom", as.Format(time.DateOnly), "ATo", ae.Format(time.DateOnly),
+						"B", b.Block, "BVenue", b.Venue, "BFrom", bs.Format(time.DateOnly), "BTo", be.Format(time.DateOnly)),
+				}
+			})
+			n--
 		}
+		s.MoreConflicts += n
 	}
 	weeks := map[int][2]time.Time{}
 	for i := range s.Blocks {
@@ -80,10 +107,12 @@ func (s *Schedule) findConflicts(ref *refdata.Data) {
 				weeks[y] = w
 			}
 			if !as.After(w[1]) && !w[0].After(ae) {
-				s.Conflicts = append(s.Conflicts, Conflict{
-					Kind: "high-level week", Date: as.Format(time.DateOnly),
-					Message: fmt.Sprintf("block %s (%s to %s) falls in the General Assembly's high-level week (%s to %s)",
-						a.Block, as.Format(time.DateOnly), ae.Format(time.DateOnly), w[0].Format(time.DateOnly), w[1].Format(time.DateOnly)),
+				s.conflict(func() Conflict {
+					return Conflict{
+						Kind: "high-level week", Date: as.Format(time.DateOnly),
+						Msg: msg.New("problem.high_level_week", "block {{.A}} ({{.From}} to {{.To}}) falls in the General Assembly's high-level week ({{.HFrom}} to {{.HTo}})",
+							"A", a.Block, "From", as.Format(time.DateOnly), "To", ae.Format(time.DateOnly), "HFrom", w[0].Format(time.DateOnly), "HTo", w[1].Format(time.DateOnly)),
+					}
 				})
 			}
 		}
@@ -99,13 +128,16 @@ func (s *Schedule) calendarPeriods(ref *refdata.Data, first, last []time.Time) {
 		a := &s.Blocks[i]
 		as, ae := first[i], last[i]
 		for _, p := range ref.BlackoutsAt(a.Venue, as, ae) {
-			msg := fmt.Sprintf("block %s (%s, %s to %s) falls in %s (%s to %s)",
-				a.Block, a.Venue, as.Format(time.DateOnly), ae.Format(time.DateOnly), p.Name,
-				p.From.Format(time.DateOnly), p.To.Format(time.DateOnly))
-			if free, ok := NearestFreeStart(ref, a.Venue, as, ae); ok {
-				msg += fmt.Sprintf("; the nearest free start is %s", free.Format(time.DateOnly))
-			}
-			s.Conflicts = append(s.Conflicts, Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Message: msg})
+			s.conflict(func() Conflict {
+				pairs := []any{"A", a.Block, "Venue", a.Venue, "From", as.Format(time.DateOnly), "To", ae.Format(time.DateOnly),
+					"Period", msg.Named("period.", p.Name), "PFrom", p.From.Format(time.DateOnly), "PTo", p.To.Format(time.DateOnly)}
+				m := msg.New("problem.calendar_period", "block {{.A}} ({{.Venue}}, {{.From}} to {{.To}}) falls in {{.Period}} ({{.PFrom}} to {{.PTo}})", pairs...)
+				if free, ok := NearestFreeStart(ref, a.Venue, as, ae); ok {
+					m = msg.New("problem.calendar_period_free", "block {{.A}} ({{.Venue}}, {{.From}} to {{.To}}) falls in {{.Period}} ({{.PFrom}} to {{.PTo}}); the nearest free start is {{.Free}}",
+						append(pairs, "Free", free.Format(time.DateOnly))...)
+				}
+				return Conflict{Kind: "calendar period", Date: as.Format(time.DateOnly), Msg: m}
+			})
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -74,16 +75,23 @@ type BlockRun struct {
 // Conflict is a calendar problem worth the planner's attention.
 type Conflict struct {
 	Kind    string // "overlap", "high-level week", "calendar period", "moved"
-	Message string
-	Date    string // YYYY-MM-DD where it starts
+	Message string // in English: Msg's English
+	// Msg says it by message code (problem.overlap…) with its values, for
+	// the faces that write it in another language.
+	Msg  msg.Message
+	Date string // YYYY-MM-DD where it starts
 }
 
 // Schedule is the scenario laid out on the calendar.
 type Schedule struct {
-	Meetings  []Meeting
-	Sessions  []SessionRun
-	Blocks    []BlockRun
-	Conflicts []Conflict
+	Meetings []Meeting
+	Sessions []SessionRun
+	Blocks   []BlockRun
+	// Conflicts are the first MaxConflicts conflicts found; MoreConflicts
+	// counts the others (200 blocks on the same 500 dates overlap in ten
+	// million pairs: listing them all took minutes and gigabytes).
+	Conflicts     []Conflict
+	MoreConflicts int
 	// FirstYear and Years give the calendar years of the horizon.
 	FirstYear, Years int
 	CycleYears       int
@@ -283,9 +291,12 @@ func (b *builder) layBlock(o occurrence) error {
 		if name, h := venue.HolidayOn(o.date.Format(time.DateOnly)); h {
 			why = name
 		}
-		b.sch.Conflicts = append(b.sch.Conflicts, Conflict{
-			Kind: "moved", Date: o.date.Format(time.DateOnly),
-			Message: fmt.Sprintf("block %s would start on %s (%s, %s closed); it starts on %s", blk.ID, o.date.Format(time.DateOnly), why, code, first.date.Format(time.DateOnly)),
+		b.sch.conflict(func() Conflict {
+			return Conflict{
+				Kind: "moved", Date: o.date.Format(time.DateOnly),
+				Msg: msg.New("problem.moved", "block {{.A}} would start on {{.D}} ({{.Why}}, {{.Venue}} closed); it starts on {{.Start}}",
+					"A", blk.ID, "D", o.date.Format(time.DateOnly), "Why", why, "Venue", code, "Start", first.date.Format(time.DateOnly)),
+			}
 		})
 	}
 	run := BlockRun{Block: blk.ID, Name: blk.Name, Occurrence: o.n, Venue: code, Arrangement: blk.Arrangement}

@@ -339,3 +339,17 @@ func TestBuiltInsClearOfTheFirstCommittee(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictsAreCapped: 60 blocks on the same day overlap in 1,770
+// pairs; the first MaxConflicts are listed, the rest counted exactly.
+func TestConflictsAreCapped(t *testing.T) {
+	var s Schedule
+	day := time.Date(2027, 3, 2, 10, 0, 0, 0, time.UTC)
+	for i := 0; i < 60; i++ {
+		s.Blocks = append(s.Blocks, BlockRun{Block: fmt.Sprintf("b%d", i), Venue: "NYC", Start: day, End: day.Add(time.Hour)})
+	}
+	s.findConflicts(ref(t))
+	if len(s.Conflicts) != MaxConflicts || s.ConflictCount() != 60*59/2 {
+		t.Errorf("listed %d, counted %d; want %d and %d", len(s.Conflicts), s.ConflictCount(), MaxConflicts, 60*59/2)
+	}
+}

@@ -479,10 +479,6 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 			r.Add(at, "must be a list, got %s", kindOf(v))
 			return
 		}
-		if p, _, tooLong := model.CountProblem(path, len(arr)); tooLong {
-			r.Add(p.Path, "%s", p.Message)
-			return
-		}
 		out := reflect.MakeSlice(dst.Type(), len(arr), len(arr))
 		for i, e := range arr {
 			assign(e, out.Index(i), fmt.Sprintf("%s[%d]", path, i), r)

@@ -2,20 +2,39 @@ package store
 
 import (
 	"bytes"
+	"mechplan/internal/model"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// FuzzDecode feeds the decoder arbitrary bytes: it must never panic, and a
-// file it accepts must survive Encode and Decode unchanged.
+// FuzzDecode feeds the decoder arbitrary bytes: it must never panic, its
+// report must stay within its bounds with no raw control character in it,
+// and a file it accepts must survive Encode and Decode unchanged.
 //
-//	go test ./internal/store -run '^$' -fuzz FuzzDecode -fuzztime 10m
+//	go test ./internal/store -run '^$' -fuzz FuzzDecode -fuzztime 10m -parallel 1
 func FuzzDecode(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Decode(data)
 		if err != nil {
+			ps, ok := err.(model.Problems)
+			if !ok {
+				t.Fatalf("not a report of problems: %v", err)
+			}
+			if len(ps) > model.MaxProblems+20 {
+				t.Fatalf("%d problems", len(ps))
+			}
+			for _, p := range ps {
+				if len(p.String()) > 4000 {
+					t.Fatalf("a message of %d bytes", len(p.String()))
+				}
+				for _, c := range p.String() {
+					if c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) {
+						t.Fatalf("a control character %U in %q", c, p)
+					}
+				}
+			}
 			return
 		}
 		enc, err := Encode(s)

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,6 +32,7 @@ type advicePanel struct {
 	chart   *drawing
 	rule    *widget.Label
 	binds   *widget.Label
+	gains   *widget.Label
 	apply   *widget.Button
 	status  *widget.Label
 	working *widget.ProgressBarInfinite
@@ -53,13 +55,15 @@ type AdvicePoint struct {
 
 func newAdvicePanel(w *Window) *advicePanel {
 	a := &advicePanel{w: w}
-	a.body = widget.NewSelect(nil, func(string) { a.showBody() })
-	a.point = widget.NewSelect(nil, func(string) { a.pickFromList() })
+	a.body = newSelect(nil, func(string) { a.showBody() })
+	a.point = newSelect(nil, func(string) { a.pickFromList() })
 	a.chart = newDrawing(fyne.NewSize(280, 150), a.draw)
 	a.rule = widget.NewLabel(i18n.T("advice.rule"))
 	a.rule.Wrapping = fyne.TextWrapWord
 	a.binds = widget.NewLabel("")
 	a.binds.Wrapping = fyne.TextWrapWord
+	a.gains = widget.NewLabel("")
+	a.gains.Wrapping = fyne.TextWrapWord
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
 	a.working = widget.NewProgressBarInfinite()
@@ -70,7 +74,7 @@ func newAdvicePanel(w *Window) *advicePanel {
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("advice.body")), nil, a.body),
 		a.chart,
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("advice.point")), nil, a.point),
-		a.binds, a.rule, a.apply, a.working, a.status)
+		a.binds, a.gains, a.rule, a.apply, a.working, a.status)
 	a.content.Hide()
 	return a
 }
@@ -93,6 +97,7 @@ func (a *advicePanel) set(sug *burden.Suggestion, d *Document) {
 		names[i] = ch.BodyName
 	}
 	a.body.Options = names
+	a.gains.SetText(GainsText(sug))
 	a.content.Show()
 	a.body.SetSelected(names[0])
 }
@@ -107,6 +112,32 @@ func (a *advicePanel) bodyIndex() int {
 		}
 	}
 	return -1
+}
+
+// GainsText is the line a chair reads out for the recommendation: the
+// regional groups that save night and unsociable hours a year and those
+// that take more, from the engine's before-and-after totals.
+func GainsText(sug *burden.Suggestion) string {
+	years := float64(max(1, sug.Years))
+	var saved, added []string
+	for _, c := range sug.ByGroup {
+		h := c.Saved() / years
+		name := i18n.Label("group."+keyOf(c.Name), c.Name)
+		switch {
+		case h >= 0.05:
+			saved = append(saved, i18n.T("advice.group_hours", "Group", name, "Hours", oneDecimal(h)))
+		case h <= -0.05:
+			added = append(added, i18n.T("advice.group_hours", "Group", name, "Hours", oneDecimal(-h)))
+		}
+	}
+	none := i18n.T("advice.no_group")
+	if len(saved) == 0 {
+		saved = []string{none}
+	}
+	if len(added) == 0 {
+		added = []string{none}
+	}
+	return i18n.T("advice.gains", "Saved", strings.Join(saved, "; "), "Added", strings.Join(added, "; "))
 }
 
 // Points lists the front of the selected body, in start order.

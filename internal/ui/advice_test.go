@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,11 @@ func TestAdvicePickAndApplyToCopy(t *testing.T) {
 	}
 	if recommended < 0 || other < 0 || a.point.Selected != a.pointLabel(pts[recommended]) {
 		t.Fatalf("recommended %d, other %d, selected %q", recommended, other, a.point.Selected)
+	}
+	// The chair's line: S9's recommendation saves the African group
+	// hours and costs Latin America and the Caribbean some (docs/burden.md).
+	if g := a.gains.Text; !strings.Contains(g, "African 361.2 h") || !strings.Contains(g, "Latin American and Caribbean 74.0 h") {
+		t.Errorf("gains line %q", g)
 	}
 	if a.binds.Hidden {
 		t.Error("the window binds on S9 but the panel does not say so")

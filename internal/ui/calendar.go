@@ -69,7 +69,7 @@ func (w *Workspace) Calendar(year int) CalendarYear {
 	for _, c := range sch.Conflicts {
 		if len(c.Date) >= 4 && c.Date[:4] == strconv.Itoa(year) {
 			conflicts = append(conflicts, c)
-			out.Conflicts = append(out.Conflicts, c.Date+" ("+conflictKind(c.Kind)+"): "+problemText(c.Message))
+			out.Conflicts = append(out.Conflicts, c.Date+" ("+conflictKind(c.Kind)+"): "+message(c.Msg))
 		}
 	}
 	for _, sr := range sch.Sessions {
@@ -92,7 +92,7 @@ func (w *Workspace) Calendar(year int) CalendarYear {
 		for _, c := range conflicts {
 			day := c.Date
 			if day >= first.Start.Format(time.DateOnly) && day <= last.End.Format(time.DateOnly) {
-				bar.Conflict = conflictKind(c.Kind) + ": " + problemText(c.Message)
+				bar.Conflict = conflictKind(c.Kind) + ": " + message(c.Msg)
 			}
 		}
 		out.Lanes[i].Bars = append(out.Lanes[i].Bars, bar)

@@ -3,7 +3,9 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,8 +22,8 @@ import (
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
 	"mechplan/internal/i18n"
+	"mechplan/internal/model"
 	"mechplan/internal/plan"
-	"mechplan/internal/store"
 	"mechplan/internal/ui/chartview"
 )
 
@@ -34,7 +36,7 @@ func (w *Workspace) Compare(docs []*Document, baseline *Document) (*plan.Compari
 	base := -1
 	for _, d := range docs {
 		if d.Result == nil {
-			skipped = append(skipped, d.Scenario.Name)
+			skipped = append(skipped, d.Title())
 			continue
 		}
 		if d == baseline {
@@ -78,12 +80,13 @@ var exporters = []exporter{
 		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
 	}},
 	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
-		// In the interface's language, the baseline's past meetings left out.
+		// Written as it is made, in the interface's language, the
+		// baseline's past meetings left out.
 		all := make([]int, len(c.Results))
 		for i := range all {
 			all[i] = i
 		}
-		return written(w)(ics.EncodeWith(c, all, ics.Options{Labels: l}), nil)
+		return ics.WriteWith(w, c, all, ics.Options{Labels: l})
 	}},
 }
 
@@ -101,19 +104,53 @@ func written(w io.Writer) func([]byte, error) error {
 	}
 }
 
+// compareChoice is which open documents the comparison leaves out and
+// which it measures against. It belongs to the window, not the screen, so
+// that a language switch (which builds the screens again) keeps it, and
+// it is saved with the preferences so that a restart keeps it too. Every
+// document not left out is compared: a new copy joins at once.
+type compareChoice struct {
+	off      map[*Document]bool
+	baseline *Document
+}
+
+// Preferences that keep the comparison's choice across restarts; a
+// document is named by docKey.
+const (
+	prefCompareOff      = "compare.left_out"
+	prefCompareBaseline = "compare.baseline"
+)
+
+// docKey names a document across restarts: a built-in by its file, a
+// saved scenario by its path; "" for unsaved work.
+func docKey(d *Document) string {
+	switch {
+	case d.BuiltIn != "":
+		return "builtin:" + d.BuiltIn
+	case d.Path != "":
+		return "file:" + d.Path
+	}
+	return ""
+}
+
 // compareScreen sets scenarios side by side, draws the comparison's
 // charts and exports it.
 type compareScreen struct {
-	w        *Window
-	picked   map[*Document]bool
-	baseline *Document
+	w *Window
 	// Comparison is the one on screen.
 	Comparison *plan.Comparison
 	problem    string
+	// Labels are the compared scenarios' names as the table and the
+	// charts show them: distinct, and short where a short name exists.
+	Labels []string
 
 	choices  *fyne.Container
+	checks   []*widget.Check
+	checksOf string // the documents and labels the checks were built for
+	baseDocs []*Document
 	base     *widget.Select
 	table    *widget.Table
+	widths   []float32
 	cells    [][]string
 	charts   []*chartview.Chart
 	message  *widget.Label
@@ -124,18 +161,21 @@ type compareScreen struct {
 	exported func(path string, err error)
 }
 
+// labelRunes is the longest scenario label in the comparison's columns
+// and charts.
+const labelRunes = 26
+
 func newCompareScreen(w *Window) *compareScreen {
-	c := &compareScreen{w: w, picked: map[*Document]bool{}}
+	c := &compareScreen{w: w}
 	c.choices = container.NewVBox()
-	c.base = newSelect(nil, func(v string) {
-		for _, d := range w.WS.Docs {
-			if d.Title() == v && d != c.baseline {
-				c.baseline = d
-				c.refresh()
-			}
+	c.base = newSelect(nil, func(string) {
+		if i := c.base.SelectedIndex(); i >= 0 && i < len(c.baseDocs) && c.baseDocs[i] != w.cmp.baseline {
+			c.SetBaseline(c.baseDocs[i])
 		}
 	})
 	c.table = newTextTable(func() [][]string { return c.cells }, nil)
+	// The figures' names stay put while the scenarios scroll past.
+	c.table.StickyColumnCount = 1
 	c.charts = []*chartview.Chart{chartview.New(""), chartview.New(""), chartview.New("")}
 	c.message = widget.NewLabel("")
 	c.message.Wrapping = fyne.TextWrapWord
@@ -158,108 +198,200 @@ func newCompareScreen(w *Window) *compareScreen {
 		container.NewTabItem(i18n.T("compare.chart.cost_by_section"), c.charts[2]))
 	right := container.NewVSplit(c.table, charts)
 	right.Offset = 0.55
+	if w.sideNav {
+		// At large sizes the table's rows need the height more.
+		right.Offset = 0.68
+	}
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.22
+	split.Offset = 0.16
 	bottom := container.NewVBox(c.progress, container.NewHBox(buttons...), c.message)
 	c.content = container.NewBorder(nil, bottom, nil, nil, split)
 	return c
 }
 
-// Pick chooses which open documents to compare.
+// Pick chooses which open documents to compare: the others are left out.
 func (c *compareScreen) Pick(docs ...*Document) {
-	c.picked = map[*Document]bool{}
-	for _, d := range docs {
-		c.picked[d] = true
+	off := map[*Document]bool{}
+	for _, d := range c.w.WS.Docs {
+		if !slices.Contains(docs, d) {
+			off[d] = true
+		}
 	}
+	c.w.cmp.off = off
+	c.w.saveCompareChoice()
 	c.refresh()
 }
 
 // SetBaseline chooses the baseline of the comparison.
 func (c *compareScreen) SetBaseline(d *Document) {
-	c.baseline = d
+	c.w.cmp.baseline = d
+	c.w.saveCompareChoice()
 	c.refresh()
 }
 
-// chosen lists the picked documents in the window's order; with none
-// picked, every open document is compared.
+// chosen lists the compared documents in the window's order: every open
+// one the user did not leave out.
 func (c *compareScreen) chosen() []*Document {
 	var out []*Document
 	for _, d := range c.w.WS.Docs {
-		if c.picked[d] {
+		if !c.w.cmp.off[d] {
 			out = append(out, d)
 		}
 	}
-	if len(out) == 0 {
-		out = slices.Clone(c.w.WS.Docs)
+	return out
+}
+
+// Chosen lists the compared documents, for tests.
+func (c *compareScreen) Chosen() []*Document { return c.chosen() }
+
+// docLabels are the open documents' distinct short labels, unsaved ones
+// marked.
+func docLabels(docs []*Document, maxRunes int) []string {
+	ss := make([]*model.Scenario, len(docs))
+	for i, d := range docs {
+		ss[i] = d.Scenario
+	}
+	out := model.DistinctLabels(ss, maxRunes)
+	for i, d := range docs {
+		if out[i] == "" {
+			out[i] = i18n.T("doc.untitled")
+		}
+		if d.Dirty {
+			out[i] = "● " + out[i]
+		}
 	}
 	return out
 }
 
 func (c *compareScreen) refresh() {
 	ws := c.w.WS
+	ch := &c.w.cmp
 	// Documents closed since drop out of the choice.
-	for d := range c.picked {
+	for d := range ch.off {
 		if !slices.Contains(ws.Docs, d) {
-			delete(c.picked, d)
+			delete(ch.off, d)
 		}
 	}
-	if c.baseline == nil || !slices.Contains(ws.Docs, c.baseline) {
-		c.baseline = ws.Baseline
+	if ch.baseline == nil || !slices.Contains(ws.Docs, ch.baseline) {
+		ch.baseline = ws.Baseline
 	}
-	c.choices.RemoveAll()
-	var names []string
-	for _, d := range ws.Docs {
-		d := d
-		names = append(names, d.Title())
-		ch := widget.NewCheck(d.Title(), func(on bool) {
-			if on != c.picked[d] {
-				if on {
-					c.picked[d] = true
-				} else {
-					delete(c.picked, d)
+	labels := docLabels(ws.Docs, labelRunes+2)
+	// The checks are built again only when the open documents or their
+	// labels change; otherwise they are only ticked.
+	key := fmt.Sprintf("%p %q", ws.Docs, labels)
+	if key != c.checksOf || len(c.checks) != len(ws.Docs) {
+		c.checksOf = key
+		c.choices.RemoveAll()
+		c.checks = nil
+		for i, d := range ws.Docs {
+			d := d
+			chk := widget.NewCheck(labels[i], func(on bool) {
+				if on == ch.off[d] {
+					if on {
+						delete(ch.off, d)
+					} else {
+						ch.off[d] = true
+					}
+					c.w.saveCompareChoice()
+					c.refresh()
 				}
-				c.refresh()
-			}
-		})
-		ch.Checked = c.picked[d]
-		c.choices.Add(ch)
+			})
+			c.checks = append(c.checks, chk)
+			c.choices.Add(chk)
+		}
 	}
-	c.base.Options = names
+	for i, d := range ws.Docs {
+		if on := !ch.off[d]; c.checks[i].Checked != on {
+			c.checks[i].Checked = on
+			c.checks[i].Refresh()
+		}
+	}
+	c.baseDocs = slices.Clone(ws.Docs)
+	c.base.Options = labels
 	c.base.Selected = ""
-	if c.baseline != nil {
-		c.base.Selected = c.baseline.Title()
+	if i := slices.Index(ws.Docs, ch.baseline); i >= 0 {
+		c.base.Selected = labels[i]
 	}
 	c.base.Refresh()
 
-	cmp, err := ws.Compare(c.chosen(), c.baseline)
+	chosen := c.chosen()
+	var cmp *plan.Comparison
+	var err error
+	if len(chosen) == 0 {
+		err = errors.New(i18n.T("compare.none_chosen"))
+	} else {
+		cmp, err = ws.Compare(chosen, ch.baseline)
+	}
 	c.Comparison = cmp
+	c.Labels = nil
+	if cmp != nil {
+		ss := make([]*model.Scenario, len(cmp.Results))
+		for i, r := range cmp.Results {
+			ss[i] = r.Scenario
+		}
+		c.Labels = model.DistinctLabels(ss, labelRunes)
+	}
 	c.problem = ""
 	if err != nil {
 		c.problem = err.Error()
 	}
-	c.cells = comparisonTable(cmp)
-	widths := []float32{330}
-	for range max(len(c.cells)-1, 0) {
-		widths = append(widths, 190)
+	// Figures kept from before an invalid edit are marked as such.
+	var stale []string
+	k := 0
+	for _, d := range chosen {
+		if d.Result == nil {
+			continue
+		}
+		if d.Stale() && k < len(c.Labels) {
+			c.Labels[k] = "⚠ " + c.Labels[k]
+			stale = append(stale, c.Labels[k][len("⚠ "):])
+		}
+		k++
 	}
-	for i, wd := range widths {
-		c.table.SetColumnWidth(i, scaled(wd))
+	if len(stale) > 0 {
+		msg := i18n.T("compare.stale", "Names", strings.Join(stale, ", "))
+		if c.problem != "" {
+			msg = c.problem + "\n" + msg
+		}
+		c.problem = msg
+	}
+	c.cells = comparisonTable(cmp, c.Labels)
+	// Four scenarios fit beside the figures' names at 1280×800, 100 %;
+	// at 150 % and more the names' column grows less than the text, so
+	// that two or three scenarios still show beside it.
+	label, col := float32(250), float32(152)
+	if c.w.sideNav {
+		label, col = 190, 140
+	}
+	widths := []float32{label}
+	if len(c.cells) > 0 {
+		for range len(c.cells[0]) - 1 {
+			widths = append(widths, col)
+		}
+	}
+	if !slices.Equal(widths, c.widths) {
+		c.widths = widths
+		for i, wd := range widths {
+			c.table.SetColumnWidth(i, scaled(wd))
+		}
 	}
 	c.table.Refresh()
 	c.drawCharts()
-	c.message.SetText(c.problem)
+	setLabel(c.message, c.problem, c.message.TextStyle)
 }
 
 // comparisonTable lays the comparison out as rows of text: a header with
-// each scenario's name (★ for Pareto-best, the baseline named), then each
-// metric's yearly figure and its change against the baseline.
-func comparisonTable(c *plan.Comparison) [][]string {
+// each scenario's label (★ for Pareto-best, the baseline marked), the
+// period each column averages over, then each metric's yearly figure and
+// its change against the baseline.
+func comparisonTable(c *plan.Comparison, labels []string) [][]string {
 	if c == nil {
 		return nil
 	}
 	head := []string{i18n.T("compare.head")}
+	period := []string{i18n.T("compare.period")}
 	for i, r := range c.Results {
-		name := r.Scenario.Name
+		name := labels[i]
 		if c.Pareto[i] {
 			name = "★ " + name
 		}
@@ -267,8 +399,9 @@ func comparisonTable(c *plan.Comparison) [][]string {
 			name += " " + i18n.T("library.baseline_mark")
 		}
 		head = append(head, name)
+		period = append(period, i18n.T("compare.period_year", "Horizon", r.Total.Label))
 	}
-	rows := [][]string{head}
+	rows := [][]string{head, period}
 	group := ""
 	for _, row := range c.Rows {
 		if row.Group != group {
@@ -281,9 +414,9 @@ func comparisonTable(c *plan.Comparison) [][]string {
 				line = append(line, i18n.T("figure.na"))
 				continue
 			}
-			text := formatFigure(row.Metric, f.PerYear)
+			text := shortFigure(row.Metric, f.PerYear)
 			if i != c.Baseline {
-				text += " (" + signedFigure(row.Metric, f.DeltaPerYear) + ")"
+				text += " (" + shortSigned(row.Metric, f.DeltaPerYear) + ")"
 			}
 			line = append(line, text)
 		}
@@ -298,6 +431,31 @@ func comparisonTable(c *plan.Comparison) [][]string {
 	return rows
 }
 
+// shortFigure writes a comparison cell: money in millions or thousands
+// ("USD 12.3 M"), so that four scenarios fit side by side; the exports
+// and the results panel write it in full.
+func shortFigure(m plan.Metric, v float64) string {
+	if m.Money {
+		return i18n.F().MoneyShort(v)
+	}
+	return number(v, m.Decimals)
+}
+
+// shortSigned writes a change with its sign, money as shortFigure does.
+func shortSigned(m plan.Metric, v float64) string {
+	if m.Money {
+		s := i18n.F().MoneyShort(math.Abs(v))
+		switch {
+		case v > 0:
+			return "+" + s
+		case v < 0:
+			return "−" + s
+		}
+		return s
+	}
+	return i18n.F().Signed(v, m.Decimals)
+}
+
 func (c *compareScreen) drawCharts() {
 	cmp := c.Comparison
 	builders := []func(*plan.Comparison) (chart.Bars, bool){chart.MeetingDaysPerYear, chart.NightHoursPerYear, chart.CostPerYearBySection}
@@ -307,6 +465,7 @@ func (c *compareScreen) drawCharts() {
 			continue
 		}
 		if b, ok := build(cmp); ok {
+			b.Categories = slices.Clone(c.Labels)
 			c.charts[i].SetBars(localBars(cmp, i, b))
 		} else {
 			c.charts[i].Clear(i18n.T("compare.chart.no_figures"))
@@ -336,7 +495,7 @@ func (c *compareScreen) Export(e exporter) {
 		c.progress.Start()
 		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
 		go func() {
-			err := store.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
+			err := c.w.WS.fs.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
 			fyne.Do(func() {
 				c.progress.Stop()
 				c.progress.Hide()

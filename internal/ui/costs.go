@@ -42,14 +42,15 @@ func (w *Workspace) Costs() CostsView {
 	}
 	e := d.Result.Cost
 	t := e.Total.Totals
+	// The two figures a budget officer must not confuse come first.
 	v.Totals = []Figure{
+		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
+		{Metric: i18n.T("costs.additional", "Horizon", e.Total.Label), Value: money(t.AdditionalRequirement)},
 		{Metric: i18n.T("costs.servicing"), Value: money(t.Servicing)},
 		{Metric: i18n.T("costs.documentation"), Value: money(t.Documentation)},
 		{Metric: i18n.T("costs.secretariat"), Value: money(t.Secretariat)},
 		{Metric: i18n.T("costs.travel"), Value: money(t.Travel)},
 		{Metric: i18n.T("costs.sponsorship"), Value: money(t.Sponsorship)},
-		{Metric: i18n.T("costs.total", "Horizon", e.Total.Label, "Year", e.PriceYear), Value: money(t.Total)},
-		{Metric: i18n.T("costs.additional", "Horizon", e.Total.Label), Value: money(t.AdditionalRequirement)},
 		{Metric: sectionLabel(cost.ConferenceManagement), Value: money(t.BySection.ConferenceManagement)},
 		{Metric: sectionLabel(cost.Disarmament), Value: money(t.BySection.Disarmament)},
 		{Metric: sectionLabel(cost.PublicInformation), Value: money(t.BySection.PublicInformation)},
@@ -81,7 +82,7 @@ func (w *Workspace) Costs() CostsView {
 			section = i18n.T("costs.outside")
 		}
 		v.Lines = append(v.Lines, CostLine{
-			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: costItem(l.Item),
+			Year: strconv.Itoa(l.Year), Section: section, Payer: payerLabel(l.Payer), Item: message(l.ItemMsg),
 			Quantity: i18n.F().Compact(l.Quantity, 4) + " " + i18n.Label("costs.unit."+keyOf(l.Unit), l.Unit), Rate: money(l.Rate), Amount: money(l.Amount),
 			Assumption: rateLabel(l.Key, a.Label), Source: source, AsOf: asOf, Placeholder: l.Placeholder, Stale: l.Stale, PriceYear: l.RatePriceYear,
 		})

@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/i18n"
 	"mechplan/internal/settings"
 )
 
 // DelegationRow is one open scenario as the user's delegation lives it.
+// Trips, days away and cost are over the scenario's horizon (Period).
 type DelegationRow struct {
-	Scenario                                string
+	Scenario, Period                        string
 	Trips, DaysAway                         int
 	Cost, NightHours, FlightHours, Coverage string
 	Uncovered                               int
@@ -29,14 +31,18 @@ type TripRow struct {
 type DelegationView struct {
 	State      string // name, or "" when none is chosen
 	Travellers int
-	Rows       []DelegationRow
-	Trips      []TripRow
-	Problem    string
+	// Who says who is counted under the active scenario: "2 flying from
+	// the capital + 1 at the mission (New York)".
+	Who     string
+	Rows    []DelegationRow
+	Trips   []TripRow
+	Problem string
 }
 
 // Delegation sets one delegation's trips, days away, cost and night hours
 // under every open scenario side by side, and lists its trips under the
-// active one.
+// active one. The mission's delegates are counted unless the user left
+// them out (Workspace.MissionOut).
 func (w *Workspace) Delegation() DelegationView {
 	iso3 := w.Settings.Delegation()
 	v := DelegationView{Travellers: w.Settings.Travellers()}
@@ -52,23 +58,30 @@ func (w *Workspace) Delegation() DelegationView {
 			idx = i
 		}
 	}
-	for _, d := range w.Docs {
+	labels := docLabels(w.Docs, 0)
+	for k, d := range w.Docs {
 		r := d.Result
 		if r == nil || r.Cost == nil || r.Burden == nil {
 			continue
 		}
-		it, err := r.Cost.Itinerary(iso3, float64(v.Travellers))
+		it, err := r.Cost.ItineraryWith(iso3, float64(v.Travellers), !w.MissionOut)
 		if err != nil {
 			v.Problem = err.Error()
 			continue
 		}
 		b := r.Burden.Delegations[idx]
-		v.Rows = append(v.Rows, DelegationRow{Scenario: d.Title(), Trips: len(it.Trips), DaysAway: it.DaysAway, Cost: money(it.Cost),
+		name := labels[k]
+		if d.Stale() {
+			name = i18n.T("mine.stale", "Name", name)
+		}
+		v.Rows = append(v.Rows, DelegationRow{Scenario: name, Period: i18n.T("mine.period", "Horizon", r.Total.Label),
+			Trips: len(it.Trips), DaysAway: it.DaysAway, Cost: money(it.Cost),
 			NightHours: hours(b.NightMinutes), FlightHours: i18n.F().Hours(b.Travel.FlightHours),
 			Coverage: i18n.F().Percent(it.Coverage.Share*100, 0), Uncovered: len(it.Coverage.Uncovered)})
 		if d != w.Active {
 			continue
 		}
+		v.Who = whoIsCounted(w, it, w.MissionOut)
 		for _, tp := range it.Trips {
 			var sessions []string
 			for _, si := range tp.Trip.Sessions {
@@ -83,22 +96,57 @@ func (w *Workspace) Delegation() DelegationView {
 	return v
 }
 
+// whoIsCounted says, venue by venue, how many of the delegation fly from
+// the capital and how many of the permanent mission attend on the spot:
+// "New York: 2 flying from the capital + 1 at the mission".
+func whoIsCounted(w *Workspace, it *cost.Itinerary, missionOut bool) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, tp := range it.Trips {
+		venue := tp.Trip.Venue
+		if seen[venue] {
+			continue
+		}
+		seen[venue] = true
+		city := venue
+		if v, ok := w.Ref.Venue(venue); ok {
+			city = v.City
+		}
+		f := i18n.F()
+		flying, local := f.Compact(tp.Flying, 1), f.Compact(tp.People-tp.Flying, 1)
+		switch {
+		case tp.People-tp.Flying > 0:
+			parts = append(parts, i18n.T("mine.who.with_mission", "Venue", city, "Flying", flying, "Mission", local))
+		case !missionOut && it.Delegation.MissionDelegates > 0:
+			parts = append(parts, i18n.T("mine.who.mission_flies", "Venue", city, "Flying", flying,
+				"Mission", f.Compact(it.Delegation.MissionDelegates, 1)))
+		default:
+			parts = append(parts, i18n.T("mine.who.capital", "Venue", city, "Flying", flying))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return i18n.T("mine.who", "Who", strings.Join(parts, "; "))
+}
+
 // delegationScreen is the "my delegation" view.
 type delegationScreen struct {
 	w       *Window
 	view    DelegationView
-	state   *widget.SelectEntry
+	state   *statePicker
 	people  *widget.Entry
+	mission *widget.Check
+	who     *widget.Label
 	message *widget.Label
 	rows    *widget.Table
 	trips   *widget.Table
 	content fyne.CanvasObject
-	codes   map[string]string // select label → ISO3
 }
 
 func delegationHeader() []string {
 	var out []string
-	for _, k := range []string{"scenario", "trips", "days_away", "travel_cost", "night_hours", "flight_hours", "covered", "missed"} {
+	for _, k := range []string{"scenario", "period", "trips", "days_away", "travel_cost", "night_hours", "flight_hours", "covered", "missed"} {
 		out = append(out, i18n.T("mine.col."+k))
 	}
 	return out
@@ -112,39 +160,18 @@ func tripHeader() []string {
 	return out
 }
 
+// prefMissionOut keeps the user's choice to leave the mission out.
+const prefMissionOut = "mine.mission_out"
+
 func newDelegationScreen(w *Window) *delegationScreen {
-	s := &delegationScreen{w: w, codes: map[string]string{}}
-	var names []string
-	current := ""
-	for _, st := range w.WS.Ref.States {
-		l := stateName(&st) + " (" + st.ISO3 + ")"
-		names = append(names, l)
-		s.codes[l] = st.ISO3
-		if st.ISO3 == w.Settings.Delegation() {
-			current = l
+	s := &delegationScreen{w: w}
+	s.state = newStatePicker(w.WS.Ref.States, "", func(iso3 string) {
+		if iso3 != "" {
+			w.Settings.SetDelegation(iso3)
 		}
-	}
-	// A select entry lets the user type part of a name to find a state.
-	s.state = widget.NewSelectEntry(names)
-	s.state.SetPlaceHolder(i18n.T("mine.state.placeholder"))
-	s.state.SetText(current)
-	s.state.OnChanged = func(v string) {
-		if code, ok := s.codes[v]; ok {
-			s.SetState(code)
-			return
-		}
-		var found []string
-		for _, n := range names {
-			if v != "" && strings.Contains(strings.ToLower(n), strings.ToLower(v)) {
-				found = append(found, n)
-			}
-		}
-		if len(found) > 0 {
-			s.state.SetOptions(found)
-		} else {
-			s.state.SetOptions(names)
-		}
-	}
+		s.refresh()
+	})
+	s.state.Set(w.Settings.Delegation())
 	s.people = widget.NewEntry()
 	s.people.SetText(strconv.Itoa(w.Settings.Travellers()))
 	s.message = widget.NewLabel("")
@@ -161,13 +188,24 @@ func newDelegationScreen(w *Window) *delegationScreen {
 		s.message.SetText("")
 		s.refresh()
 	}
+	s.mission = widget.NewCheck(i18n.T("mine.mission"), func(on bool) {
+		if w.WS.MissionOut != !on {
+			w.WS.MissionOut = !on
+			w.App.Preferences().SetBool(prefMissionOut, !on)
+			s.refresh()
+		}
+	})
+	s.mission.SetChecked(!w.WS.MissionOut)
+	s.who = widget.NewLabel("")
+	s.who.Wrapping = fyne.TextWrapWord
 	s.rows = newTextTable(func() [][]string {
 		out := [][]string{delegationHeader()}
 		for _, r := range s.view.Rows {
-			out = append(out, []string{r.Scenario, count(r.Trips), count(r.DaysAway), r.Cost, r.NightHours, r.FlightHours, r.Coverage, count(r.Uncovered)})
+			out = append(out, []string{r.Scenario, r.Period, count(r.Trips), count(r.DaysAway), r.Cost, r.NightHours, r.FlightHours, r.Coverage, count(r.Uncovered)})
 		}
 		return out
-	}, []float32{330, 60, 85, 120, 100, 100, 130, 120})
+	}, []float32{240, 150, 60, 85, 120, 100, 100, 130, 120})
+	s.rows.StickyColumnCount = 1
 	s.trips = newTextTable(func() [][]string {
 		out := [][]string{tripHeader()}
 		for _, t := range s.view.Trips {
@@ -176,8 +214,9 @@ func newDelegationScreen(w *Window) *delegationScreen {
 		return out
 	}, []float32{60, 140, 140, 60, 420, 110})
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.state")), nil, s.state),
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.travellers")), nil, s.people),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.state")), nil, s.state.content),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("mine.travellers")), s.mission, s.people),
+		s.who,
 		s.message)
 	split := container.NewVSplit(s.rows, container.NewBorder(widget.NewLabelWithStyle(i18n.T("mine.trips"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.trips))
 	split.Offset = 0.45
@@ -189,19 +228,24 @@ func newDelegationScreen(w *Window) *delegationScreen {
 // SetState makes a member state the user's delegation.
 func (s *delegationScreen) SetState(iso3 string) {
 	s.w.Settings.SetDelegation(iso3)
-	for label, code := range s.codes {
-		if code == iso3 && s.state.Text != label {
-			s.state.SetText(label)
-		}
-	}
+	s.state.Set(iso3)
 	s.refresh()
 }
 
+// View is what the screen shows, for tests.
+func (s *delegationScreen) View() DelegationView { return s.view }
+
 func (s *delegationScreen) refresh() {
-	s.view = s.w.WS.Delegation()
-	if s.view.Problem != "" && s.message.Text == "" {
+	if s.state.Pending() {
+		// A half-typed name shows no figures: not the last state's.
+		s.view = DelegationView{Problem: i18n.T("mine.pending")}
+	} else {
+		s.view = s.w.WS.Delegation()
+	}
+	setLabel(s.who, s.view.Who, s.who.TextStyle)
+	if s.view.Problem != "" && (s.message.Text == "" || s.message.Importance == widget.WarningImportance) {
 		s.message.Importance = widget.WarningImportance
-		s.message.SetText(s.view.Problem)
+		setLabel(s.message, s.view.Problem, s.message.TextStyle)
 	} else if s.view.Problem == "" && s.message.Importance == widget.WarningImportance {
 		s.message.SetText("")
 	}

@@ -53,12 +53,14 @@ type section struct {
 
 // editorScreen edits the active document with forms.
 type editorScreen struct {
-	ws       *Workspace
-	loading  bool
-	banner   *fyne.Container
-	sections []*section
-	tabs     *container.AppTabs
-	content  fyne.CanvasObject
+	ws      *Workspace
+	loading bool
+	banner  *fyne.Container
+	// bannerFor is what the banner was built for.
+	bannerFor string
+	sections  []*section
+	tabs      *container.AppTabs
+	content   fyne.CanvasObject
 
 	body, block int // selected body and block
 	bodyList    *widget.List
@@ -99,22 +101,33 @@ func newEditorScreen(ws *Workspace, onDuplicate func()) *editorScreen {
 // refresh brings the forms in step with the active document.
 func (ed *editorScreen) refresh() {
 	d := ed.ws.Active
-	ed.banner.RemoveAll()
+	// The banner is built again only when what it says changes: a rebuilt
+	// banner lays the whole editor out again.
+	banner := "none"
+	if d != nil {
+		banner = fmt.Sprint(d.ReadOnly())
+	}
+	if banner != ed.bannerFor {
+		ed.bannerFor = banner
+		ed.banner.RemoveAll()
+		switch {
+		case d == nil:
+			ed.banner.Add(widget.NewLabel(i18n.T("editor.none_open")))
+		case d.ReadOnly():
+			ed.banner.Add(container.NewBorder(nil, nil, nil,
+				widget.NewButtonWithIcon(i18n.T("editor.duplicate_to_edit"), theme.ContentCopyIcon(), ed.onDuplicate),
+				widget.NewLabel(i18n.T("editor.read_only"))))
+		}
+		// The banner's height changed; the border must lay out again.
+		ed.content.Refresh()
+	}
 	if d == nil {
-		ed.banner.Add(widget.NewLabel(i18n.T("editor.none_open")))
 		for _, s := range ed.sections {
 			s.holder.RemoveAll()
 			s.lastKey = ""
 		}
 		return
 	}
-	if d.ReadOnly() {
-		ed.banner.Add(container.NewBorder(nil, nil, nil,
-			widget.NewButtonWithIcon(i18n.T("editor.duplicate_to_edit"), theme.ContentCopyIcon(), ed.onDuplicate),
-			widget.NewLabel(i18n.T("editor.read_only"))))
-	}
-	// The banner's height changed; the border must lay out again.
-	ed.content.Refresh()
 	ed.body = min(ed.body, max(len(d.Scenario.Bodies)-1, 0))
 	ed.block = min(ed.block, max(len(d.Scenario.Blocks)-1, 0))
 	ed.loading = true

@@ -147,7 +147,7 @@ func (w *Window) ShowWelcome() {
 		}),
 		task(i18n.T("welcome.travel.title"), i18n.T("welcome.travel.text"), i18n.T("welcome.travel.button"), theme.AccountIcon(), func() {
 			w.ShowView(ViewMine)
-			w.Win.Canvas().Focus(w.Mine.state)
+			w.Win.Canvas().Focus(w.Mine.state.entry)
 		}),
 		widget.NewSeparator(), more)
 	// As tall as the text needs at the default size, within the window;
@@ -182,9 +182,11 @@ func (w *Window) OpenBuiltInComparison() {
 	w.Compare.Pick(picked...)
 }
 
-// ShowGuide shows the user guide, which is written in English.
+// ShowGuide shows the user guide in the interface's language where it is
+// written in it (English, French, Spanish), else in English.
 func (w *Window) ShowGuide() {
-	guide := widget.NewRichTextFromMarkdown(guideMarkdown(resources.UserGuide))
+	md, _ := resources.GuideIn(string(i18n.Current()))
+	guide := widget.NewRichTextFromMarkdown(guideMarkdown(md))
 	guide.Wrapping = fyne.TextWrapWord
 	size := w.Win.Canvas().Size()
 	w.openDialog(i18n.T("guide.title"), container.NewVScroll(guide), fyne.NewSize(size.Width*0.85, size.Height*0.85), func(close func()) []fyne.CanvasObject {

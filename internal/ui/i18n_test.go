@@ -357,7 +357,7 @@ func TestLanguageSwitchesAtOnce(t *testing.T) {
 		t.Error("the open scenario was lost in the switch")
 	}
 	w.ShowView(ViewCosts)
-	total := w.WS.Costs().Totals[5]
+	total := w.WS.Costs().Totals[0]
 	if !strings.HasPrefix(total.Metric, "Coût intégral") || !strings.HasSuffix(total.Value, "\u00a0USD") || strings.Contains(total.Value, ",") {
 		t.Errorf("French total %q = %q: want “1 234 567 USD”", total.Metric, total.Value)
 	}
@@ -379,7 +379,7 @@ func TestLanguageSwitchesAtOnce(t *testing.T) {
 	if i18n.Current() != i18n.English || w.Settings.Language() != "" {
 		t.Errorf("following the system: %s, setting %q", i18n.Current(), w.Settings.Language())
 	}
-	if got := w.WS.Costs().Totals[5].Value; !strings.HasPrefix(got, "USD ") {
+	if got := w.WS.Costs().Totals[0].Value; !strings.HasPrefix(got, "USD ") {
 		t.Errorf("English total = %q", got)
 	}
 }
@@ -520,5 +520,25 @@ func TestNoLiteralTextOnWidgets(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d widget calls checked: the test reads the wrong files", checked)
+	}
+}
+
+// TestGuideInTheWindowsLanguage: Help ▸ User guide shows the French guide
+// in French and the Spanish one in Spanish; in Russian, whose guide is not
+// written, the English one, under a title that says so.
+func TestGuideInTheWindowsLanguage(t *testing.T) {
+	for lang, want := range map[i18n.Language]string{i18n.French: "Guide de l'utilisateur de Mechplan", i18n.Spanish: "Guía del usuario de Mechplan", i18n.Russian: "Mechplan user guide"} {
+		w := newWindowIn(t, lang, true)
+		w.ShowGuide()
+		found := false
+		for _, s := range windowTexts(w, "guide") {
+			if strings.Contains(s.text, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: the guide does not show %q", lang, want)
+		}
+		w.escape()
 	}
 }

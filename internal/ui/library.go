@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/i18n"
+	"mechplan/internal/model"
 )
 
 // EntryKind says what a line of the library is.
@@ -35,8 +36,11 @@ type LibraryEntry struct {
 // recent files.
 func (w *Workspace) LibraryEntries() []LibraryEntry {
 	out := []LibraryEntry{{Kind: EntryHeading, Label: i18n.T("library.open")}}
-	for _, d := range w.Docs {
-		label := d.Title()
+	// Short, distinct labels: two copies of one scenario never read the
+	// same. The full name is in the window's title and the results.
+	labels := docLabels(w.Docs, 0)
+	for i, d := range w.Docs {
+		label := labels[i]
 		if d.ReadOnly() {
 			label += " " + i18n.T("library.builtin_mark")
 		}
@@ -49,8 +53,12 @@ func (w *Workspace) LibraryEntries() []LibraryEntry {
 		out = append(out, LibraryEntry{Kind: EntryOpen, Label: label, Doc: d})
 	}
 	out = append(out, LibraryEntry{Kind: EntryHeading, Label: i18n.T("library.builtins")})
-	for _, b := range w.BuiltIns {
-		out = append(out, LibraryEntry{Kind: EntryBuiltIn, Label: b.Scenario.Name, ID: b.Scenario.ID})
+	builtIns := make([]*model.Scenario, len(w.BuiltIns))
+	for i := range w.BuiltIns {
+		builtIns[i] = w.BuiltIns[i].Scenario
+	}
+	for i, l := range model.DistinctLabels(builtIns, 0) {
+		out = append(out, LibraryEntry{Kind: EntryBuiltIn, Label: l, ID: w.BuiltIns[i].Scenario.ID})
 	}
 	if recent := w.Settings.Recent(); len(recent) > 0 {
 		out = append(out, LibraryEntry{Kind: EntryHeading, Label: i18n.T("library.recent")})
@@ -81,11 +89,10 @@ func newLibraryScreen(ws *Workspace, onError func(error)) *libraryScreen {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			e := l.entries[i]
 			lb := o.(*widget.Label)
-			lb.TextStyle = fyne.TextStyle{Bold: e.Kind == EntryHeading || (e.Kind == EntryOpen && e.Doc == ws.Active)}
 			// Headings are bold, in the text colour: the low-importance
 			// grey is Fyne's disabled colour, under 4.5:1 contrast.
 			lb.Importance = widget.MediumImportance
-			lb.SetText(e.Label)
+			setLabel(lb, e.Label, fyne.TextStyle{Bold: e.Kind == EntryHeading || (e.Kind == EntryOpen && e.Doc == ws.Active)})
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {

@@ -5,10 +5,11 @@ import (
 	"strings"
 
 	"mechplan/internal/i18n"
+	"mechplan/internal/msg"
 )
 
-// problemPattern recognises one of the engine's messages (model.Validate,
-// the schedule's conflicts), which it writes in English, and names the
+// problemPattern recognises one of the engine's validation messages
+// (model.Validate), which it writes in English, and names the
 // message that says it in the user's language; the pattern's named groups
 // are the message's values.
 type problemPattern struct {
@@ -31,6 +32,8 @@ var problemPatterns = func() []problemPattern {
 		{`^is required: a duty station, one of (?P<List>.+)$`, "problem.required_venue"},
 		{`^is required: the id of a body, or give a rotation$`, "problem.required_body"},
 		{`^must be at most ` + n("Max") + ` bytes long, got ` + n("Got") + `$`, "problem.too_long"},
+		{`^must be one line without control characters; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_line"},
+		{`^must not contain control characters other than line breaks and tabs; found (?P<C>'.+') at byte ` + n("At") + `$`, "problem.control_text"},
 		{`^must be at most ` + n("Max") + ` characters, got ` + n("Got") + `$`, "problem.id_too_long"},
 		{`^` + q + `: use lower-case letters, digits, '-', '_' or '\.', starting with a letter or digit$`, "problem.id_chars"},
 		{`^` + q + ` is not a date YYYY-MM-DD$`, "problem.date"},
@@ -66,11 +69,6 @@ var problemPatterns = func() []problemPattern {
 		{`^from and to must differ \((?P<From>[^)]*)\)$`, "problem.band_same"},
 		{`^weight must be between 0 and ` + n("Max") + `, got ` + n("Got") + `$`, "problem.band_weight"},
 		{`^at most ` + n("Max") + ` bands, got ` + n("Got") + `$`, "problem.band_count"},
-		{`^blocks (?P<A>\S+) \((?P<AVenue>[^,]+), (?P<AFrom>\S+) to (?P<ATo>\S+)\) and (?P<B>\S+) \((?P<BVenue>[^,]+), (?P<BFrom>\S+) to (?P<BTo>\S+)\) overlap$`, "problem.overlap"},
-		{`^block (?P<A>\S+) \((?P<From>\S+) to (?P<To>\S+)\) falls in the General Assembly's high-level week \((?P<HFrom>\S+) to (?P<HTo>\S+)\)$`, "problem.high_level_week"},
-		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\); the nearest free start is (?P<Free>\S+)$`, "problem.calendar_period_free"},
-		{`^block (?P<A>\S+) \((?P<Venue>[^,]+), (?P<From>\S+) to (?P<To>\S+)\) falls in (?P<Period>.+) \((?P<PFrom>\S+) to (?P<PTo>\S+)\)$`, "problem.calendar_period"},
-		{`^block (?P<A>\S+) would start on (?P<D>\S+) \((?P<Why>[^,]+), (?P<Venue>\S+) closed\); it starts on (?P<Start>\S+)$`, "problem.moved"},
 	}
 	out := make([]problemPattern, len(list))
 	for i, p := range list {
@@ -108,10 +106,6 @@ func problemText(msg string) string {
 				if m := listMore.FindStringSubmatch(v); m != nil {
 					v = i18n.T("problem.list_more", "List", m[1], "More", m[2])
 				}
-			case "Period":
-				// A period of the calendar of conferences, named by the
-				// reference data.
-				v = i18n.Label("period."+keyOf(v), v)
 			case "End":
 				v = i18n.T("problem.band_end." + v)
 			case "What":
@@ -136,54 +130,23 @@ func problemText(msg string) string {
 // conflictKind names a calendar conflict's kind in the user's language.
 func conflictKind(kind string) string { return i18n.Label("conflict."+keyOf(kind), kind) }
 
-// costItemPatterns recognise the items of the engine's cost lines, which
-// it composes in English from a fixed set of words, a city and a grade.
-var costItemPatterns = func() []problemPattern {
-	list := []struct{ re, key string }{
-		{`^Meetings with interpretation into the six official languages, (?P<City>.+)$`, "item.interpreted"},
-		{`^Meetings without interpretation, (?P<City>.+)$`, "item.uninterpreted"},
-		{`^Meetings outside the standard meeting hours, (?P<City>.+)$`, "item.outside_hours"},
-		{`^Hybrid meetings: remote participation with interpretation$`, "item.hybrid"},
-		{`^Virtual meetings: remote platform and technical host$`, "item.virtual"},
-		{`^Webcast on UN Web TV$`, "item.webcast"},
-		{`^Translation of session documents into the other official languages$`, "item.translation"},
-		{`^Secretariat posts, (?P<Grade>.+)$`, "item.posts"},
-		{`^(?P<Who>Secretariat staff from New York|Interpreters and conference staff from New York|Delegations|Sponsored delegates) to (?P<City>[^:]+): (?P<What>.+)$`, "item.travel"},
+// message writes one of the engine's messages in the user's language by
+// its code; a value that is itself a message (a cost item's city, who
+// travels, what is paid) is written so first. A code no catalogue has
+// shows the engine's English, which a test forbids for the engine's codes.
+func message(m msg.Message) string {
+	if m.Code == "" || i18n.Current() == i18n.English {
+		return m.English
 	}
-	out := make([]problemPattern, len(list))
-	for i, p := range list {
-		out[i] = problemPattern{regexp.MustCompile(p.re), p.key}
-	}
-	return out
-}()
-
-// costItem writes a cost line's item in the user's language; an item no
-// pattern knows is shown as the engine wrote it.
-func costItem(item string) string {
-	if i18n.Current() == i18n.English {
-		return item
-	}
-	for _, p := range costItemPatterns {
-		m := p.re.FindStringSubmatch(item)
-		if m == nil {
-			continue
+	pairs := make([]any, 0, 2*len(m.Args))
+	for _, a := range m.Args {
+		v := a.Value
+		if sub, ok := v.(msg.Message); ok {
+			v = message(sub)
 		}
-		var pairs []any
-		for i, name := range p.re.SubexpNames() {
-			switch name {
-			case "":
-				continue
-			case "City":
-				pairs = append(pairs, name, cityLabel(m[i]))
-			case "Who", "What":
-				pairs = append(pairs, name, i18n.Label("item."+strings.ToLower(name)+"."+keyOf(m[i]), m[i]))
-			default:
-				pairs = append(pairs, name, m[i])
-			}
-		}
-		return i18n.T(p.key, pairs...)
+		pairs = append(pairs, a.Name, v)
 	}
-	return item
+	return i18n.Label(m.Code, m.English, pairs...)
 }
 
 // cityLabel is a duty station's city as the user's language writes it:

@@ -7,6 +7,8 @@ import (
 
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
+	"mechplan/internal/plan"
 )
 
 // brokenScenario breaks as many of the engine's rules as one scenario can.
@@ -15,6 +17,8 @@ func brokenScenario(w *Window) *model.Scenario {
 	s.Version = 99
 	s.ID = "Bad ID!"
 	s.Name = ""
+	s.Proponent = "forged\nline"
+	s.Description = "cursor \x1b[2J"
 	s.Horizon.Start = "2026-13-01"
 	s.Horizon.Years = 3
 	s.CycleYears = 5
@@ -105,25 +109,92 @@ func TestEngineMessagesAreTranslated(t *testing.T) {
 	}
 }
 
-// TestConflictMessagesAreTranslated: the schedule's three kinds of
-// conflict, as it writes them.
+// TestConflictMessagesAreTranslated: the schedule's kinds of conflict,
+// given by code with the values the schedule gives, read in French.
 func TestConflictMessagesAreTranslated(t *testing.T) {
-	w := newWindowIn(t, i18n.French, true)
-	_ = w
-	for msg, want := range map[string]string{
-		"blocks a (NYC, 2027-03-01 to 2027-03-05) and b (GVA, 2027-03-03 to 2027-03-04) overlap":                                                                "les blocs a (NYC, du 2027-03-01 au 2027-03-05) et b (GVA, du 2027-03-03 au 2027-03-04) se chevauchent",
-		"block a (2027-09-20 to 2027-09-24) falls in the General Assembly's high-level week (2027-09-21 to 2027-09-27)":                                         "le bloc a (du 2027-09-20 au 2027-09-24) tombe pendant la semaine de haut niveau de l'Assemblée générale (du 2027-09-21 au 2027-09-27)",
-		"block a would start on 2027-12-25 (Christmas Day, NYC closed); it starts on 2027-12-27":                                                                "le bloc a commencerait le 2027-12-25 (Christmas Day, NYC fermé) ; il commence le 2027-12-27",
-		"block ny (NYC, 2026-10-12 to 2026-10-16) falls in the First Committee's main session (2026-10-05 to 2026-11-06); the nearest free start is 2026-09-28": "le bloc ny (NYC, du 2026-10-12 au 2026-10-16) tombe pendant la session principale de la Première Commission (du 2026-10-05 au 2026-11-06) ; le début libre le plus proche est le 2026-09-28",
-		"block y (GVA, 2026-12-28 to 2026-12-31) falls in the end-of-year holidays (2026-12-24 to 2027-01-01)":                                                  "le bloc y (GVA, du 2026-12-28 au 2026-12-31) tombe pendant les fêtes de fin d'année (du 2026-12-24 au 2027-01-01)",
+	newWindowIn(t, i18n.French, true)
+	en := i18n.Messages(i18n.English)
+	conflict := func(code string, pairs ...any) msg.Message { return msg.New(code, en[code], pairs...) }
+	period := func(name string) msg.Message { return msg.Named("period.", name) }
+	for m, want := range map[*msg.Message]string{
+		ptr(conflict("problem.overlap", "A", "a", "AVenue", "NYC", "AFrom", "2027-03-01", "ATo", "2027-03-05", "B", "b", "BVenue", "GVA", "BFrom", "2027-03-03", "BTo", "2027-03-04")):                                                               "les blocs a (NYC, du 2027-03-01 au 2027-03-05) et b (GVA, du 2027-03-03 au 2027-03-04) se chevauchent",
+		ptr(conflict("problem.high_level_week", "A", "a", "From", "2027-09-20", "To", "2027-09-24", "HFrom", "2027-09-21", "HTo", "2027-09-27")):                                                                                                     "le bloc a (du 2027-09-20 au 2027-09-24) tombe pendant la semaine de haut niveau de l'Assemblée générale (du 2027-09-21 au 2027-09-27)",
+		ptr(conflict("problem.moved", "A", "a", "D", "2027-12-25", "Why", "Christmas Day", "Venue", "NYC", "Start", "2027-12-27")):                                                                                                                   "le bloc a commencerait le 2027-12-25 (Christmas Day, NYC fermé) ; il commence le 2027-12-27",
+		ptr(conflict("problem.calendar_period_free", "A", "ny", "Venue", "NYC", "From", "2026-10-12", "To", "2026-10-16", "Period", period("the First Committee's main session"), "PFrom", "2026-10-05", "PTo", "2026-11-06", "Free", "2026-09-28")): "le bloc ny (NYC, du 2026-10-12 au 2026-10-16) tombe pendant la session principale de la Première Commission (du 2026-10-05 au 2026-11-06) ; le début libre le plus proche est le 2026-09-28",
+		ptr(conflict("problem.calendar_period", "A", "y", "Venue", "GVA", "From", "2026-12-28", "To", "2026-12-31", "Period", period("the end-of-year holidays"), "PFrom", "2026-12-24", "PTo", "2027-01-01")):                                       "le bloc y (GVA, du 2026-12-28 au 2026-12-31) tombe pendant les fêtes de fin d'année (du 2026-12-24 au 2027-01-01)",
 	} {
-		if got := problemText(msg); got != want {
-			t.Errorf("problemText(%q)\n = %q\nwant %q", msg, got, want)
+		if got := message(*m); got != want {
+			t.Errorf("message(%s)\n = %q\nwant %q", m.Code, got, want)
 		}
 	}
 	if got := conflictKind("high-level week"); got != "semaine de haut niveau" {
 		t.Errorf("conflict kind = %q", got)
 	}
+}
+
+func ptr(m msg.Message) *msg.Message { return &m }
+
+// TestConflictsByCode: every calendar conflict of the built-in scenarios
+// comes by code; en.json's text of the code gives the schedule's English,
+// and every language has the code and the periods it names.
+func TestConflictsByCode(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	en := i18n.Messages(i18n.English)
+	codes := map[string]bool{}
+	n := 0
+	// A scenario that runs into every kind of conflict: two blocks at
+	// once, one in the high-level week, one on a holiday, one in the
+	// First Committee's session and one in Geneva's year-end closure.
+	s := w.WS.New().Scenario.Clone()
+	s.Horizon.Start, s.Horizon.Years, s.CycleYears = "2026-01-01", 2, 1
+	body := s.Bodies[0].ID
+	for _, b := range []struct{ id, venue, date string }{
+		{"ov-a", "NYC", "2026-03-02"}, {"ov-b", "GVA", "2026-03-03"}, {"hlw", "NYC", "2026-09-21"},
+		{"xmas", "NYC", "2026-12-25"}, {"fc", "NYC", "2026-10-12"}, {"eoy", "GVA", "2026-12-28"},
+	} {
+		s.Blocks = append(s.Blocks, model.Block{ID: b.id, Name: b.id, Venue: b.venue, Dates: []string{b.date}, Arrangement: model.Consecutive,
+			Sessions: []model.Session{{Body: body}}})
+	}
+	r, err := plan.Evaluate(s, w.WS.Ref, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	{
+		for _, c := range r.Schedule.Conflicts {
+			n++
+			m := c.Msg
+			if m.Code == "" || c.Message != m.English {
+				t.Errorf("%s: conflict %q has no code, or its Message is not the code's English", "every-conflict", c.Message)
+				continue
+			}
+			data := map[string]any{}
+			for _, a := range m.Args {
+				data[a.Name] = a.Value
+				if sub, ok := a.Value.(msg.Message); ok {
+					data[a.Name] = sub.English
+					codes[sub.Code] = true
+				}
+			}
+			if got := msg.Render(en[m.Code], data); got != m.English {
+				t.Errorf("en.json's %s gives %q, the schedule writes %q", m.Code, got, m.English)
+			}
+			codes[m.Code] = true
+		}
+	}
+	for _, want := range []string{"problem.overlap", "problem.high_level_week", "problem.moved", "problem.calendar_period_free"} {
+		if !codes[want] {
+			t.Errorf("no conflict %s among %d", want, n)
+		}
+	}
+	for _, lang := range i18n.Offered {
+		tr := i18n.Messages(lang)
+		for c := range codes {
+			if tr[c] == "" {
+				t.Errorf("%s has no message %s", lang, c)
+			}
+		}
+	}
+	t.Logf("%d conflicts, codes %v", n, codes)
 }
 
 // TestEnglishMessagesUnchanged: in English the engine's words are shown
@@ -139,16 +210,16 @@ func TestEnglishMessagesUnchanged(t *testing.T) {
 
 // TestCostItemsAreTranslated: every item of every cost line of a
 // scenario that meets away from New York, with sponsorship and hybrid
-// meetings, reads in French and Spanish.
+// meetings, reads in every language but English.
 func TestCostItemsAreTranslated(t *testing.T) {
-	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
+	for _, lang := range i18n.Offered[1:] {
 		w := newWindowIn(t, lang, true)
 		seen := 0
 		for _, id := range []string{"s7-rotating-venues", "s9-hybrid-groups"} {
 			w.WS.OpenBuiltIn(id)
 			for _, l := range w.WS.Costs().Lines {
 				seen++
-				for _, english := range []string{"Meetings", "meetings", " to ", "air fares", "Delegations", "Secretariat posts", "Webcast on", "Translation of", "Geneva"} {
+				for _, english := range []string{"Meetings", "meetings", " to ", "air fares", "Delegations", "Secretariat posts", "Webcast on", "Translation of", "Geneva", "Programme support"} {
 					if strings.Contains(l.Item, english) {
 						t.Errorf("%s: cost item %q still reads %q", lang, l.Item, english)
 						break
@@ -158,6 +229,67 @@ func TestCostItemsAreTranslated(t *testing.T) {
 		}
 		if seen < 50 {
 			t.Errorf("%s: only %d cost lines", lang, seen)
+		}
+	}
+}
+
+// TestCostItemsByCode: the engine names every cost item of every built-in
+// scenario by a message code with its values, and renders its English
+// from the same words en.json gives the code (one source for the
+// English); every language has every code, and every value that is
+// itself a code (a city, who travels, what is paid).
+func TestCostItemsByCode(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	en := i18n.Messages(i18n.English)
+	codes := map[string]bool{}
+	var walk func(m msg.Message)
+	walk = func(m msg.Message) {
+		codes[m.Code] = true
+		for _, a := range m.Args {
+			if sub, ok := a.Value.(msg.Message); ok {
+				walk(sub)
+			}
+		}
+	}
+	lines := 0
+	for _, b := range w.WS.BuiltIns {
+		w.WS.OpenBuiltIn(b.Scenario.ID)
+		d := w.WS.Active
+		if d == nil || d.Result == nil || d.Result.Cost == nil {
+			t.Fatalf("%s: no cost estimate", b.Scenario.ID)
+		}
+		for _, l := range d.Result.Cost.Lines {
+			lines++
+			m := l.ItemMsg
+			if m.Code == "" {
+				t.Errorf("%s: cost item %q has no code", b.Scenario.ID, l.Item)
+				continue
+			}
+			if l.Item != m.English {
+				t.Errorf("%s: Item %q is not the message's English %q", b.Scenario.ID, l.Item, m.English)
+			}
+			data := map[string]any{}
+			for _, a := range m.Args {
+				data[a.Name] = a.Value
+				if sub, ok := a.Value.(msg.Message); ok {
+					data[a.Name] = sub.English
+				}
+			}
+			if got := msg.Render(en[m.Code], data); got != m.English {
+				t.Errorf("en.json's %s gives %q, the engine writes %q", m.Code, got, m.English)
+			}
+			walk(m)
+		}
+	}
+	if lines < 500 || len(codes) < 20 {
+		t.Errorf("only %d lines and %d codes", lines, len(codes))
+	}
+	for _, lang := range i18n.Offered {
+		tr := i18n.Messages(lang)
+		for c := range codes {
+			if tr[c] == "" {
+				t.Errorf("%s has no message %s", lang, c)
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,9 @@ type Figure struct {
 type ResultsView struct {
 	Title   string
 	Horizon string
+	// Period is the scenario's years ("2026–2030"), which the columns
+	// name: the horizon's total and a year's average over it.
+	Period string
 	// Stale explains why the figures are an earlier result's.
 	Stale    string
 	Figures  []Figure
@@ -40,7 +44,7 @@ func (w *Workspace) Results() ResultsView {
 	if d == nil {
 		return ResultsView{Title: i18n.T("results.none")}
 	}
-	v := ResultsView{Title: d.Scenario.Name}
+	v := ResultsView{Title: strings.TrimPrefix(d.Title(), "● ")}
 	switch {
 	case d.Result == nil && !d.Valid():
 		v.Stale = i18n.N("results.no_result", len(d.Problems)+errCount(d.Failure))
@@ -63,6 +67,7 @@ func (w *Workspace) Results() ResultsView {
 		return v
 	}
 	v.Horizon = r.Total.Label
+	v.Period = r.Total.Label
 	if base != nil {
 		v.Horizon = i18n.T("results.horizon_against", "Horizon", r.Total.Label, "Baseline", w.Baseline.Scenario.Name, "BaselineHorizon", base.Total.Label)
 	}
@@ -71,7 +76,10 @@ func (w *Workspace) Results() ResultsView {
 		v.Years = append(v.Years, []string{y.Label, count(y.MeetingDays), count(y.Meetings), count(y.Blocks), count(y.MaxParallel)})
 	}
 	for _, c := range r.Conflicts {
-		v.Conflict = append(v.Conflict, c.Date+": "+problemText(c.Message))
+		v.Conflict = append(v.Conflict, c.Date+": "+message(c.Msg))
+	}
+	if r.MoreConflicts > 0 {
+		v.Conflict = append(v.Conflict, i18n.T("results.more_conflicts", "N", r.MoreConflicts, "Max", len(r.Conflicts)))
 	}
 	return v
 }
@@ -145,10 +153,16 @@ type resultsScreen struct {
 	years   *widget.Table
 	conf    *widget.Label
 	content fyne.CanvasObject
+	// warned says whether a warning was shown at the last refresh.
+	warned bool
 }
 
-func figureHeader() []string {
-	return []string{i18n.T("results.col.figure"), i18n.T("results.col.horizon"), i18n.T("results.col.year"), i18n.T("results.col.baseline"), i18n.T("results.col.change")}
+func figureHeader(period string) []string {
+	total, year := i18n.T("results.col.horizon"), i18n.T("results.col.year")
+	if period != "" {
+		total, year = i18n.T("results.col.total_of", "Horizon", period), i18n.T("results.col.year_of", "Horizon", period)
+	}
+	return []string{i18n.T("results.col.figure"), total, year, i18n.T("results.col.baseline"), i18n.T("results.col.change")}
 }
 
 func yearHeader() []string {
@@ -166,12 +180,12 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 	r.conf.Wrapping = fyne.TextWrapWord
 	r.conf.Importance = widget.DangerImportance
 	r.figures = newTextTable(func() [][]string {
-		rows := [][]string{figureHeader()}
+		rows := [][]string{figureHeader(r.view.Period)}
 		for _, f := range r.view.Figures {
 			rows = append(rows, []string{f.Metric, f.Value, f.PerYear, f.Baseline, f.Change})
 		}
 		return rows
-	}, []float32{330, 120, 110, 120, 110})
+	}, []float32{300, 130, 215, 120, 110})
 	r.years = newTextTable(func() [][]string { return append([][]string{yearHeader()}, r.view.Years...) }, []float32{70, 100, 80, 60, 100})
 	top := container.NewVBox(r.title, r.stale)
 	split := container.NewHSplit(r.figures, container.NewBorder(nil, r.conf, nil, nil, r.years))
@@ -183,8 +197,12 @@ func newResultsScreen(ws *Workspace) *resultsScreen {
 
 func (r *resultsScreen) refresh() {
 	r.view = r.ws.Results()
-	r.title.SetText(i18n.T("results.title", "Name", r.view.Title, "Horizon", r.view.Horizon))
-	r.stale.SetText(r.view.Stale)
+	title := r.view.Title
+	if r.view.Horizon != "" {
+		title = i18n.T("results.title", "Name", r.view.Title, "Horizon", r.view.Horizon)
+	}
+	setLabel(r.title, title, r.title.TextStyle)
+	setLabel(r.stale, r.view.Stale, r.stale.TextStyle)
 	if r.view.Stale == "" {
 		r.stale.Hide()
 	} else {
@@ -198,8 +216,12 @@ func (r *resultsScreen) refresh() {
 	}
 	r.figures.Refresh()
 	r.years.Refresh()
-	// A warning shown or hidden changes the header's height.
-	r.content.Refresh()
+	// A warning shown or hidden changes the header's height; otherwise
+	// the panel keeps its layout.
+	if shown := r.view.Stale != "" || len(r.view.Conflict) > 0; shown || shown != r.warned {
+		r.warned = shown
+		r.content.Refresh()
+	}
 }
 
 // joinLines joins up to n lines and says how many more there are.
@@ -240,8 +262,7 @@ func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
 			if id.Row < len(cache) && id.Col < len(cache[id.Row]) {
 				text = cache[id.Row][id.Col]
 			}
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
-			l.SetText(text)
+			setLabel(l, text, fyne.TextStyle{Bold: id.Row == 0})
 		},
 	)
 	// Widths grow with the user's scale, and a column is never narrower
@@ -259,6 +280,17 @@ func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
 	}
 	t.StickyRowCount = 1
 	return t
+}
+
+// setLabel changes a label only when its text or style differ: a table
+// refresh visits every visible cell, and laying out a truncated label's
+// text again is most of the window's work after an edit.
+func setLabel(l *widget.Label, text string, style fyne.TextStyle) {
+	if l.Text == text && l.TextStyle == style {
+		return
+	}
+	l.TextStyle = style
+	l.SetText(text)
 }
 
 // headingWidth is the width a bold table heading needs: a label's, and

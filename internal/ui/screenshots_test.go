@@ -86,8 +86,9 @@ var screenshots = []screenshot{
 	{"settings", func(w *Window) { w.ShowView(ViewSettings) }},
 }
 
-// TestScreenshots renders the welcome and every view, in English, French
-// and Spanish, light and dark, with the test driver. With
+// TestScreenshots renders the welcome and every view, in every language
+// offered, light and dark, and in Russian and Chinese also at 150%, whose
+// taller and longer texts the layouts must hold, with the test driver. With
 // MECHPLAN_SCREENSHOTS set (make screenshots) the PNGs are kept there for
 // a person to look at, named view-language-variant.png.
 func TestScreenshots(t *testing.T) {
@@ -113,6 +114,17 @@ func TestScreenshots(t *testing.T) {
 			if s.name == "editor-bodies" || s.name == "settings" || s.name == "costs" {
 				s.show(w)
 				savePNG(t, w, filepath.Join(dir, s.name+"-en-light-200.png"))
+			}
+		}
+		for _, lang := range []i18n.Language{i18n.Russian, i18n.Chinese} {
+			w := newWindowIn(t, lang, true)
+			w.Prefs.theme.SetSelected(themeLabel(settings.ThemeLight))
+			if err := w.SetScale(150); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range screenshots {
+				s.show(w)
+				savePNG(t, w, filepath.Join(dir, s.name+"-"+string(lang)+"-light-150.png"))
 			}
 		}
 	}

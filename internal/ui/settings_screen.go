@@ -28,12 +28,11 @@ type settingsScreen struct {
 	hours    *widget.Entry // the optimiser's window, venue time
 	hoursMsg *widget.Label
 	bandMsg  *widget.Label
-	state    *widget.Select
+	state    *statePicker
 	travel   *widget.Entry
 	year     *widget.Entry
 	message  *widget.Label
 	content  fyne.CanvasObject
-	states   []string // ISO3 codes in the select's order
 }
 
 func newSettingsScreen(w *Window) *settingsScreen {
@@ -114,25 +113,13 @@ func newSettingsScreen(w *Window) *settingsScreen {
 	s.hours.OnSubmitted = func(v string) { s.ApplyHours(v) }
 	applyHours := widget.NewButton(i18n.T("settings.hours.apply"), func() { s.ApplyHours(s.hours.Text) })
 
-	var names []string
-	names = append(names, i18n.T("settings.delegation.none"))
-	s.states = append(s.states, "")
-	for _, st := range w.WS.Ref.States {
-		names = append(names, stateName(&st)+" ("+st.ISO3+")")
-		s.states = append(s.states, st.ISO3)
-	}
-	s.state = newSelect(names, func(string) {
-		i := s.state.SelectedIndex()
-		if i >= 0 && s.states[i] != set.Delegation() {
-			set.SetDelegation(s.states[i])
+	s.state = newStatePicker(w.WS.Ref.States, i18n.T("settings.delegation.none"), func(iso3 string) {
+		if iso3 != set.Delegation() {
+			set.SetDelegation(iso3)
 			w.WS.changed()
 		}
 	})
-	for i, c := range s.states {
-		if c == set.Delegation() {
-			s.state.SetSelectedIndex(i)
-		}
-	}
+	s.state.Set(set.Delegation())
 	s.message = widget.NewLabel("")
 	s.message.Importance = widget.DangerImportance
 	s.message.Wrapping = fyne.TextWrapWord
@@ -162,7 +149,7 @@ func newSettingsScreen(w *Window) *settingsScreen {
 		item(i18n.T("settings.scale"), s.scale, i18n.T("settings.scale.hint")),
 		item(i18n.T("settings.bands"), container.NewVBox(bandsHelp, s.bands, container.NewHBox(apply, reset), s.bandMsg), ""),
 		item(i18n.T("settings.hours"), container.NewVBox(container.NewBorder(nil, nil, nil, applyHours, s.hours), s.hoursMsg), i18n.T("settings.hours.hint")),
-		item(i18n.T("settings.delegation"), s.state, i18n.T("settings.delegation.hint")),
+		item(i18n.T("settings.delegation"), s.state.content, i18n.T("settings.delegation.hint")),
 		item(i18n.T("settings.travellers"), s.travel, i18n.T("settings.travellers.hint")),
 		// A hint of a form item does not wrap; this one is long.
 		item(i18n.T("settings.price_year"), container.NewVBox(s.year, yearHelp), ""),
@@ -175,10 +162,8 @@ func newSettingsScreen(w *Window) *settingsScreen {
 // refresh shows settings changed elsewhere (the delegation picked on the
 // "my delegation" view).
 func (s *settingsScreen) refresh() {
-	for i, c := range s.states {
-		if c == s.w.Settings.Delegation() && s.state.SelectedIndex() != i {
-			s.state.SetSelectedIndex(i)
-		}
+	if d := s.w.Settings.Delegation(); !s.state.Pending() && s.state.Chosen != d {
+		s.state.Set(d)
 	}
 }
 

@@ -57,12 +57,13 @@ var chineseFont = fyne.NewStaticResource("MechplanSansCJK.ttf", resources.FontCh
 
 // Font draws the interface in Chinese with the bundled Droid Sans
 // Fallback: Fyne tries the theme's font for each character, then its own
-// Noto Sans, then the system's.
+// Noto Sans, then the system's. Other languages get the default theme's
+// font, except in the browser (platformFont), which has no system fonts.
 func (t *mechTheme) Font(s fyne.TextStyle) fyne.Resource {
 	if t.chinese && !s.Monospace && !s.Symbol {
 		return chineseFont
 	}
-	return t.Theme.Font(s)
+	return platformFont(t.Theme, s)
 }
 
 // newTheme builds the theme for the user's choice of colour scheme and

@@ -91,6 +91,9 @@ type ZoneQuery struct {
 	Group   string // "" or a regional group
 	Status  string // "", LDC, LLDC or SIDS
 	Sort    string
+	// Only keeps the delegations with these ISO3 codes (a search as
+	// typed); nil keeps every one.
+	Only []string
 }
 
 // ZoneView is the time-zone view's model.
@@ -107,6 +110,8 @@ type ZoneView struct {
 	Rows    []ZoneRow
 	Summary []Figure
 	Bands   string
+	// Period is the scenario's years, over which Score is summed.
+	Period string
 }
 
 // MeetingLabel names a meeting in venue time.
@@ -128,6 +133,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 	for i := range sch.Meetings {
 		v.Meetings = append(v.Meetings, MeetingLabel(&sch.Meetings[i]))
 	}
+	v.Period = r.Total.Label
 	sum := r.Burden.Summary
 	// Up to six names keep the line short; the table sorted by burden
 	// lists them all.
@@ -174,6 +180,9 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 			continue
 		}
 		if q.Status != "" && !strings.Contains(status, q.Status) {
+			continue
+		}
+		if q.Only != nil && !slices.Contains(q.Only, st.ISO3) {
 			continue
 		}
 		start, end := burden.Local(m, st)
@@ -278,14 +287,25 @@ type zonesScreen struct {
 	optim   *optimiserPanel
 	content fyne.CanvasObject
 	forDoc  *Document
+	// find searches the table for a delegation.
+	find *statePicker
+	// shownFor names what the table shows: scenario, result and query.
+	shownFor string
+	// header is the table's heading row, widths what its columns got.
+	header []string
+	widths []float32
 	// ready is set once every widget exists: the filters' callbacks run
 	// while they are being set up.
 	ready bool
 }
 
-func zoneHeader() []string {
+func zoneHeader(period string) []string {
+	score := i18n.T("zones.col.score")
+	if period != "" {
+		score = i18n.T("zones.col.score_of", "Horizon", period)
+	}
 	return []string{i18n.T("zones.col.delegation"), i18n.T("zones.col.local"), i18n.T("zones.col.band"), i18n.T("zones.col.night"),
-		i18n.T("zones.col.unsociable"), i18n.T("zones.col.group"), i18n.T("zones.col.status")}
+		i18n.T("zones.col.unsociable"), score, i18n.T("zones.col.group"), i18n.T("zones.col.status")}
 }
 
 func newZonesScreen(w *Window) *zonesScreen {
@@ -331,7 +351,7 @@ func newZonesScreen(w *Window) *zonesScreen {
 	})
 	z.sort.SetSelectedIndex(0)
 	z.table = widget.NewTable(
-		func() (int, int) { return len(z.view.Rows) + 1, len(zoneHeader()) },
+		func() (int, int) { return len(z.view.Rows) + 1, len(z.header) },
 		func() fyne.CanvasObject {
 			bg := canvas.NewRectangle(color.Transparent)
 			l := widget.NewLabel("")
@@ -341,27 +361,34 @@ func newZonesScreen(w *Window) *zonesScreen {
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			bg, l := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
-			bg.FillColor = color.Transparent
-			l.TextStyle = fyne.TextStyle{Bold: id.Row == 0}
+			fill := color.Color(color.Transparent)
 			if id.Row == 0 {
-				l.SetText(zoneHeader()[id.Col])
+				setLabel(l, z.header[id.Col], fyne.TextStyle{Bold: true})
+			} else if id.Row-1 < len(z.view.Rows) {
+				r := z.view.Rows[id.Row-1]
+				mine := r.ISO3 == z.w.Settings.Delegation()
+				name := r.Name
+				if mine {
+					name = "▸ " + name
+				}
+				cells := []string{name, r.Local, bandLabel(r.Band), number(float64(r.Night), 0), number(float64(r.Unsociable), 0), oneDecimal(r.Score), regionalGroupLabel(r.Group), statusLabel(r.Status)}
+				if id.Col == 1 || id.Col == 2 {
+					// The band is written in its own column too: colour
+					// alone does not tell it.
+					fill = bandColor(r.Band)
+				}
+				setLabel(l, cells[id.Col], fyne.TextStyle{Bold: mine})
+			}
+			if bg.FillColor != fill {
+				bg.FillColor = fill
 				bg.Refresh()
-				return
 			}
-			r := z.view.Rows[id.Row-1]
-			cells := []string{r.Name, r.Local, bandLabel(r.Band), number(float64(r.Night), 0), number(float64(r.Unsociable), 0), regionalGroupLabel(r.Group), statusLabel(r.Status)}
-			if id.Col == 1 || id.Col == 2 {
-				// The band is written in its own column too: colour
-				// alone does not tell it.
-				bg.FillColor = bandColor(r.Band)
-			}
-			bg.Refresh()
-			l.SetText(cells[id.Col])
 		})
-	for i, wd := range []float32{190, 275, 90, 80, 110, 200, 110} {
-		z.table.SetColumnWidth(i, max(scaled(wd), headingWidth(zoneHeader()[i])))
-	}
+	z.header = zoneHeader("")
+	z.setWidths()
 	z.table.StickyRowCount = 1
+	// The delegation's name stays put when the table scrolls right.
+	z.table.StickyColumnCount = 1
 	z.world = newDrawing(fyne.NewSize(360, 200), newWorldMap(z).draw)
 	z.colour = widget.NewRadioGroup([]string{colourLabel(colourByBand), colourLabel(colourByScore)}, func(string) { z.world.Refresh() })
 	z.colour.Horizontal = true
@@ -372,7 +399,20 @@ func newZonesScreen(w *Window) *zonesScreen {
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.group")), nil, z.group),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.status")), nil, z.status),
 		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.sort")), nil, z.sort))
-	head := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.meeting")), nil, z.meeting), filters)
+	z.find = newStatePicker(w.WS.Ref.States, "", func(iso3 string) {
+		if iso3 == "" {
+			return
+		}
+		w.Settings.SetDelegation(iso3)
+		z.find.Set("")
+		z.query.Only = nil
+		z.refresh()
+		z.ScrollTo(iso3)
+	})
+	z.find.onTyped = z.filter
+	z.find.entry.SetPlaceHolder(i18n.T("zones.find.placeholder"))
+	head := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.meeting")), nil, z.meeting),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("zones.find")), nil, z.find.content), filters)
 	// The summary and the optimiser share one scroll: wrapped text laid
 	// out beside a picture otherwise overlaps what follows it.
 	z.side = container.NewVScroll(container.NewVBox(z.summary, widget.NewSeparator(), z.optim.content))
@@ -390,6 +430,45 @@ func newZonesScreen(w *Window) *zonesScreen {
 // Rows returns the table's rows as shown, for tests.
 func (z *zonesScreen) Rows() []ZoneRow { return z.view.Rows }
 
+// setWidths sizes the columns for the heading row, when it changed.
+func (z *zonesScreen) setWidths() {
+	var widths []float32
+	for i, wd := range []float32{190, 250, 90, 80, 100, 130, 190, 110} {
+		widths = append(widths, max(scaled(wd), headingWidth(z.header[i])))
+	}
+	if slices.Equal(widths, z.widths) {
+		return
+	}
+	z.widths = widths
+	for i, wd := range widths {
+		z.table.SetColumnWidth(i, wd)
+	}
+}
+
+// filter keeps the table to the delegations the search matches as typed.
+func (z *zonesScreen) filter() {
+	z.query.Only = nil
+	if strings.TrimSpace(z.find.entry.Text) != "" {
+		z.query.Only = []string{}
+		for _, st := range z.find.Matches {
+			z.query.Only = append(z.query.Only, st.ISO3)
+		}
+	}
+	z.refresh()
+}
+
+// ScrollTo brings a delegation's row into view and selects it.
+func (z *zonesScreen) ScrollTo(iso3 string) {
+	for i, r := range z.view.Rows {
+		if r.ISO3 == iso3 {
+			id := widget.TableCellID{Row: i + 1, Col: 0}
+			z.table.ScrollTo(id)
+			z.table.Select(id)
+			return
+		}
+	}
+}
+
 func (z *zonesScreen) refresh() {
 	if !z.ready {
 		return
@@ -399,7 +478,23 @@ func (z *zonesScreen) refresh() {
 		z.forDoc = z.w.WS.Active
 		z.query.Meeting = -1
 	}
+	// Shown again unchanged (a switch back to the view, an edit of
+	// another scenario), the table and the picture stay as they are.
+	var result any
+	if d := z.forDoc; d != nil {
+		result = d.Result
+	}
+	key := fmt.Sprintf("%p %p %+v %s", z.forDoc, result, z.query, z.w.Settings.Delegation())
+	if key == z.shownFor {
+		z.optim.refresh()
+		return
+	}
+	z.shownFor = key
 	z.view = z.w.WS.TimeZones(z.query)
+	if h := zoneHeader(z.view.Period); !slices.Equal(h, z.header) {
+		z.header = h
+		z.setWidths()
+	}
 	z.meeting.Options = z.view.Meetings
 	z.query.Meeting = z.view.MeetingIndex
 	z.meeting.Selected = z.view.Meeting

@@ -7,6 +7,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -51,7 +52,7 @@ type Window struct {
 	Compare  *compareScreen
 	Prefs    *settingsScreen
 
-	Views  *container.AppTabs
+	Views  *viewTabs
 	status *widget.Label
 	undo   *widget.ToolbarAction
 	redo   *widget.ToolbarAction
@@ -61,6 +62,13 @@ type Window struct {
 	dialogs []*modal
 	// welcome is the welcome dialog while it is open.
 	welcome *modal
+	// cmp is the comparison's choice of scenarios and baseline, kept
+	// across a rebuild of the screens.
+	cmp compareChoice
+	// session is the open documents as last saved with the preferences.
+	session string
+	// sideNav says the views' tabs are down the side (at 150 % and more).
+	sideNav bool
 }
 
 // Views by their ids; the tabs show their names in the user's language
@@ -112,19 +120,27 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	if dir == "" {
 		dir = filepath.Join(a.Storage().RootURI().Path(), "autosave")
 	}
-	ws, err := NewWorkspace(ref, set, dir)
+	ws, err := newWorkspace(ref, set, dir, platformFiles(a))
 	if err != nil {
 		return nil, fmt.Errorf("built-in library: %w", err)
 	}
 	win := a.NewWindow(appName)
-	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker}
+	ws.MissionOut = a.Preferences().Bool(prefMissionOut)
+	w := &Window{App: a, Win: win, WS: ws, Settings: set, Picker: cfg.Picker, cmp: compareChoice{off: map[*Document]bool{}}}
 	if w.Picker == nil {
-		w.Picker = &dialogPicker{w: w}
+		w.Picker = platformPicker(w)
 	}
 	w.build()
 	ws.OnChange(w.refresh)
 	ws.Recover()
+	if set.Welcomed() {
+		w.restoreSession()
+	}
 	w.refresh()
+	if set.Welcomed() {
+		// The window opens on the view it was closed on.
+		w.ShowView(a.Preferences().String(prefSessionView))
+	}
 	width, height := set.WindowSize()
 	win.Resize(fyne.NewSize(width, height))
 	win.SetCloseIntercept(w.requestClose)
@@ -159,6 +175,8 @@ func (w *Window) SetLanguage(l i18n.Language) error {
 	if err := i18n.Setup(l); err != nil {
 		return err
 	}
+	// The status bar's message was written in the old language.
+	w.WS.Notice = ""
 	// A new theme draws Chinese with its font, or stops doing so.
 	w.App.Settings().SetTheme(newTheme(w.Settings.Theme(), w.Settings.Scale()))
 	w.rebuild()
@@ -196,6 +214,9 @@ func priceYear(ref *refdata.Data) int {
 }
 
 func (w *Window) build() {
+	// At 150 % and more the tabs would not fit across: they go down the
+	// side, where every view keeps its name (and its Ctrl+number).
+	w.sideNav = w.Settings.Scale() >= 150
 	w.Library = newLibraryScreen(w.WS, w.showError)
 	w.Editor = newEditorScreen(w.WS, w.Duplicate)
 	w.Results = newResultsScreen(w.WS)
@@ -210,7 +231,7 @@ func (w *Window) build() {
 	// width, and the figures read as a table across.
 	editor := container.NewVSplit(w.Editor.content, w.Results.content)
 	editor.Offset = 0.6
-	w.Views = container.NewAppTabs(
+	w.Views = newViewTabs(w.sideNav,
 		container.NewTabItemWithIcon(viewName(ViewEditor), theme.DocumentCreateIcon(), editor),
 		container.NewTabItemWithIcon(viewName(ViewCalendar), theme.GridIcon(), w.Calendar.content),
 		container.NewTabItemWithIcon(viewName(ViewZones), theme.HistoryIcon(), w.Zones.content),
@@ -219,7 +240,10 @@ func (w *Window) build() {
 		container.NewTabItemWithIcon(viewName(ViewCompare), theme.ViewRestoreIcon(), w.Compare.content),
 		container.NewTabItemWithIcon(viewName(ViewSettings), theme.SettingsIcon(), w.Prefs.content),
 	)
-	w.Views.OnSelected = func(*container.TabItem) { w.refreshView() }
+	w.Views.OnSelected = func(*container.TabItem) {
+		w.refreshView()
+		w.App.Preferences().SetString(prefSessionView, w.View())
+	}
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.undo = widget.NewToolbarAction(theme.ContentUndoIcon(), w.WS.Undo)
@@ -232,7 +256,7 @@ func (w *Window) build() {
 		widget.NewToolbarSeparator(),
 		w.undo, w.redo,
 	)
-	main := container.NewHSplit(w.Library.content, w.Views)
+	main := container.NewHSplit(w.Library.content, w.Views.content)
 	main.Offset = 0.18
 	w.Win.SetContent(container.NewBorder(toolbar, w.status, nil, nil, main))
 	w.setMenus()
@@ -366,8 +390,92 @@ func (w *Window) refresh() {
 			title = d.Title() + " (" + filepath.Base(d.Path) + ") — " + appName
 		}
 	}
-	w.Win.SetTitle(title)
-	w.status.SetText(w.WS.Notice)
+	if w.Win.Title() != title {
+		w.Win.SetTitle(title)
+	}
+	setLabel(w.status, w.WS.Notice, w.status.TextStyle)
+	w.saveSession()
+}
+
+// Preferences that bring the last session back at the next start: the
+// open built-ins and files, by docKey.
+const (
+	prefSessionOpen = "session.open"
+	prefSessionView = "session.view"
+)
+
+// saveSession keeps the open documents' keys with the preferences when
+// they change.
+func (w *Window) saveSession() {
+	var keys []string
+	for _, d := range w.WS.Docs {
+		if k := docKey(d); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if s := strings.Join(keys, "\n"); s != w.session {
+		w.session = s
+		w.App.Preferences().SetStringList(prefSessionOpen, keys)
+	}
+}
+
+// saveCompareChoice keeps which documents the comparison leaves out and
+// its baseline with the preferences.
+func (w *Window) saveCompareChoice() {
+	var off []string
+	for _, d := range w.WS.Docs {
+		if k := docKey(d); k != "" && w.cmp.off[d] {
+			off = append(off, k)
+		}
+	}
+	p := w.App.Preferences()
+	p.SetStringList(prefCompareOff, off)
+	base := ""
+	if w.cmp.baseline != nil {
+		base = docKey(w.cmp.baseline)
+	}
+	p.SetString(prefCompareBaseline, base)
+}
+
+// restoreSession opens again what the last session had open (the files
+// that still load) and the comparison's choice among them. The document
+// being edited stays the one open first.
+func (w *Window) restoreSession() {
+	p := w.App.Preferences()
+	active := w.WS.Active
+	for _, k := range p.StringList(prefSessionOpen) {
+		switch {
+		case strings.HasPrefix(k, "builtin:"):
+			file := strings.TrimPrefix(k, "builtin:")
+			for _, b := range w.WS.BuiltIns {
+				if b.File == file && w.WS.find(file, "") == nil {
+					w.WS.OpenBuiltIn(b.Scenario.ID)
+				}
+			}
+		case strings.HasPrefix(k, "file:"):
+			path := strings.TrimPrefix(k, "file:")
+			if w.WS.find("", path) == nil {
+				if _, err := os.Stat(path); err == nil {
+					w.WS.OpenFile(path)
+				}
+			}
+		}
+	}
+	off := p.StringList(prefCompareOff)
+	base := p.String(prefCompareBaseline)
+	for _, d := range w.WS.Docs {
+		k := docKey(d)
+		if k != "" && slices.Contains(off, k) {
+			w.cmp.off[d] = true
+		}
+		if k != "" && k == base {
+			w.cmp.baseline = d
+		}
+	}
+	if active != nil {
+		w.WS.Active = active
+	}
+	w.WS.Notice = ""
 }
 
 // refreshView brings the selected view up to date; the others catch up

@@ -38,7 +38,7 @@ func (p *fakePicker) Save(title, suggested string, _ []string, chosen func(strin
 	}
 }
 
-func newTestWindow(t *testing.T) (*Window, *fakePicker) {
+func newTestWindow(t testing.TB) (*Window, *fakePicker) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	// The welcome of a first start is tested on its own; here it would
@@ -82,7 +82,7 @@ func TestOpenDuplicateEditUndo(t *testing.T) {
 	if ws.Baseline == nil || ws.Baseline.Scenario.ID != BaselineBuiltIn {
 		t.Fatalf("baseline = %v, want the OEWG as held", ws.Baseline)
 	}
-	w.Library.Tap(libraryLine(t, w, EntryBuiltIn, "Global Mechanism as adopted"))
+	w.Library.Tap(libraryLine(t, w, EntryBuiltIn, "Global Mechanism"))
 	d := ws.Active
 	if d == nil || !d.ReadOnly() || d.Scenario.ID != "global-mechanism" {
 		t.Fatalf("active = %+v, want the built-in Global Mechanism, read-only", d)
@@ -480,7 +480,7 @@ func TestMyDelegationUnderEveryOpenScenario(t *testing.T) {
 	if v := w.WS.Delegation(); v.Problem == "" {
 		t.Error("no delegation chosen, yet no prompt to choose one")
 	}
-	w.Mine.state.SetText("Chile (CHL)")
+	w.Mine.state.entry.SetText("Chile (CHL)")
 	v := w.WS.Delegation()
 	if v.State != "Chile" || len(v.Rows) != 3 {
 		t.Fatalf("state %q with %d rows; want Chile under the 3 open scenarios", v.State, len(v.Rows))
@@ -535,7 +535,7 @@ func TestCompareThreeAndExport(t *testing.T) {
 	if !found {
 		t.Error("the meeting-days row does not show the engine's figure")
 	}
-	if labels := strings.Join(w.Compare.charts[0].Labels(), "|"); !strings.Contains(labels, gm.Scenario.Name[:20]) {
+	if labels := strings.Join(w.Compare.charts[0].Labels(), "|"); !strings.Contains(labels, gm.Scenario.Label()) {
 		t.Errorf("the meeting-days chart does not name the scenarios: %s", labels)
 	}
 
@@ -627,8 +627,8 @@ func TestPriceYearSettingReachesTheEngine(t *testing.T) {
 	if len(d.Scenario.Assumptions) != 1 {
 		t.Error("the setting was written into the scenario")
 	}
-	if v := w.WS.Costs(); !strings.Contains(v.Totals[5].Metric, strconv.Itoa(after.PriceYear)+" prices") {
-		t.Errorf("the costs view does not name the price year: %q", v.Totals[5].Metric)
+	if v := w.WS.Costs(); !strings.Contains(v.Totals[0].Metric, strconv.Itoa(after.PriceYear)+" prices") {
+		t.Errorf("the costs view does not name the price year: %q", v.Totals[0].Metric)
 	}
 	w.Prefs.year.SetText("1800")
 	if !strings.Contains(w.Prefs.message.Text, "price year") {
@@ -636,18 +636,37 @@ func TestPriceYearSettingReachesTheEngine(t *testing.T) {
 	}
 }
 
-func TestEveryEditRecomputesAllOpenScenarios(t *testing.T) {
+func TestAnEditRecomputesOnlyItsScenario(t *testing.T) {
 	w, _ := newTestWindow(t)
 	other := w.WS.OpenBuiltIn("s9-hybrid-groups")
 	d := w.WS.New()
-	before := map[*Document]any{w.WS.Baseline: w.WS.Baseline.Result, other: other.Result, d: d.Result}
+	before := map[*Document]*plan.Result{w.WS.Baseline: w.WS.Baseline.Result, other: other.Result, d: d.Result}
 	retype(t, w, "bodies[0].meetings", "8")
-	for doc, r := range before {
-		if doc.Result == r {
-			t.Errorf("%s kept its old result after an edit of another scenario", doc.Scenario.Name)
+	if d.Result == before[d] || d.Result.Total == before[d].Total {
+		t.Error("the edited scenario kept its old figures")
+	}
+	for _, doc := range []*Document{w.WS.Baseline, other} {
+		if doc.Result != before[doc] {
+			t.Errorf("%s was evaluated again after an edit of another scenario", doc.Scenario.Name)
 		}
 	}
-	if other.Result.Total != before[other].(*plan.Result).Total {
-		t.Error("another scenario's figures changed with an edit that was not its own")
+	// A change of settings does reach every scenario.
+	w.WS.Recompute()
+	if other.Result == before[other] {
+		t.Error("a recompute kept an old result")
+	}
+}
+
+func TestNewScenarioIDFollowsItsName(t *testing.T) {
+	w, _ := newTestWindow(t)
+	d := w.WS.New()
+	retype(t, w, "name", "Two blocks, Côte 2027")
+	if d.Scenario.ID != "two-blocks-cote-2027" {
+		t.Fatalf("id %q does not follow the name", d.Scenario.ID)
+	}
+	retype(t, w, "id", "mine")
+	retype(t, w, "name", "Another name")
+	if d.Scenario.ID != "mine" {
+		t.Errorf("the id the user set changed to %q with the name", d.Scenario.ID)
 	}
 }

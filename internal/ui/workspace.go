@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
@@ -45,6 +46,9 @@ type Document struct {
 	serial     int // names the autosave file
 	rev        int // counts changes, so a view can tell its data is old
 	undo, redo []*model.Scenario
+	// idFromName says the id follows the name (a new scenario or a copy
+	// whose id the user has not set).
+	idFromName bool
 	// lastEdit is the field of the last edit, so that the keystrokes of
 	// one field make one undo step rather than one step per character.
 	lastEdit string
@@ -106,10 +110,16 @@ type Workspace struct {
 	AutosaveDir string
 	// Notice is the latest message for the status bar.
 	Notice string
+	// MissionOut leaves the permanent mission's delegates out of "my
+	// delegation": only the experts from the capital count.
+	MissionOut bool
 
 	// encode writes a scenario in the file format for Save, SaveAs and
 	// autosave; nil means store.EncodeTo. Tests make it fail half-way.
-	encode    func(io.Writer, *model.Scenario) error
+	encode func(io.Writer, *model.Scenario) error
+	// fs reads and writes the files: the file system on the desktop,
+	// Fyne's storage and the browser on the web.
+	fs        fileStore
 	serial    int
 	listeners []func()
 }
@@ -118,13 +128,18 @@ type Workspace struct {
 // user picks another: the OEWG as held, the figure delegations quote.
 const BaselineBuiltIn = "oewg-2021-2025"
 
-// NewWorkspace loads the built-in library and opens the baseline.
+// NewWorkspace loads the built-in library and opens the baseline; its
+// files are the file system's.
 func NewWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string) (*Workspace, error) {
+	return newWorkspace(ref, set, autosaveDir, osFiles{})
+}
+
+func newWorkspace(ref *refdata.Data, set *settings.Settings, autosaveDir string, fs fileStore) (*Workspace, error) {
 	all, err := store.BuiltIns()
 	if err != nil {
 		return nil, err
 	}
-	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir}
+	w := &Workspace{Ref: ref, Settings: set, BuiltIns: all, AutosaveDir: autosaveDir, fs: fs}
 	w.removeStaleTemps()
 	if d := w.OpenBuiltIn(BaselineBuiltIn); d != nil {
 		w.Baseline = d
@@ -255,7 +270,7 @@ func (w *Workspace) OpenFile(path string) (*Document, error) {
 		w.Select(d)
 		return d, nil
 	}
-	s, err := store.Load(path)
+	s, err := w.fs.Load(path)
 	if err != nil {
 		w.Settings.RemoveRecent(path)
 		w.Notice = i18n.T("notice.open_failed", "File", filepath.Base(path), "Error", err.Error())
@@ -279,7 +294,7 @@ func (w *Workspace) New() *Document {
 			Arrangement: model.Consecutive, Sessions: []model.Session{{Body: "plenary"}}}},
 	}
 	w.Notice = i18n.T("notice.new")
-	d := w.add(&Document{Scenario: s, Dirty: true})
+	d := w.add(&Document{Scenario: s, Dirty: true, idFromName: true})
 	w.autosave(d)
 	return d
 }
@@ -299,11 +314,30 @@ func (w *Workspace) Duplicate(src *Document) *Document {
 		return slices.ContainsFunc(w.Docs, func(d *Document) bool { return d.Scenario.ID == id })
 	})
 	s.Name = i18n.T("doc.copy_name", "Name", s.Name)
-	d := w.add(&Document{Scenario: s, Dirty: true})
+	if s.ShortName != "" {
+		s.ShortName = copyShortName(s.ShortName, s.ID)
+	}
+	d := w.add(&Document{Scenario: s, Dirty: true, idFromName: true})
 	w.Notice = i18n.T("notice.duplicated", "Name", src.Scenario.Name)
 	w.autosave(d)
 	w.changed()
 	return d
+}
+
+// copyShortName is a copy's short name: "S9 hybrid groups, copy", then
+// "…, copy 2" after the number its id got, cut to the format's limit.
+func copyShortName(short, id string) string {
+	n := ""
+	if i := strings.LastIndex(id, "-copy-"); i >= 0 {
+		n = id[i+len("-copy-"):]
+	}
+	key := "doc.copy_short"
+	if n != "" {
+		key = "doc.copy_short_n"
+	}
+	suffix := i18n.T(key, "Name", "", "N", n)
+	room := model.MaxShortNameLen - utf8.RuneCountInString(suffix)
+	return i18n.T(key, "Name", model.Truncate(short, max(room, 4)), "N", n)
 }
 
 // Select makes a document the one being edited.
@@ -346,7 +380,7 @@ func (w *Workspace) Delete(d *Document) error {
 		return errors.New(i18n.T("error.builtin_delete"))
 	}
 	if d.Path != "" {
-		if err := os.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := w.fs.Remove(d.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
 		w.Settings.RemoveRecent(d.Path)
@@ -377,7 +411,7 @@ func (w *Workspace) SaveAs(d *Document, path string) error {
 	if filepath.Ext(path) == "" {
 		path += ".json"
 	}
-	if err := store.WriteAtomic(path, 0o644, func(out io.Writer) error { return w.encodeTo(out, d.Scenario) }); err != nil {
+	if err := w.fs.WriteAtomic(path, 0o644, func(out io.Writer) error { return w.encodeTo(out, d.Scenario) }); err != nil {
 		w.Notice = i18n.T("notice.save_failed", "Error", err.Error())
 		w.changed()
 		return err
@@ -421,11 +455,50 @@ func (w *Workspace) Edit(field string, change func(s *model.Scenario)) {
 	d.lastEdit = field
 	d.redo = nil
 	change(d.Scenario)
+	switch {
+	case field == "id":
+		// The user named the file: the id no longer follows the name.
+		d.idFromName = false
+	case field == "name" && d.idFromName:
+		d.Scenario.ID = w.idFor(d, d.Scenario.Name)
+	}
 	d.rev++
 	d.Dirty = true
-	w.evaluateAll()
+	// Only the edited scenario changed: the others keep their results,
+	// which the engine would compute again identically.
+	w.evaluate(d)
 	w.autosave(d)
 	w.changed()
+}
+
+// idFor is the id a scenario named name gets while its id follows its
+// name: the name in lower case, words joined by hyphens, unique among
+// the open documents ("Two blocks, 2027" → "two-blocks-2027").
+func (w *Workspace) idFor(d *Document, name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(foldAccents(name)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	base := b.String()
+	if len(base) > 48 {
+		base = strings.TrimRight(base[:48], "-")
+	}
+	if base == "" {
+		base = "scenario"
+	}
+	return uniqueID(base, func(id string) bool {
+		return slices.ContainsFunc(w.Docs, func(o *Document) bool { return o != d && o.Scenario.ID == id })
+	})
 }
 
 // Undo steps the active document back one edit.
@@ -456,7 +529,7 @@ func (w *Workspace) afterHistory(d *Document) {
 	d.rev++
 	d.lastEdit = ""
 	d.Dirty = true
-	w.evaluateAll()
+	w.evaluate(d)
 	w.autosave(d)
 	w.changed()
 }
@@ -486,9 +559,9 @@ func (w *Workspace) autosave(d *Document) {
 	if w.AutosaveDir == "" || !d.Dirty || d.ReadOnly() {
 		return
 	}
-	err := os.MkdirAll(w.AutosaveDir, 0o755)
+	err := w.fs.MkdirAll(w.AutosaveDir)
 	if err == nil {
-		err = store.WriteAtomic(w.autosavePath(d), 0o600, func(out io.Writer) error {
+		err = w.fs.WriteAtomic(w.autosavePath(d), 0o600, func(out io.Writer) error {
 			// The autosaved struct, written as it goes: the path, then
 			// the scenario in the file format.
 			path, err := json.Marshal(d.Path)
@@ -521,17 +594,17 @@ func (w *Workspace) encodeTo(out io.Writer, s *model.Scenario) error {
 func (w *Workspace) removeStaleTemps() {
 	if w.Settings != nil {
 		for _, p := range w.Settings.Recent() {
-			store.RemoveStaleTemps(p)
+			w.fs.RemoveStaleTemps(p)
 		}
 	}
 	if w.AutosaveDir != "" {
-		store.RemoveStaleTempsIn(w.AutosaveDir)
+		w.fs.RemoveStaleTempsIn(w.AutosaveDir)
 	}
 }
 
 func (w *Workspace) dropAutosave(d *Document) {
 	if w.AutosaveDir != "" {
-		os.Remove(w.autosavePath(d))
+		w.fs.Remove(w.autosavePath(d))
 	}
 }
 
@@ -541,11 +614,11 @@ func (w *Workspace) Recover() int {
 	if w.AutosaveDir == "" {
 		return 0
 	}
-	files, _ := filepath.Glob(filepath.Join(w.AutosaveDir, "unsaved-*.json"))
+	files, _ := w.fs.Glob(filepath.Join(w.AutosaveDir, "unsaved-*.json"))
 	slices.Sort(files)
 	var found []*Document
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := w.fs.ReadFile(f)
 		if err != nil {
 			continue
 		}
@@ -559,7 +632,7 @@ func (w *Workspace) Recover() int {
 		}
 		// The old file goes before the new copy is written, as the new
 		// serial may take its name.
-		os.Remove(f)
+		w.fs.Remove(f)
 		d := w.add(&Document{Scenario: s, Path: a.Path, Dirty: true})
 		w.autosave(d)
 		found = append(found, d)

@@ -428,23 +428,46 @@ func (m *worldMap) stroke(img *image.RGBA, lines [][]pt, closed bool, half float
 // draw lays the map and its legend out in a size: the map as large as
 // the legend leaves room for, with its proportions kept.
 func (m *worldMap) draw(size fyne.Size) []fyne.CanvasObject {
-	const gap = 6
+	const gap = 8
 	pad := theme.Padding()
 	width := size.Width - 2*pad
 	aspect := float32(geo.MapAspect())
-	_, lh := m.legend(width)
-	mw := min(width, (size.Height-lh-gap)*aspect)
-	// A map narrower than the pane: the legend flows under it, which
-	// may take another line.
-	legend, lh2 := m.legend(max(mw, 1))
-	if lh2 > lh {
-		mw = min(mw, (size.Height-lh2-gap)*aspect)
+	// The whole legend under the map, or in a column beside it when the
+	// pane is wide and low, whichever leaves the larger map; when that
+	// map is still under 60% of the width (a large text scale in a small
+	// pane), only the colours' key, so that the map stays readable.
+	type layout struct {
+		legend []fyne.CanvasObject
+		mw     float32
+		side   bool
 	}
+	var best layout
+	for _, full := range []bool{true, false} {
+		below, lh, widest := m.legend(width, full)
+		cands := []layout{{below, min(width, (size.Height-lh-gap)*aspect), false}}
+		if col, ch, _ := m.legend(widest, full); ch <= size.Height {
+			cands = append(cands, layout{col, min(width-widest-gap, size.Height*aspect), true})
+		}
+		for _, c := range cands {
+			if c.mw > best.mw {
+				best = c
+			}
+		}
+		if best.mw >= min(0.6*width, 480) {
+			break
+		}
+	}
+	legend, mw := best.legend, best.mw
 	if mw < 80 {
 		return nil
 	}
 	mh := mw / aspect
-	ox := pad + (width-mw)/2
+	// Beside: the legend right of the map. Under: the map centred, the
+	// legend from the left.
+	ox, lx, ly := pad, pad+mw+gap, float32(0)
+	if !best.side {
+		ox, lx, ly = pad+(width-mw)/2, pad, mh+gap
+	}
 	p := m.paint(mw)
 	if key := p.key(int(mw), int(mh)); m.raster == nil || key != m.rasterKey {
 		m.raster = canvas.NewRaster(func(w, h int) image.Image { return m.image(p, w, h) })
@@ -454,7 +477,7 @@ func (m *worldMap) draw(size fyne.Size) []fyne.CanvasObject {
 	m.raster.Resize(fyne.NewSize(mw, mh))
 	objs := []fyne.CanvasObject{m.raster}
 	for _, o := range legend {
-		o.Move(o.Position().Add(fyne.NewPos(ox, mh+gap)))
+		o.Move(o.Position().Add(fyne.NewPos(lx, ly)))
 	}
 	return append(objs, legend...)
 }
@@ -463,13 +486,14 @@ func (m *worldMap) draw(size fyne.Size) []fyne.CanvasObject {
 // and says how tall it is. Coloured by band: a swatch and a count per
 // band. By burden: the scale with its ends and middle written, in the
 // score's unit. Then the marks: land no colouring covers, dots and venues.
-func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
+func (m *worldMap) legend(width float32, full bool) (objs []fyne.CanvasObject, height, widest float32) {
 	z := m.z
 	fg, coast := themeColor(theme.ColorNameForeground), themeColor(colorCoast)
 	ts := smallText()
 	lineH := fyne.MeasureText("Mg", ts, fyne.TextStyle{}).Height + 4
-	const sw, pad, space = 12, 4, 14
-	var objs []fyne.CanvasObject
+	// Swatches and the scale grow with the text (the user's scale).
+	sw, bar := ts, 5*ts
+	const pad, space = 4, 14
 	x, y := float32(0), float32(0)
 	// place puts an item of width w on the line, or on a new one.
 	place := func(w float32) (float32, float32) {
@@ -478,6 +502,7 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 		}
 		px, py := x, y
 		x += w + space
+		widest = max(widest, w)
 		return px, py
 	}
 	swatch := func(c color.Color, label string, mark func(x, y float32) []fyne.CanvasObject) {
@@ -503,7 +528,7 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 	case z.colour.Selected == colourLabel(colourByScore):
 		// 0 ▭▭ middle ▭▭ worst, weighted hours over the scenario.
 		lo, mid, hi := number(0, 0), number(top/2, 1), i18n.T("zones.colour.score_max", "Score", number(top, 1))
-		const bar, steps = 60, 12
+		const steps = 12
 		w := textWidth(lo, ts, false) + textWidth(mid, ts, false) + textWidth(hi, ts, false) + 2*bar + 4*pad
 		px, py := place(w)
 		low, high := themeColor(chartview.ColorHeatLow), themeColor(chartview.ColorHeatHigh)
@@ -536,6 +561,9 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 			swatch(bandColor(b), i18n.T("figure.line", "Label", bandLabel(b), "Value", number(float64(counts[b]), 0)), nil)
 		}
 	}
+	if !full {
+		return objs, y + lineH, widest
+	}
 	swatch(themeColor(colorLand), i18n.T("zones.map.neutral"), nil)
 	swatch(nil, i18n.T("zones.map.dot"), func(x, y float32) []fyne.CanvasObject {
 		c := canvas.NewCircle(themeColor(colorLand))
@@ -561,21 +589,42 @@ func (m *worldMap) legend(width float32) ([]fyne.CanvasObject, float32) {
 		y += lineH
 		objs = append(objs, text(l, themeColor(theme.ColorNamePlaceHolder), ts, false, 0, y+2))
 	}
-	return objs, y + lineH
+	return objs, y + lineH, widest
 }
 
-// wrapWords breaks a sentence into lines no wider than width (a word
-// longer than that keeps a line of its own).
+// wrapWords breaks a sentence into lines no wider than width, between
+// words, or between characters in a word wider than a line (Chinese
+// writes no spaces).
 func wrapWords(s string, size, width float32) []string {
 	var lines []string
 	line := ""
+	fits := func(t string) bool { return textWidth(t, size, false) <= width }
 	for _, w := range strings.Fields(s) {
-		if line != "" && textWidth(line+" "+w, size, false) > width {
+		joined := w
+		if line != "" {
+			joined = line + " " + w
+		}
+		switch {
+		case fits(joined):
+			line = joined
+			continue
+		case fits(w):
 			lines = append(lines, line)
 			line = w
 			continue
 		}
-		line = strings.TrimSpace(line + " " + w)
+		// A word wider than a line: it goes on from this line, cut
+		// where it no longer fits.
+		line = joined
+		for len([]rune(line)) > 1 && !fits(line) {
+			r := []rune(line)
+			n := len(r) - 1
+			for n > 1 && !fits(string(r[:n])) {
+				n--
+			}
+			lines = append(lines, strings.TrimSpace(string(r[:n])))
+			line = strings.TrimSpace(string(r[n:]))
+		}
 	}
 	if line != "" {
 		lines = append(lines, line)

@@ -253,3 +253,56 @@ func BenchmarkWorldMapDraw(b *testing.B) {
 		objs[0].(*canvas.Raster).Generator(560, int(560/geo.MapAspect()))
 	}
 }
+
+// TestWorldMapKeepsRoomAtLargeText: at 150% in a low pane, the map still
+// takes most of the width, its key beside or under it.
+func TestWorldMapKeepsRoomAtLargeText(t *testing.T) {
+	w := zonesAtRemoteMeeting(t)
+	if err := w.SetScale(150); err != nil {
+		t.Fatal(err)
+	}
+	m := newWorldMap(w.Zones)
+	for _, size := range []fyne.Size{fyne.NewSize(660, 260), fyne.NewSize(440, 330), fyne.NewSize(900, 600)} {
+		objs := m.draw(size)
+		if len(objs) < 2 {
+			t.Errorf("%v: %d objects, want the map and its key", size, len(objs))
+			continue
+		}
+		r := objs[0].(*canvas.Raster)
+		if r.Size().Width < 0.6*(size.Width-2*8) {
+			t.Errorf("%v: the map is %v wide, want most of the pane", size, r.Size().Width)
+		}
+		for _, o := range objs[1:] {
+			p, s := o.Position(), o.Size()
+			if p.X < 0 || p.Y < 0 || p.Y+s.Height > size.Height+1 {
+				t.Errorf("%v: a legend item at %v size %v is outside the pane", size, p, s)
+			}
+		}
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	test.NewTempApp(t)
+	size := smallText()
+	for _, s := range []string{
+		"Natural Earth 1:110m. The boundaries shown do not imply official endorsement or acceptance by the United Nations.",
+		"Natural Earth，比例尺1:1.1亿。本地图所示边界和名称并不意味着联合国正式认可或接受。",
+	} {
+		width := textWidth(s, size, false) / 3
+		lines := wrapWords(s, size, width)
+		if len(lines) < 3 {
+			t.Errorf("%q in a third of its width: %d lines", s, len(lines))
+		}
+		for _, l := range lines {
+			if textWidth(l, size, false) > width {
+				t.Errorf("line %q is wider than %v", l, width)
+			}
+		}
+		if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Errorf("wrapping %q lost text: %q", s, lines)
+		}
+	}
+	if got := wrapWords("長", size, 1); len(got) != 1 {
+		t.Errorf("a character wider than the line: %q, want it on a line of its own", got)
+	}
+}

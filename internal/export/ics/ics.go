@@ -5,8 +5,10 @@
 package ics
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -52,6 +54,17 @@ func Encode(c *plan.Comparison) []byte {
 	return EncodeWith(c, all, Options{Past: true})
 }
 
+// Write writes the calendar of every scenario to out as it goes, so that
+// the 200,000 meetings of the largest scenario (a 100 MB calendar) are
+// never held in memory at once.
+func Write(out io.Writer, c *plan.Comparison) error {
+	all := make([]int, len(c.Results))
+	for i := range all {
+		all[i] = i
+	}
+	return WriteWith(out, c, all, Options{Past: true})
+}
+
 // EncodeScenario returns the calendar of one scenario of the comparison:
 // the file to import, one per scenario, so that competing proposals do
 // not land on the same days of one calendar.
@@ -61,8 +74,16 @@ func EncodeScenario(c *plan.Comparison, i int, o Options) []byte {
 
 // EncodeWith returns one calendar of the scenarios at the given indexes.
 func EncodeWith(c *plan.Comparison, which []int, o Options) []byte {
+	var b bytes.Buffer
+	_ = WriteWith(&b, c, which, o) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// WriteWith writes one calendar of the scenarios at the given indexes to
+// out as it goes.
+func WriteWith(out io.Writer, c *plan.Comparison, which []int, o Options) error {
 	l := labels.Or(o.Labels)
-	w := &writer{l: l}
+	w := &writer{buf: bufio.NewWriterSize(out, 64<<10), l: l}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:" + prodID)
@@ -107,7 +128,7 @@ func EncodeWith(c *plan.Comparison, which []int, o Options) []byte {
 		}
 	}
 	w.line("END:VCALENDAR")
-	return w.buf.Bytes()
+	return w.buf.Flush()
 }
 
 // FileNames gives each scenario's calendar file a name: its id, made safe
@@ -137,8 +158,10 @@ func FileNames(c *plan.Comparison) []string {
 	return out
 }
 
+// writer writes content lines; a write error is kept by the bufio.Writer
+// and returned by Flush.
 type writer struct {
-	buf bytes.Buffer
+	buf *bufio.Writer
 	l   labels.Labels
 }
 

@@ -36,6 +36,11 @@ type Labels interface {
 	Lang() string
 }
 
+// StatePrefix starts the key of a member state's name: "state." and its
+// ISO3 code, "state.CIV", whose text is the state's official short name
+// in the language (Côte d'Ivoire, 科特迪瓦), from the reference data.
+const StatePrefix = "state."
+
 // English writes every text in English, as the exports always have.
 var English Labels = english{}
 
@@ -102,3 +107,7 @@ func KeyOf(name string) string {
 		return '_'
 	}, name)
 }
+
+// RightToLeft reports whether a language (by its code, Labels.Lang) is
+// written right to left: Arabic, among the UN's languages.
+func RightToLeft(lang string) bool { return lang == "ar" }

@@ -134,7 +134,7 @@ func (r *report) table() {
 		for sizes[k] > minPt {
 			size(sizes[k])
 			fits := true
-			for _, word := range strings.Fields(col.title) {
+			for _, word := range words(col.title) {
 				if p.GetStringWidth(word) > col.width-2-2*p.GetCellMargin() {
 					fits = false
 				}
@@ -145,7 +145,7 @@ func (r *report) table() {
 			sizes[k] -= 0.25
 		}
 		size(sizes[k])
-		heads[k] = p.SplitText(col.title, col.width-2)
+		heads[k] = splitText(p, col.title, col.width-2)
 		bandH = max(bandH, lineH(sizes[k])*float64(len(heads[k]))+2)
 	}
 	if bandH > 12 {
@@ -200,9 +200,9 @@ func (r *report) table() {
 	r.text(7.5)
 	r.colour(colourMuted)
 	p.SetXY(margin, y+2)
-	p.MultiCell(contentW, 3.8, r.t("export.pdf.glance.footnote", "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
+	multiCell(p, contentW, 3.8, r.t("export.pdf.glance.footnote", "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
 		"Cost: conference servicing, documentation, Secretariat staff, delegation travel and sponsorship, at the rates listed in the appendix. "+
-		"Most bodies at once: the smallest delegation that can cover every meeting."), "", "L", false)
+		"Most bodies at once: the smallest delegation that can cover every meeting."), "L")
 }
 
 // minPt is the smallest text the report prints.
@@ -294,7 +294,7 @@ func lanes(t chart.Timeline) int {
 // fitLines cuts text to the lines that fit at the current font.
 func (r *report) fitLines(s string, w float64, n int) string {
 	r.text(9)
-	lines := r.pdf.SplitText(s, w)
+	lines := splitText(r.pdf, s, w)
 	if len(lines) <= n {
 		return s
 	}
@@ -328,7 +328,7 @@ func (r *report) noteWithin(x, y, w float64, s string, bottom float64) float64 {
 	size, lh := 8.5, 4.5
 	for {
 		r.text(size)
-		lines = p.SplitText(s, w)
+		lines = splitText(p, s, w)
 		if y+float64(len(lines))*lh <= bottom || size <= minPt {
 			break
 		}
@@ -394,7 +394,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 	if b := c.Results[i].Burden; b != nil && len(b.Counted) == 0 {
 		y = r.noteWithin(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."), footerY-1)
 	}
-	if n := len(c.Results[i].Conflicts); n > 0 {
+	if n := len(c.Results[i].Conflicts) + c.Results[i].MoreConflicts; n > 0 {
 		r.note(x, y+1, w, r.t("export.pdf.key_figures.conflicts", "{{.Count}} calendar conflicts, the first: {{.First}}", "Count", fmt.Sprint(n), "First", r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
 	}
 }
@@ -437,8 +437,8 @@ func (r *report) assumptions() {
 		if rate.Placeholder {
 			src = placeholder + ". " + src
 		}
-		label := p.SplitText(r.t("rate."+rate.Key, rate.Label)+" ("+rate.Key+")", cols[0]-2)
-		source := p.SplitText(src, cols[4]-2)
+		label := splitText(p, r.t("rate."+rate.Key, rate.Label)+" ("+rate.Key+")", cols[0]-2)
+		source := splitText(p, src, cols[4]-2)
 		n := max(len(label), len(source))
 		h := float64(n)*3 + 1.5
 		if p.GetY()+h > pageH-18 {
@@ -545,8 +545,8 @@ func (r *report) overrides() {
 	header()
 	for _, o := range rows {
 		r.text(6.8)
-		cells := [][]string{p.SplitText(o.scenario, cols[0]-2), p.SplitText(o.assumption, cols[1]-2), {o.value},
-			p.SplitText(o.unit, cols[3]-2), {o.replaced}, {r.fit(o.asOf, cols[5]-2)}, p.SplitText(o.source, cols[6]-2)}
+		cells := [][]string{splitText(p, o.scenario, cols[0]-2), splitText(p, o.assumption, cols[1]-2), {o.value},
+			splitText(p, o.unit, cols[3]-2), {o.replaced}, {r.fit(o.asOf, cols[5]-2)}, splitText(p, o.source, cols[6]-2)}
 		n := 1
 		for _, c := range cells {
 			n = max(n, len(c))
@@ -643,7 +643,7 @@ func (r *report) delegations() {
 		r.text(6.5)
 		r.colour(colourText)
 		p.SetXY(margin+1, y)
-		p.CellFormat(nameW-1, rowH, r.fit(del.Name, nameW-2), "", 0, "L", false, 0, "")
+		p.CellFormat(nameW-1, rowH, r.fit(r.t(labels.StatePrefix+del.ISO3, del.Name), nameW-2), "", 0, "L", false, 0, "")
 		r.colour(colourMuted)
 		p.CellFormat(groupW, rowH, r.fit(r.t("group.short."+labels.KeyOf(del.Group), del.Group), groupW-1), "", 0, "L", false, 0, "")
 		r.colour(colourText)

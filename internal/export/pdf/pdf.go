@@ -75,8 +75,9 @@ func Encode(c *plan.Comparison) ([]byte, error) { return EncodeWith(c, Options{}
 func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	l := labels.Or(o.Labels)
 	p := fpdf.New("L", "mm", "A4", "")
-	p.AddUTF8FontFromBytes(font, "", resources.FontRegular)
-	p.AddUTF8FontFromBytes(font, "B", resources.FontBold)
+	regular, bold := fontsFor(l.Lang())
+	p.AddUTF8FontFromBytes(font, "", regular)
+	p.AddUTF8FontFromBytes(font, "B", bold)
 	p.SetCreationDate(c.Date)
 	p.SetModificationDate(c.Date)
 	p.SetCatalogSort(true)
@@ -115,6 +116,18 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// fontsFor returns the regular and bold fonts a report in the language
+// is written in: DejaVu Sans (Latin, Cyrillic, Greek), or for Chinese the
+// bundled Chinese font, which also has DejaVu's Latin letters and digits
+// and no bold (headings keep their size and colour). fpdf embeds only the
+// glyphs used.
+func fontsFor(lang string) (regular, bold []byte) {
+	if lang == "zh" {
+		return resources.FontChinese, resources.FontChinese
+	}
+	return resources.FontRegular, resources.FontBold
+}
+
 // t is a text of the report in its language.
 func (r *report) t(key, english string, pairs ...any) string { return r.l.Text(key, english, pairs...) }
 
@@ -148,7 +161,7 @@ func (r *report) heading(title, sub string) {
 		r.text(9)
 		r.colour(colourMuted)
 		p.SetX(margin)
-		p.MultiCell(contentW, 4.5, sub, "", "L", false)
+		multiCell(p, contentW, 4.5, sub, "L")
 	}
 	r.draw(colourRule)
 	p.SetLineWidth(0.3)
@@ -211,9 +224,9 @@ func (r *report) cover() {
 	r.text(8.5)
 	r.colour(colourMuted)
 	p.SetX(margin)
-	p.MultiCell(contentW, 4.2, r.t("export.pdf.cover.note", "Figures come from Mechplan's engine: the calendar each scenario lays out, the time-zone burden "+
+	multiCell(p, contentW, 4.2, r.t("export.pdf.cover.note", "Figures come from Mechplan's engine: the calendar each scenario lays out, the time-zone burden "+
 		"on the capital-based experts of the 193 member states, and cost estimates built as quantity × rate from the assumptions "+
 		"in the appendix. Rates marked as placeholders could not be confirmed from a published table; read them as orders of "+
 		"magnitude and replace them with the Secretariat's own figures. Per-year figures divide a horizon's total by its years, "+
-		"so that the OEWG's 2021–2025 and proposals for 2026–2030 compare."), "", "L", false)
+		"so that the OEWG's 2021–2025 and proposals for 2026–2030 compare."), "L")
 }

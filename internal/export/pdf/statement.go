@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"slices"
+	"strings"
+
 	"mechplan/internal/cost"
 )
 
@@ -88,4 +91,16 @@ func (r *report) statement() {
 	}
 	y += 3
 	r.note(margin, y, contentW, r.t("export.xlsx.statement.contingency", cost.ContingencyNote))
+	var stale []string
+	for _, i := range with {
+		for _, l := range c.Results[i].Cost.Lines {
+			if l.Stale && !slices.Contains(stale, l.StaleKey) {
+				stale = append(stale, l.StaleKey)
+			}
+		}
+	}
+	if len(stale) > 0 {
+		r.note(margin, y+9, contentW, r.t("export.xlsx.statement.stale", "Rates over three years old, recosted from their price year by the inflation assumption (recost.inflation.*): {{.Keys}}",
+			"Keys", strings.Join(stale, ", ")))
+	}
 }

@@ -59,7 +59,7 @@ func (w *workbook) burden(i int) {
 	for k := range b.Delegations {
 		d := &b.Delegations[k]
 		row := first + k
-		w.text(sh, 1, row, d.Name, 0)
+		w.text(sh, 1, row, w.t(labels.StatePrefix+d.ISO3, d.Name), 0)
 		w.text(sh, 2, row, d.ISO3, 0)
 		w.text(sh, 3, row, w.t("group."+labels.KeyOf(d.Group), d.Group), 0)
 		w.text(sh, 4, row, w.yesNo(d.LDC), 0)

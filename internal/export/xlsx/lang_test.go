@@ -7,6 +7,7 @@ import (
 	"mechplan/internal/export/exporttest"
 	"mechplan/internal/export/labels"
 	"mechplan/internal/i18n"
+	"mechplan/internal/i18n/locale"
 	"mechplan/internal/plan"
 )
 
@@ -81,6 +82,86 @@ func TestFrenchAndSpanishWorkbooks(t *testing.T) {
 				"stored":   TestTotalsReadWithoutRecalculation,
 				"live":     TestEveryUsedAssumptionIsLive,
 			})
+		})
+	}
+}
+
+// keyRecorder notes every message key a workbook asks its labels for.
+type keyRecorder struct {
+	labels.Labels
+	keys map[string]bool
+}
+
+func (k keyRecorder) Text(key, english string, pairs ...any) string {
+	k.keys[key] = true
+	return k.Labels.Text(key, english, pairs...)
+}
+
+// TestRussianChineseAndArabicWorkbooks: the workbook in the UN's other
+// languages has its sheets, headings and member states in the language;
+// the Arabic one reads right to left on every sheet, and its catalogue
+// has every message the workbook asks for.
+func TestRussianChineseAndArabicWorkbooks(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "global-mechanism")
+	want := map[i18n.Language][]string{
+		i18n.Russian: {"Сводка", "Допущения", "В среднем в год", "Раздел бюджета", "Российская Федерация", "Группа восточноевропейских государств"},
+		i18n.Chinese: {"摘要", "假设", "每年平均", "预算款次", "俄罗斯联邦", "东欧国家组"},
+		i18n.Arabic:  {"الموجز", "الافتراضات", "المتوسط السنوي", "باب الميزانية", "الاتحاد الروسي", "مجموعة دول أوروبا الشرقية"},
+	}
+	for lang, words := range want {
+		t.Run(string(lang), func(t *testing.T) {
+			rec := keyRecorder{i18n.Export(lang), map[string]bool{}}
+			data, err := EncodeWith(c, Options{Labels: rec})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := open(t, data)
+			sheets := f.GetSheetList()
+			if sheets[0] != words[0] || sheets[1] != words[1] {
+				t.Errorf("sheets %q", sheets[:2])
+			}
+			found := map[string]bool{}
+			for _, sh := range sheets {
+				rows, _ := f.GetRows(sh)
+				for _, r := range rows {
+					for _, v := range r {
+						found[v] = true
+					}
+				}
+				opts, err := f.GetSheetView(sh, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rtl := opts.RightToLeft != nil && *opts.RightToLeft
+				if rtl != (lang == i18n.Arabic) {
+					t.Errorf("sheet %q: right to left = %v", sh, rtl)
+				}
+			}
+			for _, w := range words[2:] {
+				if !found[w] {
+					t.Errorf("no cell reads %q", w)
+				}
+			}
+			for _, en := range []string{"Average per year", "Assumption", "Budget section", "Russian Federation"} {
+				if found[en] {
+					t.Errorf("English %q left in the workbook", en)
+				}
+			}
+			msgs, err := locale.Messages(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			en, err := locale.Messages(i18n.English)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k := range rec.keys {
+				// A key English has not either is written in the
+				// exporter's own English in every language.
+				if _, ok := msgs[k]; !ok && en[k] != "" && !strings.HasPrefix(k, labels.StatePrefix) {
+					t.Errorf("%s catalogue lacks %q, which the workbook writes", lang, k)
+				}
+			}
 		})
 	}
 }

@@ -78,9 +78,9 @@ func (w *workbook) statement(i int) {
 	var stale []string
 	seen := map[string]bool{}
 	for _, l := range est.Lines {
-		if l.Stale && !seen[l.Key] {
-			seen[l.Key] = true
-			stale = append(stale, l.Key)
+		if l.Stale && !seen[l.StaleKey] {
+			seen[l.StaleKey] = true
+			stale = append(stale, l.StaleKey)
 		}
 	}
 	if len(stale) > 0 {

@@ -142,6 +142,11 @@ func (w *workbook) build() error {
 			}
 		}
 	}
+	// Before any sheet is written: the calendar's stream writer takes the
+	// sheet's view as it is when it starts.
+	if err := w.rightToLeft(); err != nil {
+		return err
+	}
 	w.assumptions()
 	w.totals = make([]costTotals, len(w.c.Results))
 	for i := range w.c.Results {

@@ -1,10 +1,12 @@
 package locale
 
 import (
+	"strings"
 	"sync"
 	"time"
 
 	"mechplan/internal/export/labels"
+	"mechplan/internal/refdata"
 )
 
 // Export returns the words of the exports (the workbook, the report) in
@@ -40,6 +42,16 @@ type exportLabels struct {
 }
 
 func (e exportLabels) Text(key, english string, pairs ...any) string {
+	if iso3, ok := strings.CutPrefix(key, labels.StatePrefix); ok {
+		// Member states are named from the reference data's UN names,
+		// not from the catalogues.
+		if ref, err := refdata.Default(); err == nil {
+			if st, ok := ref.State(iso3); ok {
+				return st.NameIn(string(e.f.Lang))
+			}
+		}
+		return english
+	}
 	s, ok := e.msgs[key]
 	if !ok || s == "" {
 		s = english

@@ -108,7 +108,7 @@ func (f Format) Money(v float64) string {
 
 // MoneyShort writes US dollars for a chart label: USD 12.3 k, USD 4.56 M,
 // USD 1.2 bn; 12,3 k USD, 4,56 M USD, 1,2 Md USD; 12,3 mil USD,
-// 4,56 M USD, 1,2 mil M USD.
+// 4,56 M USD, 1,2 mil M USD; 4,56 млн $; 456万美元.
 func (f Format) MoneyShort(v float64) string {
 	a := math.Abs(v)
 	sign := ""
@@ -144,7 +144,9 @@ func (f Format) MoneyShort(v float64) string {
 	case English:
 		return sign + "USD\u00a0" + n
 	case Russian:
-		return sign + n + "\u00a0долл.\u00a0США"
+		// Short for tables and charts, as Russian financial tables write
+		// it; Money writes долл. США in full.
+		return sign + n + "\u00a0$"
 	case Arabic:
 		return sign + n + "\u00a0دولار"
 	}

@@ -178,12 +178,19 @@ func width(s string, size float32, bold bool) float32 {
 }
 
 // fit cuts a label to a width with an ellipsis. A closing qualifier in
-// parentheses, such as "(placeholder)", is kept and the text before it cut.
+// parentheses, such as "(placeholder)", is kept and the text before it
+// cut; so is a last qualifier after a comma (", plenary", ", copy 2"),
+// which is what tells apart labels that start alike.
 func fit(s string, size, w float32) string {
 	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") && width(s, size, false) > w {
 		// Only a short qualifier is kept; a long aside is cut like the rest.
 		if tail := s[i:]; width(tail, size, false) < w/2 {
 			return fit(s[:i], size, w-width(tail, size, false)) + tail
+		}
+	}
+	if i := strings.LastIndex(s, ", "); i > 0 && width(s, size, false) > w {
+		if tail := s[i:]; width(tail, size, false) < w*0.7 {
+			return strings.TrimSuffix(fit(s[:i], size, w-width(tail, size, false)), ",") + tail
 		}
 	}
 	r := []rune(s)

@@ -54,6 +54,15 @@ func TestFitKeepsShortQualifiers(t *testing.T) {
 	if !strings.HasSuffix(got, "… (placeholder)") {
 		t.Errorf("short qualifier lost: %q", got)
 	}
+	// Rows that start alike stay apart: the last qualifier is kept.
+	seen := map[string]bool{}
+	for _, kind := range []string{"plenary", "thematic group", "intersessional"} {
+		got := fit("Capital-based travellers per delegation, "+kind+" (placeholder)", size, w)
+		if seen[got] || !strings.HasSuffix(got, ", "+kind+" (placeholder)") {
+			t.Errorf("%s reads %q", kind, got)
+		}
+		seen[got] = true
+	}
 	long := "Flight time (including up to 2 hours of connections and waiting at airports)"
 	if got := fit(long, size, w); !strings.HasPrefix(got, "Flight") {
 		t.Errorf("a long aside ate the label: %q", got)

@@ -1,0 +1,86 @@
+// Package msg is how the engine says something a person reads: a message
+// key (Code, as in resources/translations), its values, typed (text,
+// numbers, or other messages, such as a city inside a cost item), and the
+// English the engine renders from them for the command line, the logs and
+// the English exports. Every face renders the code in its own language, so
+// no face has to recognise the engine's English.
+package msg
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+)
+
+// Arg is one named value of a message.
+type Arg struct {
+	Name  string
+	Value any // string, a number, or a Message
+}
+
+// Message is a message by code, with its values and its English.
+type Message struct {
+	Code    string
+	Args    []Arg
+	English string
+}
+
+// New makes a message: english is its English wording as a template
+// ({{.City}}), the same as the code's text in en.json (a test checks
+// they agree); pairs are its values as name, value. A Message value is
+// written in English by its own English.
+func New(code, english string, pairs ...any) Message {
+	m := Message{Code: code}
+	data := map[string]any{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name := fmt.Sprint(pairs[i])
+		m.Args = append(m.Args, Arg{name, pairs[i+1]})
+		if sub, ok := pairs[i+1].(Message); ok {
+			data[name] = sub.English
+		} else {
+			data[name] = pairs[i+1]
+		}
+	}
+	m.English = Render(english, data)
+	return m
+}
+
+// Named is a message naming something by a key made from its English
+// name, such as a city ("city.geneva", "Geneva").
+func Named(prefix, english string) Message {
+	return Message{Code: prefix + Key(english), English: english}
+}
+
+// String is the English.
+func (m Message) String() string { return m.English }
+
+// Render fills a template with values; a text without template actions is
+// returned as it is, and one that does not parse or run as written.
+func Render(tmpl string, data map[string]any) string {
+	if !strings.Contains(tmpl, "{{") {
+		return tmpl
+	}
+	t, err := template.New("").Option("missingkey=zero").Parse(tmpl)
+	if err != nil {
+		return tmpl
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return tmpl
+	}
+	return b.String()
+}
+
+// Key turns an English name into the tail of a message key as the
+// catalogues write it: "Addis Ababa" → "addis_ababa".
+func Key(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r - 'A' + 'a'
+		}
+		return '_'
+	}, name)
+}

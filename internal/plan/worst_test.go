@@ -1,0 +1,50 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"mechplan/internal/model"
+	"mechplan/internal/store"
+)
+
+// TestWorstCasesAreValid: each worst shape validates and implies the
+// limit's 50,000 meetings. With MECHPLAN_WORST_DIR set it also writes
+// them there as files, for measuring the CLI.
+func TestWorstCasesAreValid(t *testing.T) {
+	_, ref := library(t)
+	for _, shape := range WorstShapes {
+		s := WorstCase(shape)
+		if ps := s.Validate(ref.VenueCodes()); len(ps) > 0 {
+			t.Fatalf("%s: %v", shape, ps)
+		}
+		if dir := os.Getenv("MECHPLAN_WORST_DIR"); dir != "" {
+			if err := store.Save(filepath.Join(dir, "worst-"+shape+".json"), s); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkWorstCase evaluates each worst shape completely (every meeting
+// counted in the burden). Target ≤ 2 s and ≤ 300 MB, with the exports and
+// drawing (see the export packages' and the window's benchmarks).
+func BenchmarkWorstCase(b *testing.B) {
+	_, ref := library(b)
+	for _, shape := range WorstShapes {
+		s := WorstCase(shape)
+		b.Run(shape, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := Evaluate(s, ref, worstCase)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n := len(r.Schedule.Meetings); n != model.MaxTotalMeetings {
+					b.Fatalf("%d meetings", n)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Screenshots of every view from the real binary under Xvfb (Mesa's
+# software renderer), at 1280×800 100 % and 1440×900 150 %, in English,
+# French and Spanish, as 64-colour PNGs: OUT/<lang>-<size>-<view>.png.
+# Usage: scripts/screenshots-desktop.sh [BINARY] [OUT]
+#   (default build/mechplan and build/screenshots)
+# Needs xvfb, imagemagick, a C compiler and libx11-dev.
+set -euo pipefail
+bin=$(realpath "${1:-build/mechplan}")
+out=$(realpath -m "${2:-build/screenshots}")
+display=${SHOT_DISPLAY:-:$((90 + RANDOM % 9))}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+mkdir -p "$out"
+cc -O2 -o "$work/xwatch" "$here/xwatch.c" -lX11
+Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
+	kill "$xvfb" 2>/dev/null || true
+	rm -rf "$work"
+}
+trap cleanup EXIT
+export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home LANG=en_US.UTF-8
+unset XDG_CONFIG_HOME XDG_DATA_HOME
+sleep 1
+views=(editor calendar timezones costs my_delegation compare settings)
+for lang in en fr es; do
+	for size in 1280x800:100 1440x900:150; do
+		dim=${size%%:*} scale=${size##*:}
+		for view in "${views[@]}"; do
+			rm -rf "$HOME"
+			mkdir -p "$HOME/.config/fyne/org.mechplan.desktop"
+			cat >"$HOME/.config/fyne/org.mechplan.desktop/preferences.json" <<JSON
+{"welcome.seen":1,"window.width":${dim%x*},"window.height":${dim#*x},"delegation.iso3":"CHL",
+ "language":"$lang","appearance.scale_percent":$scale,"theme":"${SHOT_THEME:-light}",
+ "session.open":["builtin:01-oewg-2021-2025.json","builtin:02-global-mechanism-adopted.json",
+  "builtin:14-s9-hybrid-groups.json","builtin:05-s3-france-germany.json"],"session.view":"$view"}
+JSON
+			"$work/xwatch" -q 1500 -t 30000 launch "$bin" 2>"$work/pid" >/dev/null
+			app=$(sed -n 's/^pid //p' "$work/pid")
+			import -window root -crop "$dim+0+0" +repage -colors 64 "PNG8:$out/$lang-$dim-$view.png"
+			kill "$app"
+			for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+			kill -9 "$app" 2>/dev/null || true
+			app=""
+			while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
+		done
+	done
+done
+ls "$out" | wc -l
