@@ -525,7 +525,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 				f.econKm += 2 * seats * km
 				f.nights += seats * n
 				c := func(col int) string { return abs(col, row) }
-				put(s.Name, s.ISO3, num(float64(tripNo[k]), st.integer), num(float64(g.year), 0), g.venue,
+				put(w.t(labels.StatePrefix+s.ISO3, s.Name), s.ISO3, num(float64(tripNo[k]), st.integer), num(float64(g.year), 0), g.venue,
 					num(km, st.integer), num(b01(mission), st.integer), num(b01(eligible), st.integer),
 					fx(fr.hoursF(c(tKm)), hours, st.two), fx(fr.businessIfF(flagRef, c(tKm), c(tHours)), b01(bus), st.integer),
 					fx(fr.longF(c(tKm), c(tHours)), b01(long), st.integer),
