@@ -4,18 +4,22 @@ GO ?= go
 export LANG ?= en_US.UTF-8
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: run test desktop-deps build cli cli-all package linux-metadata package-windows smoke-windows web smoke-web check lint unit bench clean screenshots measure-desktop screenshots-desktop
+.PHONY: run test desktop-deps export-deps build cli cli-all package linux-metadata package-windows smoke-windows web smoke-web check lint unit bench clean screenshots measure-desktop screenshots-desktop
 
 ## run: install what the desktop build needs, then open the app on the built-in library
 run: desktop-deps
 	$(GO) run ./cmd/mechplan
 
-## test: formatting, vet, staticcheck, the Linux desktop metadata, every test (no display needed), and the real desktop build
-test: desktop-deps check linux-metadata unit build
+## test: formatting, vet, staticcheck, the Linux desktop metadata, every test (no display needed, the export clients included), and the real desktop build
+test: desktop-deps export-deps check linux-metadata unit build
 	@echo "make test: all checks passed"
 
 desktop-deps:
 	@scripts/ensure-desktop-deps.sh
+
+## export-deps: LibreOffice Calc and poppler, which the export tests open the workbook and the report with
+export-deps:
+	@scripts/ensure-export-deps.sh
 
 check:
 	@unformatted=$$(gofmt -l cmd internal resources); \
@@ -24,8 +28,8 @@ check:
 	GOOS=js GOARCH=wasm $(GO) vet ./cmd/mechplan/ ./internal/ui/...
 	CGO_ENABLED=0 $(GO) run $(STATICCHECK) -tags ci ./...
 
-unit:
-	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
+unit: export-deps
+	CGO_ENABLED=0 $(GO) test -tags ci -count=1 -timeout 30m ./...
 
 ## build: the desktop binary (cgo, X11/GL) and the command line (pure Go)
 build: desktop-deps

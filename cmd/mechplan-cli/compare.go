@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"mechplan/internal/chart"
@@ -68,11 +69,13 @@ func cmdCompare(c *cli, args []string) int {
 	baseline := fs.String("baseline", defaultBaseline, "id or file of the scenario the others are measured against")
 	xlsxFile := fs.String("xlsx", "", "write the comparison as an Excel workbook to this file")
 	pdfFile := fs.String("pdf", "", "write the comparison as a PDF report to this file")
-	icsFile := fs.String("ics", "", "write every meeting of the scenarios as an iCalendar file")
+	icsFile := fs.String("ics", "", "write every meeting of the scenarios as one iCalendar file (prefer --ics-dir: one file per scenario)")
+	icsDir := fs.String("ics-dir", "", "write one iCalendar file per scenario, named after its id, into this folder")
+	icsPast := fs.Bool("ics-past", false, "keep the baseline's meetings before the issue date in the calendars")
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
 	date := fs.String("date", "", "issue date printed on the exports, YYYY-MM-DD (default today); fixes the PDF's bytes")
-	language := fs.String("lang", "", "language of the tables and of the Excel and PDF exports: en, fr, es, ru, zh, or ar (the workbook only); default: the system's, else English")
+	language := fs.String("lang", "", "language of the tables and of the Excel, PDF and calendar exports: en, fr, es, ru, zh, or ar (the workbook only); default: the system's, else English")
 	pos, ok := c.flags(fs, args)
 	if !ok {
 		return exitUsage
@@ -147,7 +150,24 @@ func cmdCompare(c *cli, args []string) int {
 		{*xlsxFile, bytesOf(func() ([]byte, error) { return xlsx.EncodeWith(cmp, xlsx.Options{Labels: words}) })},
 		{*pdfFile, bytesOf(func() ([]byte, error) { return pdf.EncodeWith(cmp, pdf.Options{Labels: words}) })},
 		// The calendar is written as it is made: 100 MB for the largest.
-		{*icsFile, func(w io.Writer) error { return ics.Write(w, cmp) }},
+		{*icsFile, func(w io.Writer) error {
+			all := make([]int, len(cmp.Results))
+			for i := range all {
+				all[i] = i
+			}
+			return ics.WriteWith(w, cmp, all, ics.Options{Labels: words, Past: *icsPast})
+		}},
+	}
+	if *icsDir != "" {
+		for i, name := range ics.FileNames(cmp) {
+			i := i
+			exports = append(exports, struct {
+				file  string
+				write func(io.Writer) error
+			}{filepath.Join(*icsDir, name), func(w io.Writer) error {
+				return ics.WriteWith(w, cmp, []int{i}, ics.Options{Labels: words, Past: *icsPast})
+			}})
+		}
 	}
 	wrote := false
 	for _, e := range exports {

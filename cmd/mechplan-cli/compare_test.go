@@ -72,6 +72,37 @@ func TestCompareWritesEveryExport(t *testing.T) {
 	}
 }
 
+// TestCompareWritesOneCalendarPerScenario: --ics-dir writes a file per
+// scenario, in the language asked, the baseline's past meetings left out.
+func TestCompareWritesOneCalendarPerScenario(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := runCLI("compare", "--date", "2026-03-02", "--lang", "fr", "--ics-dir", dir, "s7-rotating-venues")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	read := func(id string) string {
+		data, err := os.ReadFile(filepath.Join(dir, id+".ics"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if text := read("s7-rotating-venues"); !strings.Contains(text, "UID:s7-rotating-venues/") || !strings.Contains(text, "Scénario :") ||
+		strings.Contains(text, "UID:oewg") {
+		t.Error("s7-rotating-venues.ics: not its own meetings in French")
+	}
+	// The OEWG met in 2021–2025: before the issue date, all of it.
+	if text := read("oewg-2021-2025"); strings.Contains(text, "BEGIN:VEVENT") {
+		t.Error("the baseline's past meetings are in its calendar")
+	}
+	if code, _, errs := runCLI("compare", "--date", "2026-03-02", "--ics-past", "--ics-dir", dir, "s7-rotating-venues"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if text := read("oewg-2021-2025"); !strings.Contains(text, "UID:oewg-2021-2025/") {
+		t.Error("--ics-past: the baseline's meetings are missing")
+	}
+}
+
 func TestCompareFailures(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "no such folder", "c.xlsx")

@@ -79,7 +79,15 @@ var exporters = []exporter{
 	{"pdf", ".pdf", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
 	}},
-	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, _ labels.Labels) error { return ics.Write(w, c) }},
+	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
+		// Written as it is made, in the interface's language, the
+		// baseline's past meetings left out.
+		all := make([]int, len(c.Results))
+		for i := range all {
+			all[i] = i
+		}
+		return ics.WriteWith(w, c, all, ics.Options{Labels: l})
+	}},
 }
 
 // written writes an encoder's result to w, or passes on its error.

@@ -4,6 +4,8 @@
 package exporttest
 
 import (
+	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -91,4 +93,19 @@ func BuiltIns(tb testing.TB, ids ...string) *plan.Comparison {
 		rs[i] = BuiltIn(tb, id)
 	}
 	return Compare(tb, rs...)
+}
+
+// Tool finds the first of the named programs on PATH. The export tests
+// open the files in the real clients (LibreOffice, poppler), so a missing
+// client fails the test, never skips it: `make test` installs them
+// (scripts/ensure-export-deps.sh).
+func Tool(tb testing.TB, pkg string, names ...string) string {
+	tb.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	tb.Fatalf("%s not found on PATH: install %s (make export-deps, or apt-get install %s)", strings.Join(names, " or "), pkg, pkg)
+	return ""
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"mechplan/internal/export/labels"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
@@ -28,46 +29,141 @@ const (
 	maxOctets = 75
 )
 
-// Encode returns the calendar of every meeting of the comparison's
-// scenarios. DTSTAMP is the comparison's date, so the same input gives
-// the same bytes.
+// Options choose what a calendar holds and its language.
+type Options struct {
+	// Labels gives the event text's words; nil is English.
+	Labels labels.Labels
+	// Past keeps the baseline's meetings before the comparison's date
+	// (the OEWG's sessions already held); by default they are left out,
+	// so an imported calendar holds only what is proposed.
+	Past bool
+}
+
+// maxCalName is the longest calendar name, in characters: calendar
+// lists show a short name.
+const maxCalName = 40
+
+// Encode returns one calendar of every meeting of the comparison's
+// scenarios, in English, the baseline's past meetings included. DTSTAMP
+// is the comparison's date, so the same input gives the same bytes.
 func Encode(c *plan.Comparison) []byte {
+	all := make([]int, len(c.Results))
+	for i := range all {
+		all[i] = i
+	}
+	return EncodeWith(c, all, Options{Past: true})
+}
+
+// Write writes the calendar of every scenario to out as it goes, so that
+// the 200,000 meetings of the largest scenario (a 100 MB calendar) are
+// never held in memory at once.
+func Write(out io.Writer, c *plan.Comparison) error {
+	all := make([]int, len(c.Results))
+	for i := range all {
+		all[i] = i
+	}
+	return WriteWith(out, c, all, Options{Past: true})
+}
+
+// EncodeScenario returns the calendar of one scenario of the comparison:
+// the file to import, one per scenario, so that competing proposals do
+// not land on the same days of one calendar.
+func EncodeScenario(c *plan.Comparison, i int, o Options) []byte {
+	return EncodeWith(c, []int{i}, o)
+}
+
+// EncodeWith returns one calendar of the scenarios at the given indexes.
+func EncodeWith(c *plan.Comparison, which []int, o Options) []byte {
 	var b bytes.Buffer
-	Write(&b, c) // a bytes.Buffer does not fail
+	_ = WriteWith(&b, c, which, o) // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
-// Write writes the calendar to out as it goes, so that the 200,000
-// meetings of the largest scenario (a 100 MB calendar) are never held in
-// memory at once.
-func Write(out io.Writer, c *plan.Comparison) error {
-	w := &writer{buf: bufio.NewWriterSize(out, 64<<10)}
+// WriteWith writes one calendar of the scenarios at the given indexes to
+// out as it goes.
+func WriteWith(out io.Writer, c *plan.Comparison, which []int, o Options) error {
+	l := labels.Or(o.Labels)
+	w := &writer{buf: bufio.NewWriterSize(out, 64<<10), l: l}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:" + prodID)
 	w.line("CALSCALE:GREGORIAN")
 	w.line("METHOD:PUBLISH")
-	names := make([]string, len(c.Results))
+	ss := make([]*model.Scenario, len(c.Results))
 	for i, r := range c.Results {
-		names[i] = r.Scenario.Name
+		ss[i] = r.Scenario
 	}
-	w.line("X-WR-CALNAME:" + escape("Mechplan: "+strings.Join(names, "; ")))
-	for _, z := range zonesUsed(c.Results) {
+	short := model.DistinctLabels(ss, maxCalName-len("Mechplan: "))
+	name := "Mechplan"
+	if len(which) == 1 {
+		name += ": " + short[which[0]]
+	} else {
+		name += ": " + l.Text("export.ics.calname", "{{.Count}} scenarios", "Count", len(which))
+	}
+	w.line("X-WR-CALNAME:" + escape(name))
+	meetings := func(i int) []schedule.Meeting {
+		ms := c.Results[i].Schedule.Meetings
+		if o.Past || i != c.Baseline {
+			return ms
+		}
+		var out []schedule.Meeting
+		for _, m := range ms {
+			if !m.Start.Before(c.Date) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	var rs [][]schedule.Meeting
+	for _, i := range which {
+		rs = append(rs, meetings(i))
+	}
+	for _, z := range zonesUsed(rs) {
 		w.timezone(z.loc, z.from, z.to)
 	}
 	stamp := c.Date.UTC().Format(utcStamp)
-	for _, r := range c.Results {
-		for i := range r.Schedule.Meetings {
-			w.event(r, &r.Schedule.Meetings[i], c.Ref, stamp)
+	for k, i := range which {
+		for j := range rs[k] {
+			w.event(c.Results[i], short[i], &rs[k][j], c.Ref, stamp)
 		}
 	}
 	w.line("END:VCALENDAR")
 	return w.buf.Flush()
 }
 
+// FileNames gives each scenario's calendar file a name: its id, made safe
+// for a file system, unique.
+func FileNames(c *plan.Comparison) []string {
+	out := make([]string, len(c.Results))
+	used := map[string]bool{}
+	for i, r := range c.Results {
+		base := strings.Map(func(r rune) rune {
+			switch {
+			case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+				return r
+			}
+			return '-'
+		}, r.Scenario.ID)
+		base = strings.Trim(base, ".-")
+		if base == "" {
+			base = "scenario"
+		}
+		name := base + ".ics"
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d.ics", base, n)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
+}
+
 // writer writes content lines; a write error is kept by the bufio.Writer
 // and returned by Flush.
-type writer struct{ buf *bufio.Writer }
+type writer struct {
+	buf *bufio.Writer
+	l   labels.Labels
+}
 
 // line writes one content line, folded at 75 octets without splitting a
 // UTF-8 sequence: continuation lines start with a space (RFC 5545 §3.1).
@@ -114,7 +210,8 @@ func escape(s string) string {
 
 var formatNames = map[model.Format]string{model.InPerson: "in person", model.Hybrid: "hybrid", model.Virtual: "virtual"}
 
-func (w *writer) event(r *plan.Result, m *schedule.Meeting, ref *refdata.Data, stamp string) {
+func (w *writer) event(r *plan.Result, short string, m *schedule.Meeting, ref *refdata.Data, stamp string) {
+	l := w.l
 	tz := m.Start.Location().String()
 	venue := m.Venue
 	if ref != nil {
@@ -129,23 +226,26 @@ func (w *writer) event(r *plan.Result, m *schedule.Meeting, ref *refdata.Data, s
 	w.line("DTSTAMP:" + stamp)
 	w.line("DTSTART;TZID=" + tz + ":" + m.Start.Format(localStamp))
 	w.line("DTEND;TZID=" + tz + ":" + m.End.Format(localStamp))
-	w.line("SUMMARY:" + escape(m.BodyName+" — "+r.Scenario.Name))
+	w.line("SUMMARY:" + escape(m.BodyName+" — "+short))
 	w.line("LOCATION:" + escape(venue))
+	format := l.Text("format."+labels.KeyOf(string(m.Format)), formatNames[m.Format])
 	desc := []string{
-		"Scenario: " + r.Scenario.Name,
-		"Body: " + m.BodyName,
-		"Format: " + formatNames[m.Format],
-		fmt.Sprintf("Venue time %s–%s (%s); UTC %s–%s", m.Start.Format("15:04"), m.End.Format("15:04"), tz,
-			m.Start.UTC().Format("15:04"), m.End.UTC().Format("15:04")),
+		l.Text("export.ics.scenario", "Scenario: {{.Name}}", "Name", r.Scenario.Name),
+		l.Text("export.ics.body", "Body: {{.Name}}", "Name", m.BodyName),
+		l.Text("export.ics.format", "Format: {{.Format}}", "Format", format),
+		l.Text("export.ics.times", "Venue time {{.Start}}–{{.End}} ({{.Zone}}); UTC {{.UTCStart}}–{{.UTCEnd}}",
+			"Start", m.Start.Format("15:04"), "End", m.End.Format("15:04"), "Zone", tz,
+			"UTCStart", m.Start.UTC().Format("15:04"), "UTCEnd", m.End.UTC().Format("15:04")),
 	}
 	if m.Interpreted {
-		desc = append(desc, "Interpretation into the six official languages")
+		desc = append(desc, l.Text("export.ics.interpreted", "Interpretation into the six official languages"))
 	}
 	if m.Informal {
-		desc = append(desc, "Informal meeting")
+		desc = append(desc, l.Text("export.ics.informal", "Informal meeting"))
 	}
 	w.line("DESCRIPTION:" + escape(strings.Join(desc, "\n")))
-	w.line("CATEGORIES:" + escape(string(m.Kind)))
+	kind := l.Text("kind."+labels.KeyOf(string(m.Kind)), string(m.Kind))
+	w.line("CATEGORIES:" + escape(short) + "," + escape(kind))
 	w.line("TRANSP:OPAQUE")
 	w.line("END:VEVENT")
 }
@@ -156,11 +256,11 @@ type zoneUse struct {
 }
 
 // zonesUsed lists each venue zone with the span of its meetings, by name.
-func zonesUsed(rs []*plan.Result) []zoneUse {
+func zonesUsed(rs [][]schedule.Meeting) []zoneUse {
 	byName := map[string]*zoneUse{}
-	for _, r := range rs {
-		for i := range r.Schedule.Meetings {
-			m := &r.Schedule.Meetings[i]
+	for _, ms := range rs {
+		for i := range ms {
+			m := &ms[i]
 			loc := m.Start.Location()
 			z, ok := byName[loc.String()]
 			if !ok {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"mechplan/internal/export/exporttest"
+	"mechplan/internal/i18n"
 )
 
 // unfold undoes RFC 5545 line folding and splits the content lines.
@@ -105,14 +106,14 @@ func TestNewYorkZoneHasTheDaylightSavingChanges(t *testing.T) {
 func TestTextIsEscapedAndLongLinesFolded(t *testing.T) {
 	r := exporttest.BuiltIn(t, "global-mechanism")
 	s := r.Scenario.Clone()
-	s.Name = "Côte d'Ivoire; Türkiye, São Tomé\\Príncipe\nproposal " + strings.Repeat("é", 60)
+	s.Name, s.ShortName = "Côte d'Ivoire; Türkiye, São Tomé\\Príncipe\nproposal "+strings.Repeat("é", 60), ""
 	r2 := *r
 	r2.Scenario = s
 	c := exporttest.Compare(t, &r2)
 	lines := unfold(t, Encode(c))
 	found := false
 	for _, l := range lines {
-		if strings.HasPrefix(l, "SUMMARY:") {
+		if strings.HasPrefix(l, "DESCRIPTION:") {
 			found = true
 			if !strings.Contains(l, `Côte d'Ivoire\; Türkiye\, São Tomé\\Príncipe\nproposal éé`) {
 				t.Fatalf("summary not escaped: %q", l)
@@ -142,6 +143,77 @@ func TestOffsetFormat(t *testing.T) {
 	for sec, want := range map[int]string{-18000: "-0500", 19800: "+0530", 0: "+0000", 20700: "+0545", -2670: "-004430"} {
 		if got := offset(sec); got != want {
 			t.Errorf("offset(%d) = %s, want %s", sec, got, want)
+		}
+	}
+}
+
+// TestOneCalendarPerScenario: a scenario's own file holds its meetings
+// only, the baseline's past meetings left out unless asked for, a short
+// calendar name, the short label in the categories, and the event text in
+// the language asked.
+func TestOneCalendarPerScenario(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s9-hybrid-groups")
+	for i, r := range c.Results {
+		lines := unfold(t, EncodeScenario(c, i, Options{}))
+		events, past := 0, 0
+		for _, l := range lines {
+			switch {
+			case l == "BEGIN:VEVENT":
+				events++
+			case strings.HasPrefix(l, "X-WR-CALNAME:"):
+				if n := len([]rune(l)) - len("X-WR-CALNAME:"); n > maxCalName || !strings.Contains(l, r.Scenario.Label()) {
+					t.Errorf("%s: calendar name %q (%d characters)", r.Scenario.ID, l, n)
+				}
+			case strings.HasPrefix(l, "CATEGORIES:"):
+				if !strings.HasPrefix(l, "CATEGORIES:"+escape(r.Scenario.Label())+",") {
+					t.Errorf("%s: %q lacks the scenario's short label", r.Scenario.ID, l)
+				}
+			case strings.HasPrefix(l, "UID:") && !strings.HasPrefix(l, "UID:"+r.Scenario.ID+"/"):
+				t.Errorf("%s: another scenario's meeting %q", r.Scenario.ID, l)
+			}
+		}
+		for _, m := range r.Schedule.Meetings {
+			if m.Start.Before(c.Date) {
+				past++
+			}
+		}
+		want := len(r.Schedule.Meetings)
+		if i == c.Baseline {
+			want -= past
+			if past == 0 {
+				t.Error("the baseline has no past meetings: a weak test")
+			}
+			all := 0
+			for _, l := range unfold(t, EncodeScenario(c, i, Options{Past: true})) {
+				if l == "BEGIN:VEVENT" {
+					all++
+				}
+			}
+			if all != len(r.Schedule.Meetings) {
+				t.Errorf("with Past: %d events, want %d", all, len(r.Schedule.Meetings))
+			}
+		}
+		if events != want {
+			t.Errorf("%s: %d events, want %d", r.Scenario.ID, events, want)
+		}
+	}
+	if n := FileNames(c); n[0] != "oewg-2021-2025.ics" || n[1] != "s9-hybrid-groups.ics" {
+		t.Errorf("file names %v", n)
+	}
+}
+
+// TestCalendarInFrench writes the event text with the French words.
+func TestCalendarInFrench(t *testing.T) {
+	c := exporttest.BuiltIns(t, "oewg-2021-2025", "s9-hybrid-groups")
+	text := strings.Join(unfold(t, EncodeScenario(c, 1, Options{Labels: i18n.Export(i18n.French)})), "\n")
+	for _, want := range []string{"Scénario :", "Format : Hybride", "Heure locale"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("French calendar lacks %q", want)
+		}
+	}
+	for _, en := range []string{"Scenario:", "Format: ", "Interpretation into"} {
+		if strings.Contains(text, en) {
+			t.Errorf("French calendar still reads %q", en)
 		}
 	}
 }

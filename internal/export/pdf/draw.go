@@ -222,7 +222,7 @@ func niceStep(v float64) float64 {
 const minSpanW = 1.4
 
 // laneFont is the font size that fits a timeline lane's height.
-func laneFont(laneH float64) float64 { return math.Min(6.5, math.Max(4.5, laneH*2.5)) }
+func laneFont(laneH float64) float64 { return math.Min(6.5, math.Max(minPt, laneH*2.5)) }
 
 // timeline draws the calendar: a band per year, a lane per body, a bar
 // per session from its first to its last day.
@@ -285,7 +285,7 @@ func (r *report) timeline(t chart.Timeline, x, y, w, h float64) {
 				p.Rect(sx, cy+laneH*0.18, math.Max(ex-sx, minSpanW), laneH*0.64, "F")
 				if sp.Text != "" {
 					ex = math.Max(ex, sx+minSpanW)
-					r.text(math.Min(5.5, laneFont(laneH)))
+					r.text(minPt)
 					r.colour(colourMuted)
 					p.SetXY(ex+0.5, cy)
 					p.CellFormat(12, laneH, sp.Text, "", 0, "L", false, 0, "")

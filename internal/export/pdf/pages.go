@@ -8,6 +8,7 @@ import (
 	"mechplan/internal/burden"
 	"mechplan/internal/chart"
 	"mechplan/internal/export/labels"
+	"mechplan/internal/model"
 	"mechplan/internal/plan"
 )
 
@@ -81,19 +82,26 @@ func (r *report) table() {
 			return r.l.Money(f.PerYear), colourText
 		}
 	}
+	// The short labels, which never collide: a full name cut to the
+	// column would make two proposals read alike.
+	ss := make([]*model.Scenario, len(c.Results))
+	for i, res := range c.Results {
+		ss[i] = res.Scenario
+	}
+	short := model.DistinctLabels(ss, 0)
 	cols := []column{
-		{r.t("export.pdf.col.scenario", "Scenario"), 58, func(i int) (string, rgb) { return c.Results[i].Scenario.Name, colourText }},
+		{r.t("export.pdf.col.scenario", "Scenario"), 40, func(i int) (string, rgb) { return short[i], colourText }},
 		{r.t("export.pdf.col.horizon", "Horizon"), 20, func(i int) (string, rgb) { return c.Results[i].Total.Label, colourText }},
 		{r.t("export.pdf.col.meeting_days", "Meeting days a year"), 17, plain(plan.KeyMeetingDays, 1)},
 		{r.t("export.pdf.col.delta_days", "Δ days"), 14, delta(plan.KeyMeetingDays, 1, false)},
-		{r.t("export.pdf.col.blocks", "Blocks (trips) a year"), 15, plain("blocks", 1)},
-		{r.t("export.pdf.col.max_parallel", "Most bodies at once"), 15, plain("max_parallel", 0)},
+		{r.t("export.pdf.col.blocks", "Blocks (trips) a year"), 20, plain("blocks", 1)},
+		{r.t("export.pdf.col.max_parallel", "Most bodies at once"), 20, plain("max_parallel", 0)},
 		{r.t("export.pdf.col.night_hours", "Night hours a year"), 18, plain(plan.KeyNightHours, 0)},
 		{r.t("export.pdf.col.delta_night", "Δ night hours"), 16, delta(plan.KeyNightHours, 0, false)},
-		{r.t("export.pdf.col.hit_by_night", "Hit at night (of 193)"), 17, plain("burden.hit_by_night", 0)},
+		{r.t("export.pdf.col.hit_by_night", "Hit at night (of 193)"), 19, plain("burden.hit_by_night", 0)},
 		{r.t("export.pdf.col.cost", "Cost a year"), 21, money(plan.KeyCostTotal)},
 		{r.t("export.pdf.col.delta_cost", "Δ cost"), 21, delta(plan.KeyCostTotal, 0, true)},
-		{r.t("export.pdf.col.sponsorship", "Sponsor- ship a year"), 20, money("cost.sponsorship")},
+		{r.t("export.pdf.col.sponsorship", "Sponsor- ship a year"), 26, money("cost.sponsorship")},
 		{r.t("export.pdf.col.pareto", "Pareto- best"), 17, func(i int) (string, rgb) {
 			if c.Pareto[i] {
 				return r.t("export.yes", "yes"), colourBetter
@@ -123,7 +131,7 @@ func (r *report) table() {
 	bandH := 12.0
 	for k, col := range cols {
 		sizes[k] = 7
-		for sizes[k] > 5 {
+		for sizes[k] > minPt {
 			size(sizes[k])
 			fits := true
 			for _, word := range words(col.title) {
@@ -196,6 +204,9 @@ func (r *report) table() {
 		"Cost: conference servicing, documentation, Secretariat staff, delegation travel and sponsorship, at the rates listed in the appendix. "+
 		"Most bodies at once: the smallest delegation that can cover every meeting."), "L")
 }
+
+// minPt is the smallest text the report prints.
+const minPt = 6
 
 // lineH is the line height of a table header title at size pt.
 func lineH(size float64) float64 { return 3.2 * size / 7 }
@@ -305,11 +316,37 @@ func (r *report) burdenNote(i int) string {
 }
 
 func (r *report) note(x, y, w float64, s string) {
-	r.text(8.5)
+	r.noteWithin(x, y, w, s, footerY-1)
+}
+
+// noteWithin writes a note that ends above bottom (the footer): a
+// smaller size, down to minPt, then the last line cut, never into it.
+func (r *report) noteWithin(x, y, w float64, s string, bottom float64) float64 {
+	p := r.pdf
 	r.colour(colourMuted)
-	r.pdf.SetXY(x, y)
-	multiCell(r.pdf, w, 4.5, s, "L")
+	var lines []string
+	size, lh := 8.5, 4.5
+	for {
+		r.text(size)
+		lines = splitText(p, s, w)
+		if y+float64(len(lines))*lh <= bottom || size <= minPt {
+			break
+		}
+		size -= 0.5
+		lh = 4.5 * size / 8.5
+	}
+	for k, l := range lines {
+		if y+float64(k+1)*lh > bottom {
+			break
+		}
+		if k+1 < len(lines) && y+float64(k+2)*lh > bottom {
+			l = r.fit(l+" "+strings.Join(lines[k+1:], " "), w)
+		}
+		p.SetXY(x, y+float64(k)*lh)
+		p.CellFormat(w, lh, l, "", 0, "L", false, 0, "")
+	}
 	r.colour(colourText)
+	return y + float64(len(lines))*lh
 }
 
 // keyFigures lists a scenario's headline figures next to its cost chart.
@@ -339,7 +376,7 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		r.text(7)
 		r.colour(colourText)
 		p.SetXY(x+2, y)
-		p.CellFormat(w*0.58, 3.7, r.fit(r.t("metric."+row.Key, row.Label), w*0.58-2), "", 0, "L", false, 0, "")
+		p.CellFormat(w*0.62, 3.7, r.fit(r.t("metric."+row.Key, row.Label), w*0.62-2), "", 0, "L", false, 0, "")
 		val, tot := r.l.Number(f.PerYear, row.Decimals), r.l.Number(f.Horizon, row.Decimals)
 		if row.Money {
 			val, tot = r.l.Money(f.PerYear), r.l.Money(f.Horizon)
@@ -349,14 +386,13 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		} else {
 			tot = "(" + tot + ")"
 		}
-		p.CellFormat(w*0.2, 3.7, val, "", 0, "R", false, 0, "")
+		p.CellFormat(w*0.17, 3.7, val, "", 0, "R", false, 0, "")
 		r.colour(colourMuted)
-		p.CellFormat(w*0.22, 3.7, tot, "", 0, "R", false, 0, "")
+		p.CellFormat(w*0.19, 3.7, tot, "", 0, "R", false, 0, "")
 		y += 3.8
 	}
 	if b := c.Results[i].Burden; b != nil && len(b.Counted) == 0 {
-		r.note(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."))
-		y += 10
+		y = r.noteWithin(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."), footerY-1)
 	}
 	if n := len(c.Results[i].Conflicts) + c.Results[i].MoreConflicts; n > 0 {
 		r.note(x, y+1, w, r.t("export.pdf.key_figures.conflicts", "{{.Count}} calendar conflicts, the first: {{.First}}", "Count", fmt.Sprint(n), "First", r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))
@@ -377,7 +413,7 @@ func (r *report) assumptions() {
 	}
 	placeholder := r.t("export.placeholder", "PLACEHOLDER")
 	r.heading(r.t("export.pdf.appendix.title", "Appendix: assumptions and sources"), r.t("export.pdf.appendix.note", "Every rate the estimates use, as shipped with Mechplan. {{.Placeholder}}: no published figure confirms the value.", "Placeholder", placeholder))
-	cols := []float64{52, 26, 30, 14, contentW - 52 - 26 - 30 - 14}
+	cols := []float64{52, 26, 30, 18, contentW - 52 - 26 - 30 - 18}
 	head := []string{r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"), r.t("export.pdf.col.unit", "Unit"),
 		r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
 	header := func() {
@@ -419,7 +455,7 @@ func (r *report) assumptions() {
 		}
 		x += cols[0]
 		p.SetXY(x+1, y)
-		value := r.l.Number(rate.Value, decimals(rate.Value))
+		value := r.value(rate.Value, rate.Unit)
 		if rate.Placeholder {
 			r.colour(colourWorse)
 			r.bold(6.8)
@@ -432,12 +468,111 @@ func (r *report) assumptions() {
 		p.CellFormat(cols[2]-2, 3, r.fit(strings.TrimSpace(r.unit(rate.Unit)), cols[2]-2), "", 0, "L", false, 0, "")
 		x += cols[2]
 		p.SetXY(x+1, y)
-		p.CellFormat(cols[3]-2, 3, rate.AsOf, "", 0, "L", false, 0, "")
+		p.CellFormat(cols[3]-2, 3, r.fit(rate.AsOf, cols[3]-2), "", 0, "L", false, 0, "")
 		x += cols[3]
 		r.colour(colourMuted)
 		for k, l := range source {
 			p.SetXY(x+1, y+float64(k)*3)
 			p.CellFormat(cols[4]-2, 3, l, "", 0, "L", false, 0, "")
+		}
+		r.draw(colourGrid)
+		p.Line(margin, y+h-0.5, pageW-margin, y+h-0.5)
+		p.SetY(y + h)
+	}
+}
+
+// value writes an assumption's value: a year as a year (2026, never
+// 2,026), any other figure with the decimals it needs.
+func (r *report) value(v float64, unit string) string {
+	if unit == "year" && v == math.Trunc(v) {
+		return fmt.Sprint(int(v))
+	}
+	return r.l.Number(v, decimals(v))
+}
+
+// overrides is the appendix of what each scenario assumed differently
+// from the shipped rates: its value, unit, source and date, and the
+// default it replaced, so every figure of the report can be traced.
+func (r *report) overrides() {
+	p := r.pdf
+	type row struct {
+		scenario, assumption, value, unit, replaced, asOf, source string
+	}
+	var rows []row
+	for _, res := range r.c.Results {
+		if res.Cost == nil || res.Cost.Assumptions == nil {
+			continue
+		}
+		a := res.Cost.Assumptions
+		for _, key := range a.Overridden() {
+			v, ok := a.Get(key)
+			if !ok {
+				continue
+			}
+			src := strings.TrimSpace(v.OverrideSource + " " + v.OverrideNote)
+			if src == "" {
+				src = r.t("export.pdf.overrides.no_source", "no source given")
+			}
+			rows = append(rows, row{res.Scenario.Label(), r.t("rate."+key, v.Label) + " (" + key + ")",
+				r.value(v.Value, v.Unit), strings.TrimSpace(r.unit(v.Unit)), r.value(v.Default, v.Unit), v.OverrideAsOf, src})
+		}
+	}
+	r.heading(r.t("export.pdf.overrides.title", "Appendix: what each scenario assumed"),
+		r.t("export.pdf.overrides.note", "The values the scenarios set in place of the shipped rates, and the default each replaced. Every figure of the report uses them."))
+	if len(rows) == 0 {
+		r.text(9)
+		p.SetX(margin)
+		p.MultiCell(contentW, 4.5, r.t("export.pdf.overrides.none", "No scenario changes a shipped rate."), "", "L", false)
+		return
+	}
+	cols := []float64{30, 56, 22, 26, 22, 18, contentW - 30 - 56 - 22 - 26 - 22 - 18}
+	head := []string{r.t("export.pdf.col.scenario", "Scenario"), r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"),
+		r.t("export.pdf.col.unit", "Unit"), r.t("export.pdf.col.replaced", "Default replaced"), r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
+	header := func() {
+		y := p.GetY()
+		r.fill(colourHeader)
+		p.Rect(margin, y, contentW, 6, "F")
+		r.bold(7.5)
+		r.colour(rgb{255, 255, 255})
+		x := margin
+		for k, h := range head {
+			p.SetXY(x+1, y)
+			p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
+			x += cols[k]
+		}
+		p.SetY(y + 7)
+	}
+	header()
+	for _, o := range rows {
+		r.text(6.8)
+		cells := [][]string{splitText(p, o.scenario, cols[0]-2), splitText(p, o.assumption, cols[1]-2), {o.value},
+			splitText(p, o.unit, cols[3]-2), {o.replaced}, {r.fit(o.asOf, cols[5]-2)}, splitText(p, o.source, cols[6]-2)}
+		n := 1
+		for _, c := range cells {
+			n = max(n, len(c))
+		}
+		h := float64(n)*3 + 1.5
+		if p.GetY()+h > pageH-18 {
+			p.AddPage()
+			p.SetY(margin)
+			header()
+		}
+		y := p.GetY()
+		x := margin
+		for k, c := range cells {
+			r.colour(colourText)
+			if k == 6 {
+				r.colour(colourMuted)
+			}
+			align := "L"
+			if k == 2 || k == 4 {
+				align = "R"
+			}
+			for j, l := range c {
+				p.SetXY(x+1, y+float64(j)*3)
+				p.CellFormat(cols[k]-2, 3, l, "", 0, align, false, 0, "")
+			}
+			x += cols[k]
 		}
 		r.draw(colourGrid)
 		p.Line(margin, y+h-0.5, pageW-margin, y+h-0.5)

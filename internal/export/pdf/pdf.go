@@ -105,6 +105,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	r.statement()
 	r.delegations()
 	r.assumptions()
+	r.overrides()
 	if err := p.Error(); err != nil {
 		return nil, err
 	}

@@ -51,15 +51,10 @@ func TestTextIsReallyThere(t *testing.T) {
 	}
 }
 
-// pdftotext finds poppler's pdftotext; the text checks need it and are
-// skipped where it is not installed.
+// pdftotext finds poppler's pdftotext; the text checks fail without it.
 func pdftotext(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	return bin
+	return exporttest.Tool(t, "poppler-utils", "pdftotext")
 }
 
 // extractText writes a report to a file and returns what pdftotext reads

@@ -16,6 +16,8 @@ const (
 	aAsOf
 	aPlaceholder
 	aAppliesTo
+	aLive
+	aColumns = aLive
 )
 
 // assumptionsHeaderRow is the row of the Assumptions sheet's header.
@@ -27,14 +29,21 @@ type rateCells struct {
 	sheet     string           // the Assumptions sheet's name
 	defaults  map[string]int   // key -> row
 	overrides []map[string]int // per scenario: key -> row
+	// live marks the rows some formula of the workbook reads.
+	live map[int]bool
 }
 
-// cell is the absolute reference to the value of key for scenario i.
+// cell is the absolute reference to the value of key for scenario i; the
+// row counts as live from then on.
 func (rc *rateCells) cell(i int, key string) (string, bool) {
 	if row, ok := rc.overrides[i][key]; ok {
+		rc.live[row] = true
 		return ref(rc.sheet, aValue, row), true
 	}
 	row, ok := rc.defaults[key]
+	if ok {
+		rc.live[row] = true
+	}
 	return ref(rc.sheet, aValue, row), ok
 }
 
@@ -43,7 +52,7 @@ func (rc *rateCells) cell(i int, key string) (string, bool) {
 func (w *workbook) assumptions() {
 	sh := w.n.Assumptions
 	ref := w.c.Ref
-	w.rates = rateCells{sheet: sh, defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results))}
+	w.rates = rateCells{sheet: sh, defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results)), live: map[int]bool{}}
 	type entry struct {
 		key, label, unit, currency, source, asOf, appliesTo string
 		value                                               float64
@@ -82,11 +91,11 @@ func (w *workbook) assumptions() {
 		}
 	}
 	last := first + len(rows) - 1
-	w.header(sh, assumptionsHeaderRow, last, []float64{34, 60, 14, 22, 9, 10, 90, 11, 13, 30},
+	w.header(sh, assumptionsHeaderRow, last, []float64{34, 60, 14, 22, 9, 10, 90, 11, 13, 30, 40},
 		w.t("export.xlsx.col.key", "Key"), w.t("export.col.assumption", "Assumption"), w.t("export.col.value", "Value"),
 		w.t("export.xlsx.col.unit", "Unit"), w.t("export.xlsx.col.currency", "Currency"), w.t("export.xlsx.col.price_year", "Price year"),
 		w.t("export.col.source", "Source"), w.t("export.col.as_of", "As of"), w.t("export.xlsx.col.placeholder", "Placeholder"),
-		w.t("export.xlsx.col.applies_to", "Applies to"))
+		w.t("export.xlsx.col.applies_to", "Applies to"), w.t("export.xlsx.col.live", "In this workbook"))
 	placeholder := w.t("export.placeholder", "PLACEHOLDER")
 	for k, e := range rows {
 		row := first + k
@@ -106,5 +115,71 @@ func (w *workbook) assumptions() {
 		w.text(sh, aSource, row, e.source, 0)
 		w.text(sh, aAsOf, row, e.asOf, 0)
 		w.text(sh, aAppliesTo, row, e.appliesTo, 0)
+	}
+}
+
+// Liveness of an Assumptions row: whether the workbook's formulas read it.
+const (
+	Live       = "live"
+	EngineOnly = "engine only"
+	NotUsed    = "not used"
+)
+
+// structuralKeys are the assumptions that decide which trips there are
+// (delegates fly to hybrid meetings too): engine only in the workbook.
+var structuralKeys = map[string]bool{"delegation.travel_to_hybrid": true}
+
+// liveness says, on each Assumptions row, whether editing it moves the
+// workbook's figures: live (some formula reads it), engine only (the
+// engine uses it but no formula can: change it in the scenario), or not
+// used by these scenarios' costs. It runs after every formula is written.
+func (w *workbook) liveness() {
+	sh := w.n.Assumptions
+	used := map[int]bool{}
+	for i, r := range w.c.Results {
+		if r.Cost == nil {
+			continue
+		}
+		for k := range r.Cost.Lines {
+			for _, key := range r.Cost.Lines[k].Uses {
+				if row, ok := w.rates.overrides[i][key]; ok {
+					used[row] = true
+				} else if row, ok := w.rates.defaults[key]; ok {
+					used[row] = true
+				}
+			}
+		}
+	}
+	// Keys that shape the calendar of trips itself: the engine uses them,
+	// no cell formula can re-plan which meetings a delegation flies to.
+	for key := range structuralKeys {
+		if row, ok := w.rates.defaults[key]; ok {
+			used[row] = true
+		}
+		for _, o := range w.rates.overrides {
+			if row, ok := o[key]; ok {
+				used[row] = true
+			}
+		}
+	}
+	rows := map[int]bool{}
+	for _, row := range w.rates.defaults {
+		rows[row] = true
+	}
+	for _, o := range w.rates.overrides {
+		for _, row := range o {
+			rows[row] = true
+		}
+	}
+	for row := range rows {
+		switch {
+		case w.rates.live[row]:
+			w.text(sh, aLive, row, w.t("export.xlsx.live.live", "live: the formulas read it"), 0)
+		case used[row]:
+			w.text(sh, aLive, row, w.t("export.xlsx.live.engine_only", "engine only: change it in the scenario"), w.st.engineOnly)
+			w.style(sh, aKey, row, w.st.engineOnly)
+		default:
+			w.text(sh, aLive, row, w.t("export.xlsx.live.not_used", "not used by these scenarios' costs"), w.st.note)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -17,15 +18,33 @@ var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 
 // serial turns a wall-clock date and time into an Excel date serial,
 // keeping the clock as read in t's own zone.
+// The whole days and the seconds are added as exact fractions, then
+// kept in the 15 digits a cell holds, never below the second: 19:00 is
+// stored as …0.791666666666667, never cut to …0.7916666666666 (18:59 on
+// screen).
 func serial(t time.Time) float64 {
 	y, m, d := t.Date()
-	wall := time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
-	return wall.Sub(excelEpoch).Hours() / 24
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	days := math.Round(day.Sub(excelEpoch).Hours() / 24)
+	return notBelow(days + float64(t.Hour()*3600+t.Minute()*60+t.Second())/86400)
 }
+
+// notBelow is v in the 15 digits a cell keeps, never below v: a time a
+// hair early reads a minute early wherever a clock is cut, not rounded.
+func notBelow(v float64) float64 {
+	r := exact(v)
+	if r < v && v > 0 {
+		r = exact(r + math.Pow(10, math.Floor(math.Log10(v))-14))
+	}
+	return r
+}
+
+// day is the date serial of t's calendar day in its own zone.
+func day(t time.Time) float64 { return math.Floor(serial(t)) }
 
 // clock is the time of day of t as a fraction of a day.
 func clock(t time.Time) float64 {
-	return float64(t.Hour()*3600+t.Minute()*60+t.Second()) / 86400
+	return notBelow(float64(t.Hour()*3600+t.Minute()*60+t.Second()) / 86400)
 }
 
 var formatLabel = map[model.Format]string{model.InPerson: "in person", model.Hybrid: "hybrid", model.Virtual: "virtual"}
@@ -77,7 +96,8 @@ func (w *workbook) calendar(i int) {
 	for k, t := range titles {
 		header[k] = excelize.Cell{StyleID: w.st.header, Value: t}
 	}
-	w.fail(sw.SetRow(cell(1, head), header))
+	w.fail(sw.SetRow(cell(1, head), header, excelize.RowOpts{Height: headerHeight(titles, 9)}))
+	w.printTitles[sh] = head
 	for k := range ms {
 		m := &ms[k]
 		interp := noInterp
@@ -85,7 +105,7 @@ func (w *workbook) calendar(i int) {
 			interp = sixLanguages
 		}
 		w.fail(sw.SetRow(cell(1, head+1+k), []any{
-			excelize.Cell{StyleID: w.st.date, Value: float64(int(serial(m.Start)))},
+			excelize.Cell{StyleID: w.st.date, Value: day(m.Start)},
 			w.weekday(m.Start),
 			excelize.Cell{StyleID: w.st.time, Value: clock(m.Start)},
 			excelize.Cell{StyleID: w.st.time, Value: clock(m.End)},

@@ -79,6 +79,8 @@ func TestFrenchAndSpanishWorkbooks(t *testing.T) {
 				"usertext": TestUserTextIsNeverAFormula,
 				"filters":  TestFiltersOnEveryList,
 				"soffice":  TestLibreOfficeRecalculatesToTheEngineFigures,
+				"stored":   TestTotalsReadWithoutRecalculation,
+				"live":     TestEveryUsedAssumptionIsLive,
 			})
 		})
 	}

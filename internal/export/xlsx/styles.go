@@ -11,6 +11,7 @@ const (
 	fmtRate    = "#,##0.00####"
 	fmtDelta   = "+#,##0.0;-#,##0.0;0.0"
 	fmtDeltaM  = "+#,##0;-#,##0;0"
+	fmtDelta2  = "+#,##0.00;-#,##0.00;0.00"
 	fmtDate    = "yyyy-mm-dd"
 	fmtTime    = "hh:mm"
 	fmtStamp   = "yyyy-mm-dd hh:mm"
@@ -22,6 +23,7 @@ const (
 	colourHeaderText  = "FFFFFF"
 	colourGroup       = "DDEBF7"
 	colourPlaceholder = "FFF2CC"
+	colourEngineOnly  = "D9D9D9"
 	colourBetter      = "C6EFCE"
 	colourBetterText  = "006100"
 	colourWorse       = "FFC7CE"
@@ -33,12 +35,13 @@ const (
 
 // styles holds every style of the workbook, each created once.
 type styles struct {
-	title, note, header, group, label, wrap           int
-	integer, one, two, money, rate, delta, deltaMoney int
-	date, time, stamp                                 int
-	placeholderText, placeholderRate                  int
-	totalLabel, totalMoney                            int
-	better, worse                                     int // conditional formats
+	title, note, header, group, label, wrap                     int
+	integer, one, two, money, rate, delta, deltaTwo, deltaMoney int
+	engineOnly                                                  int
+	date, time, stamp                                           int
+	placeholderText, placeholderRate                            int
+	totalLabel, totalMoney                                      int
+	better, worse                                               int // conditional formats
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -75,6 +78,8 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&s.rate, num(fmtRate))
 	add(&s.delta, num(fmtDelta))
 	add(&s.deltaMoney, num(fmtDeltaM))
+	add(&s.deltaTwo, num(fmtDelta2))
+	add(&s.engineOnly, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "404040"}, Fill: fill(colourEngineOnly)})
 	add(&s.date, num(fmtDate))
 	add(&s.time, num(fmtTime))
 	add(&s.stamp, num(fmtStamp))
@@ -102,9 +107,14 @@ func (s *styles) figure(decimals int, money bool) int {
 	return s.two
 }
 
-func (s *styles) change(money bool) int {
-	if money {
+// change picks the signed format of a change, at the precision of the
+// metric's figures.
+func (s *styles) change(decimals int, money bool) int {
+	switch {
+	case money || decimals == 0:
 		return s.deltaMoney
+	case decimals == 1:
+		return s.delta
 	}
-	return s.delta
+	return s.deltaTwo
 }

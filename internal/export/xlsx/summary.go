@@ -8,6 +8,7 @@ import (
 
 	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
+	"mechplan/internal/model"
 	"mechplan/internal/plan"
 )
 
@@ -30,13 +31,26 @@ func (w *workbook) summary() {
 		"Change: scenario minus baseline, per year; green is better, red worse.", "Date", w.l.Date(c.Date)), w.st.note)
 	widths := []float64{58, 15}
 	titles := []string{w.t("export.xlsx.col.metric", "Metric"), w.t("export.xlsx.col.unit", "Unit")}
-	for _, r := range c.Results {
-		titles = append(titles, r.Scenario.Name)
+	// Columns and chart categories carry the short labels, which never
+	// collide; the row below gives each scenario's full name.
+	ss := make([]*model.Scenario, len(c.Results))
+	for i, r := range c.Results {
+		ss[i] = r.Scenario
+	}
+	for _, l := range model.DistinctLabels(ss, 0) {
+		titles = append(titles, l)
 		widths = append(widths, 17)
 	}
 	w.header(sh, summaryHeaderRow, 0, widths, titles...)
-	w.fail(w.f.SetRowHeight(sh, summaryHeaderRow, 48))
 	row := summaryHeaderRow + 1
+	w.text(sh, 1, row, w.t("export.xlsx.summary.name", "Scenario"), w.st.label)
+	long := 1
+	for i, r := range c.Results {
+		w.text(sh, sFirstScenario+i, row, r.Scenario.Name, w.st.wrap)
+		long = max(long, wrappedLines(r.Scenario.Name, 17))
+	}
+	w.fail(w.f.SetRowHeight(sh, row, float64(min(long, 6))*15))
+	row++
 	w.text(sh, 1, row, w.t("export.xlsx.summary.horizon", "Horizon"), w.st.label)
 	for i, r := range c.Results {
 		w.text(sh, sFirstScenario+i, row, r.Total.Label, 0)
@@ -56,10 +70,7 @@ func (w *workbook) summary() {
 	}
 	w.text(sh, 1, row, w.t("export.xlsx.summary.pareto", "Pareto-best (no other scenario is better on all of: {{.Criteria}})",
 		"Criteria", strings.Join(names, "; ")), w.st.label)
-	yes, no := w.t("export.yes", "yes"), w.t("export.no", "no")
-	for i, p := range c.Pareto {
-		w.text(sh, sFirstScenario+i, row, map[bool]string{true: yes, false: no}[p], 0)
-	}
+	paretoRow := row
 	row += 2
 
 	// Horizon cells come last on the sheet but the per-year formulas of the
@@ -157,29 +168,25 @@ func (w *workbook) summary() {
 	}
 	section(w.t("export.xlsx.summary.per_year", "Average per year"), perYear, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
-		if m.Aggregation == plan.Summed && m.Money {
-			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), w.st.figure(m.Decimals, m.Money))
+		if m.Aggregation == plan.Summed {
+			w.formula(sh, col, r, fmt.Sprintf("%s/%s", cell(col, horizon[m.Key]), cell(col, yearsRow)), m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
 			return
 		}
-		w.number(sh, col, r, m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
+		w.formula(sh, col, r, cell(col, horizon[m.Key]), m.Figures[i].PerYear, w.st.figure(m.Decimals, m.Money))
 	})
 	section(w.t("export.xlsx.summary.change", "Change per year against {{.Baseline}}", "Baseline", base.Scenario.Name), change, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if !m.Figures[c.Baseline].Known {
 			return
 		}
-		if m.Money {
-			bc := abs(sFirstScenario+c.Baseline, perYear[m.Key])
-			w.formula(sh, col, r, fmt.Sprintf("%s-%s", cell(col, perYear[m.Key]), bc), w.st.change(true))
-			return
-		}
-		w.number(sh, col, r, m.Figures[i].DeltaPerYear, w.st.change(false))
+		bc := abs(sFirstScenario+c.Baseline, perYear[m.Key])
+		w.formula(sh, col, r, fmt.Sprintf("%s-%s", cell(col, perYear[m.Key]), bc), m.Figures[i].DeltaPerYear, w.st.change(m.Decimals, m.Money))
 	})
 	section(w.t("export.xlsx.summary.horizon_totals", "Horizon totals"), horizon, func(m *plan.Row, i, r int) {
 		col := sFirstScenario + i
 		if m.Money {
 			if src, ok := costRow(i, m.Key); ok {
-				w.formula(sh, col, r, src, w.st.figure(m.Decimals, true))
+				w.formula(sh, col, r, src, m.Figures[i].Horizon, w.st.figure(m.Decimals, true))
 				return
 			}
 		}
@@ -201,7 +208,45 @@ func (w *workbook) summary() {
 			{Type: "cell", Criteria: bad, Value: fmt.Sprint(map[string]float64{"<": -limit, ">": limit}[bad]), Format: &w.st.worse},
 		}))
 	}
+	w.pareto(paretoRow, perYear)
 	w.charts(lastCol, perYear, maxRow(horizon)+3)
+}
+
+// pareto writes the Pareto row as formulas on the per-year rows of its
+// criteria, with the engine's tolerance (figures within a millionth are
+// equal): 1 where no other scenario is at least as good on all and
+// better on one, shown as yes or no.
+func (w *workbook) pareto(row int, perYear map[string]int) {
+	sh := w.n.Summary
+	c := w.c
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	yes, no := w.t("export.yes", "yes"), w.t("export.no", "no")
+	format := q(yes) + ";" + q(yes) + ";" + q(no)
+	style, err := w.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Alignment: &excelize.Alignment{Horizontal: "right"}})
+	w.fail(err)
+	for i := range c.Results {
+		var beaten []string
+		for j := range c.Results {
+			if j == i {
+				continue
+			}
+			var noWorse, better []string
+			for _, key := range c.ParetoOn {
+				x, y := abs(sFirstScenario+j, perYear[key]), abs(sFirstScenario+i, perYear[key])
+				tol := fmt.Sprintf("1E-6*MAX(ABS(%s),ABS(%s))", x, y)
+				noWorse = append(noWorse, fmt.Sprintf("%s<=%s+%s", x, y, tol))
+				better = append(better, fmt.Sprintf("%s<%s-%s", x, y, tol))
+			}
+			if len(better) > 0 {
+				beaten = append(beaten, "AND("+strings.Join(noWorse, ",")+",OR("+strings.Join(better, ",")+"))")
+			}
+		}
+		f := "1"
+		if len(beaten) > 0 {
+			f = "IF(OR(" + strings.Join(beaten, ",") + "),0,1)"
+		}
+		w.formula(sh, sFirstScenario+i, row, f, b01(c.Pareto[i]), style)
+	}
 }
 
 func maxRow(rows map[string]int) int {
@@ -228,15 +273,18 @@ func (w *workbook) charts(lastCol int, perYear map[string]int, row int) {
 			Values:     fmt.Sprintf("%s!%s:%s", quote(sh), abs(sFirstScenario, r), abs(lastCol, r)),
 		}, true
 	}
-	height := uint(160 + 26*len(w.c.Results))
+	height := uint(200 + 26*len(w.c.Results))
+	dark := excelize.Font{Color: chartText, Size: 9}
+	no := false
 	add := func(title string, typ excelize.ChartType, format string, keys ...string) {
 		ch := &excelize.Chart{
-			Type:      typ,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-			Dimension: excelize.ChartDimension{Width: 900, Height: height},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			XAxis:     excelize.ChartAxis{ReverseOrder: true},
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: format}},
+			Type:       typ,
+			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Color: chartText, Size: 12, Bold: true}}}},
+			Dimension:  excelize.ChartDimension{Width: 900, Height: height},
+			Legend:     excelize.ChartLegend{Position: "bottom", Font: &dark},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: dark},
+			YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: format}, Font: dark},
+			VaryColors: &no, // one colour per series, not per bar
 		}
 		if len(keys) == 1 {
 			ch.Legend.Position = "none"
@@ -249,13 +297,36 @@ func (w *workbook) charts(lastCol int, perYear map[string]int, row int) {
 		if len(ch.Series) == 0 {
 			return
 		}
+		for k := range ch.Series {
+			ch.Series[k].Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColours[k%len(seriesColours)]}}
+		}
 		w.fail(w.f.AddChart(sh, cell(1, row), ch))
-		row += int(height)/20 + 2
+		// The next chart starts below this one even where rows are drawn
+		// shorter than Excel's 20 pixels (LibreOffice: about 17).
+		row += int(height)/16 + 3
+		w.chartEnd = row
 	}
 	add(w.t("export.chart.cost_by_section", "Cost a year by budget section (USD)"), excelize.BarStacked, fmtMoney,
 		"cost.section_2", "cost.section_4", "cost.section_28", "cost.outside_budget")
 	add(w.t("export.chart.meeting_days", "Meeting days a year"), excelize.Bar, fmtOne, plan.KeyMeetingDays)
 	add(w.t("export.chart.night_hours", "Night hours a year, summed over the 193 delegations"), excelize.Bar, fmtInteger, plan.KeyNightHours)
+}
+
+// chartText is the charts' text colour: dark, legible on white.
+const chartText = "262626"
+
+// seriesColours give each series of a chart its one colour (UN blue
+// first), distinct on screen and in grey print.
+var seriesColours = []string{"1F4E79", "E07B39", "70AD47", "7F7F7F", "FFC000", "5B9BD5"}
+
+// wrappedLines is how many lines a text takes in a column about width
+// characters wide.
+func wrappedLines(s string, width int) int {
+	n := 0
+	for _, part := range strings.Split(s, "\n") {
+		n += max(1, (len([]rune(part))+width-1)/max(width, 1))
+	}
+	return n
 }
 
 // metric is a metric's name in the workbook's language.

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mechplan/internal/export/labels"
+	"mechplan/internal/model"
 	"mechplan/internal/plan"
 )
 
@@ -31,6 +32,7 @@ const (
 const (
 	CalendarSuffix = " Calendar"
 	CostsSuffix    = " Costs"
+	TravelSuffix   = " Travel"
 	BurdenSuffix   = " Burden"
 )
 
@@ -48,8 +50,8 @@ type Options struct {
 // Names are the names of a workbook's own sheets and the suffixes of each
 // scenario's sheets, in the workbook's language.
 type Names struct {
-	Summary, Assumptions    string
-	Calendar, Costs, Burden string // suffixes, with their leading space
+	Summary, Assumptions            string
+	Calendar, Costs, Travel, Burden string // suffixes, with their leading space
 }
 
 // SheetNames returns the sheet names in the language of l: sanitised as
@@ -68,6 +70,7 @@ func SheetNames(l labels.Labels) Names {
 		Assumptions: name("export.xlsx.sheet.assumptions", AssumptionsSheet, maxSheetName),
 		Calendar:    " " + name("export.xlsx.sheet.calendar", strings.TrimSpace(CalendarSuffix), maxSuffix),
 		Costs:       " " + name("export.xlsx.sheet.costs", strings.TrimSpace(CostsSuffix), maxSuffix),
+		Travel:      " " + name("export.xlsx.sheet.travel", strings.TrimSpace(TravelSuffix), maxSuffix),
 		Burden:      " " + name("export.xlsx.sheet.burden", strings.TrimSpace(BurdenSuffix), maxSuffix),
 	}
 }
@@ -84,7 +87,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	l := labels.Or(o.Labels)
-	w := &workbook{f: f, c: c, l: l, n: SheetNames(l)}
+	w := &workbook{f: f, c: c, l: l, n: SheetNames(l), streamed: map[string]bool{}, printTitles: map[string]int{}}
 	if err := w.build(); err != nil {
 		return nil, err
 	}
@@ -105,7 +108,14 @@ type workbook struct {
 	bases  []string // per scenario: the sheet-name stem
 	rates  rateCells
 	totals []costTotals // per scenario: where its Costs sheet keeps its totals
-	err    error
+	// streamed marks the sheets written by a stream writer, whose print
+	// layout was set before.
+	streamed map[string]bool
+	// printTitles is each sheet's header row, repeated on every page.
+	printTitles map[string]int
+	// chartEnd is the Summary's first row below its charts.
+	chartEnd int
+	err      error
 }
 
 func (w *workbook) build() error {
@@ -123,8 +133,8 @@ func (w *workbook) build() error {
 		}
 	}
 	for i, r := range w.c.Results {
-		for _, suffix := range []string{w.n.Calendar, w.n.Costs, w.n.Burden} {
-			if suffix == w.n.Costs && r.Cost == nil || suffix == w.n.Burden && r.Burden == nil {
+		for _, suffix := range []string{w.n.Calendar, w.n.Costs, w.n.Travel, w.n.Burden} {
+			if (suffix == w.n.Costs || suffix == w.n.Travel) && r.Cost == nil || suffix == w.n.Burden && r.Burden == nil {
 				continue
 			}
 			if _, err := w.f.NewSheet(w.bases[i] + suffix); err != nil {
@@ -146,6 +156,7 @@ func (w *workbook) build() error {
 		w.burden(i)
 	}
 	w.summary()
+	w.liveness()
 	if w.err != nil {
 		return w.err
 	}
@@ -208,12 +219,18 @@ func (w *workbook) text(sheet string, col, row int, s string, style int) {
 	w.style(sheet, col, row, style)
 }
 
+// number writes a number cell, rounded to the nearest of the 15 digits
+// a cell keeps.
 func (w *workbook) number(sheet string, col, row int, v float64, style int) {
-	w.fail(w.f.SetCellFloat(sheet, cell(col, row), v, -1, 64))
+	w.fail(w.f.SetCellFloat(sheet, cell(col, row), exact(v), -1, 64))
 	w.style(sheet, col, row, style)
 }
 
-func (w *workbook) formula(sheet string, col, row int, formula string, style int) {
+// formula writes a formula with the engine's value as its stored result,
+// so a reader that does not recalculate (a preview, pandas, a mail
+// viewer) shows the right figure.
+func (w *workbook) formula(sheet string, col, row int, formula string, value float64, style int) {
+	w.fail(w.f.SetCellFloat(sheet, cell(col, row), exact(value), -1, 64))
 	w.fail(w.f.SetCellFormula(sheet, cell(col, row), formula))
 	w.style(sheet, col, row, style)
 }
@@ -227,12 +244,21 @@ func (w *workbook) style(sheet string, col, row, style int) {
 // header writes a header row, freezes the sheet below it and puts an
 // autofilter on the columns down to lastRow.
 func (w *workbook) header(sheet string, row, lastRow int, widths []float64, titles ...string) {
+	lines := 1
 	for i, t := range titles {
 		w.text(sheet, i+1, row, t, w.st.header)
+		width := 9.0
 		if i < len(widths) {
+			width = widths[i]
 			w.fail(w.f.SetColWidth(sheet, column(i+1), column(i+1), widths[i]))
 		}
+		// Bold text takes about 1.15 character widths.
+		lines = max(lines, wrappedLines(t, int(width/1.15)))
 	}
+	// Tall enough for the longest wrapped title.
+	w.fail(w.f.SetRowHeight(sheet, row, float64(lines)*15+3))
+	// Printed pages repeat the header row.
+	w.printTitles[sheet] = row
 	w.fail(w.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: row, TopLeftCell: cell(1, row+1), ActivePane: "bottomLeft"}))
 	if lastRow > row {
 		w.fail(w.f.AutoFilter(sheet, cell(1, row)+":"+cell(len(titles), lastRow), nil))
@@ -244,17 +270,23 @@ func (w *workbook) header(sheet string, row, lastRow int, widths []float64, titl
 func SheetStems(c *plan.Comparison) []string { return SheetStemsWith(c, labels.English) }
 
 // SheetStemsWith returns, per scenario, the stem of its sheet names: the
-// scenario's name without the characters Excel forbids ([]:*?/\), without
+// scenario's short label (model.DistinctLabels: the short name, which
+// keeps the S-code, else the name) without the characters Excel forbids ([]:*?/\), without
 // leading or trailing apostrophes, short enough for the longest suffix,
 // and unique (Excel compares sheet names without case).
 func SheetStemsWith(c *plan.Comparison, l labels.Labels) []string {
 	n := SheetNames(l)
-	longest := max(utf8.RuneCountInString(n.Calendar), utf8.RuneCountInString(n.Costs), utf8.RuneCountInString(n.Burden))
+	longest := max(utf8.RuneCountInString(n.Calendar), utf8.RuneCountInString(n.Costs), utf8.RuneCountInString(n.Travel), utf8.RuneCountInString(n.Burden))
 	limit := maxSheetName - longest
 	used := map[string]bool{strings.ToLower(n.Summary): true, strings.ToLower(n.Assumptions): true}
 	out := make([]string, len(c.Results))
+	ss := make([]*model.Scenario, len(c.Results))
 	for i, r := range c.Results {
-		stem := sanitize(r.Scenario.Name)
+		ss[i] = r.Scenario
+	}
+	short := model.DistinctLabels(ss, 0)
+	for i, r := range c.Results {
+		stem := sanitize(short[i])
 		if stem == "" {
 			stem = sanitize(r.Scenario.ID)
 		}
@@ -294,10 +326,30 @@ func truncate(s string, n int) string {
 	return strings.TrimRight(s, "' ")
 }
 
-// printLayout makes every sheet print landscape and one page wide: wide
+// paperA4 is Excel's paper size code for A4 (UN documents are A4).
+const paperA4 = 9
+
+// printLayout makes every sheet print on A4, landscape and one page wide: wide
 // tables otherwise print their first column alone on page after page.
 func (w *workbook) printLayout() error {
+	for sheet, row := range w.printTitles {
+		if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", quote(sheet), row, row)}); err != nil {
+			return err
+		}
+	}
+	// The Summary prints its table and its charts.
+	if w.chartEnd > 0 {
+		last := sFirstScenario + len(w.c.Results) - 1
+		if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: w.n.Summary,
+			RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quote(w.n.Summary), column(max(last, 12)), w.chartEnd)}); err != nil {
+			return err
+		}
+	}
 	for _, sheet := range w.f.GetSheetList() {
+		if w.streamed[sheet] {
+			continue // laid out before streaming: reading it back would parse it all again
+		}
 		if err := setPrintLayout(w.f, sheet); err != nil {
 			return err
 		}
@@ -308,9 +360,9 @@ func (w *workbook) printLayout() error {
 // setPrintLayout sets one sheet's print layout; a streamed sheet needs it
 // before its stream writer is made.
 func setPrintLayout(f *excelize.File, sheet string) error {
-	fit, landscape, wide, tall := true, "landscape", 1, 0
+	fit, landscape, wide, tall, a4 := true, "landscape", 1, 0, paperA4
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }
