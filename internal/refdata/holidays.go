@@ -3,6 +3,7 @@ package refdata
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -218,4 +219,69 @@ func expandHolidays(rules []holidayRule, weekendRule string, first, last int, ei
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
+}
+
+// publishedYear is a closure list a duty station published for one year
+// (an information circular, or the office's own page): where it exists it
+// replaces the rule-generated dates of that year at that venue.
+type publishedYear struct {
+	Year     int    `json:"year"`
+	Source   string `json:"source"`
+	Holidays []struct {
+		Date string `json:"date"`
+		Name string `json:"name"`
+	} `json:"holidays"`
+}
+
+// applyPublished replaces the generated holidays of every year that has a
+// published list, and returns the years' sources. A list must be dated
+// within the data's years, name its source, and give working days only.
+func applyPublished(gen []Holiday, pub []publishedYear, first, last int, bad func(col, format string, args ...any)) ([]Holiday, map[int]string) {
+	if len(pub) == 0 {
+		return gen, nil
+	}
+	sources := map[int]string{}
+	var keep []Holiday
+	for i, p := range pub {
+		col := func(c string) string { return fmt.Sprintf("published[%d].%s", i, c) }
+		switch {
+		case p.Year < first || p.Year > last:
+			bad(col("year"), "%d out of range %d-%d", p.Year, first, last)
+			continue
+		case sources[p.Year] != "":
+			bad(col("year"), "%d has two published lists", p.Year)
+			continue
+		case p.Source == "":
+			bad(col("source"), "published list for %d needs a source", p.Year)
+			continue
+		case len(p.Holidays) == 0:
+			bad(col("holidays"), "published list for %d is empty", p.Year)
+			continue
+		}
+		sources[p.Year] = p.Source
+		seen := map[string]bool{}
+		for j, h := range p.Holidays {
+			d, err := time.Parse("2006-01-02", h.Date)
+			switch {
+			case err != nil || d.Year() != p.Year:
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%q is not a YYYY-MM-DD date in %d", h.Date, p.Year)
+			case isWeekend(d):
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%s is a %s; a published closure is a working day", h.Date, d.Weekday())
+			case seen[h.Date]:
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%s is listed twice", h.Date)
+			case h.Name == "":
+				bad(col(fmt.Sprintf("holidays[%d].name", j)), "holiday on %s has no name", h.Date)
+			default:
+				seen[h.Date] = true
+				keep = append(keep, Holiday{Date: h.Date, Name: h.Name})
+			}
+		}
+	}
+	for _, h := range gen {
+		if y, _ := strconv.Atoi(h.Date[:4]); sources[y] == "" {
+			keep = append(keep, h)
+		}
+	}
+	sort.Slice(keep, func(i, j int) bool { return keep[i].Date < keep[j].Date })
+	return keep, sources
 }
