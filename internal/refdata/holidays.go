@@ -17,6 +17,15 @@ const (
 	ruleNthWeekday     = "nth_weekday"     // n-th weekday of month (n = -1: last) + offset days
 	ruleEidAlFitr      = "eid_al_fitr"     // from the Eid table
 	ruleEidAlAdha      = "eid_al_adha"     // from the Eid table
+	ruleThaiLunar      = "thai_lunar"      // Buddhist holy day of the Thai lunar calendar (event)
+)
+
+// Thai lunar holy days (rule thai_lunar, field event).
+const (
+	thaiMakhaBucha   = "makha_bucha"   // full moon of the 3rd lunar month (4th in a leap year)
+	thaiVisakhaBucha = "visakha_bucha" // full moon of the 6th month (7th in a leap year)
+	thaiAsahnaBucha  = "asahna_bucha"  // full moon of the 8th month (second 8th in a leap year)
+	thaiKhaoPhansa   = "khao_phansa"   // the day after Asahna Bucha, start of Buddhist Lent
 )
 
 // Weekend rules: what a duty station does with a holiday that falls on a
@@ -45,6 +54,8 @@ type holidayRule struct {
 	// ("this_year") or in the year before one ("next_year"): the Ethiopian
 	// calendar's fixed feasts drift that way against the Gregorian one.
 	LeapShift string `json:"leap_shift,omitempty"`
+	// Event names the Thai lunar holy day of a thai_lunar rule.
+	Event string `json:"event,omitempty"`
 }
 
 // eidTable holds the first day of each Eid by year (YYYY -> YYYY-MM-DD).
@@ -119,6 +130,12 @@ func checkRule(r holidayRule) (column, msg string) {
 			return "leap_shift", fmt.Sprintf("%q is not this_year or next_year", r.LeapShift)
 		}
 	case ruleEaster, ruleOrthodoxEaster, ruleEidAlFitr, ruleEidAlAdha:
+	case ruleThaiLunar:
+		switch r.Event {
+		case thaiMakhaBucha, thaiVisakhaBucha, thaiAsahnaBucha, thaiKhaoPhansa:
+		default:
+			return "event", fmt.Sprintf("%q is not %s, %s, %s or %s", r.Event, thaiMakhaBucha, thaiVisakhaBucha, thaiAsahnaBucha, thaiKhaoPhansa)
+		}
 	case ruleNthWeekday:
 		if r.Month < 1 || r.Month > 12 {
 			return "month", fmt.Sprintf("month %d out of range 1-12", r.Month)
@@ -130,7 +147,7 @@ func checkRule(r holidayRule) (column, msg string) {
 			return "n", fmt.Sprintf("n = %d; want 1-5 or -1 for the last", r.N)
 		}
 	default:
-		return "rule", fmt.Sprintf("unknown rule %q (fixed, easter, orthodox_easter, nth_weekday, eid_al_fitr, eid_al_adha)", r.Rule)
+		return "rule", fmt.Sprintf("unknown rule %q (fixed, easter, orthodox_easter, nth_weekday, eid_al_fitr, eid_al_adha, thai_lunar)", r.Rule)
 	}
 	return "", ""
 }
@@ -153,6 +170,8 @@ func ruleDate(r holidayRule, y int, eid map[string]map[int]time.Time) (time.Time
 	case ruleEidAlFitr, ruleEidAlAdha:
 		d, ok := eid[r.Rule][y]
 		return d, ok
+	case ruleThaiLunar:
+		return ThaiHolyDay(r.Event, y), true
 	}
 	return time.Time{}, false
 }
