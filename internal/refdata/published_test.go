@@ -155,3 +155,24 @@ func TestPublishedListValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestThaiLunarRuleValidation(t *testing.T) {
+	_, err := venuesWith(t, func(vs []any) {
+		for _, v := range vs {
+			m := v.(map[string]any)
+			if m["code"] != "BKK" {
+				continue
+			}
+			for _, h := range m["holidays"].([]any) {
+				if r := h.(map[string]any); r["rule"] == "thai_lunar" {
+					r["event"] = "makha"
+					return
+				}
+			}
+		}
+	})
+	want := `event: "makha" is not makha_bucha, visakha_bucha, asahna_bucha or khao_phansa`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want it to contain %q", err, want)
+	}
+}
