@@ -19,7 +19,7 @@ desktop-deps:
 
 ## export-deps: LibreOffice Calc and poppler, which the export tests open the workbook and the report with
 export-deps:
-	@scripts/ensure-export-deps.sh
+	@scripts/ensure-tools.sh soffice:libreoffice-calc-nogui pdftotext:poppler-utils pdftoppm:poppler-utils
 
 check:
 	@unformatted=$$(gofmt -l cmd internal resources); \
@@ -51,12 +51,12 @@ screenshots:
 
 ## measure-desktop: the real window under Xvfb and Mesa's software renderer, as a person sees it (medians of five; see docs/performance.md)
 measure-desktop: build
-	scripts/ensure-measure-deps.sh
+	@scripts/ensure-tools.sh Xvfb:xvfb xdotool:xdotool import:imagemagick
 	scripts/measure-desktop.sh build/mechplan
 
 ## screenshots-desktop: every view from the real binary under Xvfb, 1280×800 at 100 % and 1440×900 at 150 %, in en/fr/es
 screenshots-desktop: build
-	scripts/ensure-measure-deps.sh
+	@scripts/ensure-tools.sh Xvfb:xvfb xdotool:xdotool import:imagemagick
 	scripts/screenshots-desktop.sh build/mechplan build/screenshots-desktop
 
 ## cli-all: the command line for Linux, Windows and macOS (pure Go, no cgo)

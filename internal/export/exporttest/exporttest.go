@@ -98,7 +98,7 @@ func BuiltIns(tb testing.TB, ids ...string) *plan.Comparison {
 // Tool finds the first of the named programs on PATH. The export tests
 // open the files in the real clients (LibreOffice, poppler), so a missing
 // client fails the test, never skips it: `make test` installs them
-// (scripts/ensure-export-deps.sh).
+// (make export-deps).
 func Tool(tb testing.TB, pkg string, names ...string) string {
 	tb.Helper()
 	for _, n := range names {
