@@ -416,20 +416,7 @@ func (r *report) assumptions() {
 	cols := []float64{52, 26, 30, 18, contentW - 52 - 26 - 30 - 18}
 	head := []string{r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"), r.t("export.pdf.col.unit", "Unit"),
 		r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
-	header := func() {
-		y := p.GetY()
-		r.fill(colourHeader)
-		p.Rect(margin, y, contentW, 6, "F")
-		r.bold(7.5)
-		r.colour(rgb{255, 255, 255})
-		x := margin
-		for k, h := range head {
-			p.SetXY(x+1, y)
-			p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
-			x += cols[k]
-		}
-		p.SetY(y + 7)
-	}
+	header := func() { r.tableHeader(cols, head) }
 	header()
 	for _, rate := range c.Ref.Rates {
 		r.text(6.8)
@@ -528,20 +515,7 @@ func (r *report) overrides() {
 	cols := []float64{30, 56, 22, 26, 22, 18, contentW - 30 - 56 - 22 - 26 - 22 - 18}
 	head := []string{r.t("export.pdf.col.scenario", "Scenario"), r.t("export.col.assumption", "Assumption"), r.t("export.col.value", "Value"),
 		r.t("export.pdf.col.unit", "Unit"), r.t("export.pdf.col.replaced", "Default replaced"), r.t("export.col.as_of", "As of"), r.t("export.col.source", "Source")}
-	header := func() {
-		y := p.GetY()
-		r.fill(colourHeader)
-		p.Rect(margin, y, contentW, 6, "F")
-		r.bold(7.5)
-		r.colour(rgb{255, 255, 255})
-		x := margin
-		for k, h := range head {
-			p.SetXY(x+1, y)
-			p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
-			x += cols[k]
-		}
-		p.SetY(y + 7)
-	}
+	header := func() { r.tableHeader(cols, head) }
 	header()
 	for _, o := range rows {
 		r.text(6.8)
@@ -659,4 +633,22 @@ func (r *report) delegations() {
 		}
 		p.SetY(y + rowH)
 	}
+}
+
+// tableHeader draws the white-on-blue heading row of a full-width table
+// whose columns are cols wide (mm), each heading cut to fit its column.
+func (r *report) tableHeader(cols []float64, head []string) {
+	p := r.pdf
+	y := p.GetY()
+	r.fill(colourHeader)
+	p.Rect(margin, y, contentW, 6, "F")
+	r.bold(7.5)
+	r.colour(rgb{255, 255, 255})
+	x := margin
+	for k, h := range head {
+		p.SetXY(x+1, y)
+		p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, "L", false, 0, "")
+		x += cols[k]
+	}
+	p.SetY(y + 7)
 }
