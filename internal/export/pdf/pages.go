@@ -99,9 +99,9 @@ func (r *report) table() {
 		{r.t("export.pdf.col.night_hours", "Night hours a year"), 18, plain(plan.KeyNightHours, 0)},
 		{r.t("export.pdf.col.delta_night", "Δ night hours"), 16, delta(plan.KeyNightHours, 0, false)},
 		{r.t("export.pdf.col.hit_by_night", "Hit at night (of 193)"), 19, plain("burden.hit_by_night", 0)},
-		{r.t("export.pdf.col.cost", "Cost a year"), 21, money(plan.KeyCostTotal)},
-		{r.t("export.pdf.col.delta_cost", "Δ cost"), 21, delta(plan.KeyCostTotal, 0, true)},
-		{r.t("export.pdf.col.sponsorship", "Sponsor- ship a year"), 26, money("cost.sponsorship")},
+		{r.t("export.pdf.col.cost", "Full cost a year"), 21, money(plan.KeyCostTotal)},
+		{r.t("export.pdf.col.delta_cost", "Δ cost"), 24, delta(plan.KeyCostTotal, 0, true)},
+		{r.t("export.pdf.col.sponsorship", "Sponsorship a year"), 23, money("cost.sponsorship")},
 		{r.t("export.pdf.col.pareto", "Pareto- best"), 17, func(i int) (string, rgb) {
 			if c.Pareto[i] {
 				return r.t("export.yes", "yes"), colourBetter
