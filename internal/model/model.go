@@ -4,7 +4,7 @@
 // UI; Validate reports every problem at once with its field path.
 package model
 
-import "fmt"
+import "mechplan/internal/msg"
 
 // FormatVersion is the scenario file format this program writes.
 const FormatVersion = 2
@@ -105,7 +105,7 @@ func (w Window) Minutes() (from, to int, err error) {
 		return 0, 0, err
 	}
 	if to <= from {
-		return 0, 0, fmt.Errorf("%s-%s: the window must end after it starts (to may be 24:00)", w.From, w.To)
+		return 0, 0, msg.New("problem.window_order", "{{.From}}-{{.To}}: the window must end after it starts (to may be 24:00)", "From", w.From, "To", w.To).Err()
 	}
 	return from, to, nil
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"mechplan/internal/msg"
 )
 
 // Bounds on what a report of problems holds, so that a hostile file's
@@ -40,8 +42,25 @@ type Report struct {
 	overflow int
 }
 
-// Add records a problem at a field path; format and args make the message.
+// Add records a problem at a field path; format and args make the message,
+// which has no code (the window shows it in English).
 func (r *Report) Add(path, format string, args ...any) {
+	r.put(path, func() Problem { return Problem{Path: path, Message: fmt.Sprintf(format, args...)} })
+}
+
+// Say records a problem at a field path by its message code.
+func (r *Report) Say(path string, m msg.Message) {
+	r.put(path, func() Problem { return Problem{Path: path, Message: m.English, Msg: m} })
+}
+
+// AddProblem records a problem made elsewhere (model.CountProblem).
+func (r *Report) AddProblem(p Problem) {
+	r.put(p.Path, func() Problem { return p })
+}
+
+// put records the problem mk gives, within the bounds; a problem beyond
+// them is counted, never made.
+func (r *Report) put(path string, mk func() Problem) {
 	list := listOf(path)
 	if list != "" {
 		if r.shown == nil {
@@ -62,7 +81,7 @@ func (r *Report) Add(path, format string, args ...any) {
 	if list != "" {
 		r.shown[list]++
 	}
-	r.ps = append(r.ps, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
+	r.ps = append(r.ps, mk())
 }
 
 // Len is how many problems were found, reported or not.
@@ -81,13 +100,18 @@ func (r *Report) Problems() Problems {
 	out := r.ps
 	for _, l := range r.lists {
 		if n := r.hidden[l]; n > 0 {
-			out = append(out, Problem{Path: l, Message: fmt.Sprintf("and %d more problems in this list (the first %d are shown)", n, MaxProblemsPerList)})
+			out = append(out, problem(l, msg.New("problem.more_in_list", "and {{.N}} more problems in this list (the first {{.Max}} are shown)", "N", n, "Max", MaxProblemsPerList)))
 		}
 	}
 	if r.overflow > 0 {
-		out = append(out, Problem{Path: "(file)", Message: fmt.Sprintf("and %d more problems (the first %d are shown)", r.overflow, MaxProblems)})
+		out = append(out, problem("(file)", msg.New("problem.more", "and {{.N}} more problems (the first {{.Max}} are shown)", "N", r.overflow, "Max", MaxProblems)))
 	}
 	return out
+}
+
+// problem is a problem by code, its Message the code's English.
+func problem(path string, m msg.Message) Problem {
+	return Problem{Path: path, Message: m.English, Msg: m}
 }
 
 // listOf is the top-level list a field path lies in ("bodies" for
@@ -107,6 +131,32 @@ func Listed(items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:MaxListed], ", ") + fmt.Sprintf(" and %d more", len(items)-MaxListed)
+}
+
+// ListedMsg is Listed as a message: the list as it is, or, cut, by the
+// code problem.list_more, so that a face writes "and N more" in its
+// language.
+func ListedMsg(items []string) msg.Message {
+	if len(items) <= MaxListed {
+		return msg.Message{English: strings.Join(items, ", ")}
+	}
+	return msg.New("problem.list_more", "{{.List}} and {{.More}} more", "List", strings.Join(items[:MaxListed], ", "), "More", len(items)-MaxListed)
+}
+
+// QuotedMsg is Quoted as a message (problem.quoted), so that a face puts
+// the value between its language's quotation marks.
+func QuotedMsg(v string) msg.Message {
+	q := Quoted(v)
+	return msg.New("problem.quoted", `"{{.V}}"`, "V", q[1:len(q)-1])
+}
+
+// What is an aside or a unit of a message (" years", "bodies") by its
+// code problem.what.*; "" is no value.
+func What(english string) any {
+	if english == "" {
+		return ""
+	}
+	return msg.Message{Code: "problem.what." + msg.Key(strings.TrimSpace(english)), English: english}
 }
 
 // Quoted writes a value the user typed between double quotes, escaped as
@@ -173,9 +223,9 @@ func CountProblem(path string, n int) (p Problem, ok, tooLong bool) {
 		return Problem{}, true, false
 	}
 	if l.lo == 0 {
-		return Problem{Path: path, Message: fmt.Sprintf("must hold at most %d %s, got %d", l.hi, l.what, n)}, false, true
+		return problem(path, msg.New("problem.count_max", "must hold at most {{.Max}} {{.What}}, got {{.Got}}", "Max", l.hi, "What", What(l.what), "Got", n)), false, true
 	}
-	return Problem{Path: path, Message: fmt.Sprintf("must hold between %d and %d %s, got %d", l.lo, l.hi, l.what, n)}, false, n > l.hi
+	return problem(path, msg.New("problem.count_between", "must hold between 1 and {{.Max}} {{.What}}, got {{.Got}}", "Max", l.hi, "What", What(l.what), "Got", n)), false, n > l.hi
 }
 
 // withoutIndexes drops the list indexes of a field path.

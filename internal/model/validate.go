@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"mechplan/internal/msg"
 )
 
 // Limits bound what a scenario may ask for, so that any file that validates
@@ -39,8 +41,12 @@ const (
 // Problem is one thing wrong with a scenario, at a field path such as
 // "bodies[2].meetings".
 type Problem struct {
-	Path    string
+	Path string
+	// Message is the English, as the command line and logs write it.
 	Message string
+	// Msg is the message by code, for a face to write in its language;
+	// its English is Message. A problem of the file's syntax has no code.
+	Msg msg.Message
 }
 
 func (p Problem) String() string { return p.Path + ": " + p.Message }
@@ -69,10 +75,23 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 type checker struct {
 	Report
 	// bodyList is the known bodies for messages, listed once.
-	bodyList string
+	bodyList msg.Message
 }
 
-func (c *checker) add(path, format string, args ...any) { c.Add(path, format, args...) }
+// add records a problem by its code; english is the code's English as
+// en.json writes it, pairs its values (msg.New).
+func (c *checker) add(path, code, english string, pairs ...any) {
+	c.Say(path, msg.New(code, english, pairs...))
+}
+
+// addErr records a problem an error gives, by its code when it has one.
+func (c *checker) addErr(path string, err error) {
+	if m, ok := msg.Of(err); ok {
+		c.Say(path, m)
+		return
+	}
+	c.Add(path, "%v", err)
+}
 
 // count checks a list's length against its limit (model.CountProblem);
 // when the list is too long its elements are not checked one by one
@@ -80,14 +99,14 @@ func (c *checker) add(path, format string, args ...any) { c.Add(path, format, ar
 func (c *checker) count(path string, n int) bool {
 	p, ok, tooLong := CountProblem(path, n)
 	if !ok {
-		c.add(p.Path, "%s", p.Message)
+		c.AddProblem(p)
 	}
 	return !tooLong
 }
 
 func (c *checker) intRange(path string, v, lo, hi int, what string) bool {
 	if v < lo || v > hi {
-		c.add(path, "must be between %d and %d%s, got %d", lo, hi, what, v)
+		c.add(path, "problem.between", "must be between {{.Lo}} and {{.Hi}}{{.What}}, got {{.Got}}", "Lo", lo, "Hi", hi, "What", What(what), "Got", v)
 		return false
 	}
 	return true
@@ -106,19 +125,19 @@ func (c *checker) paragraph(path, v string) { c.textIn(path, v, false, true) }
 
 func (c *checker) textIn(path, v string, required, lines bool) {
 	if required && strings.TrimSpace(v) == "" {
-		c.add(path, "is required")
+		c.add(path, "problem.required", "is required")
 	}
 	if len(v) > MaxTextLen {
-		c.add(path, "must be at most %d bytes long, got %d", MaxTextLen, len(v))
+		c.add(path, "problem.too_long", "must be at most {{.Max}} bytes long, got {{.Got}}", "Max", MaxTextLen, "Got", len(v))
 	}
 	for i, r := range v {
 		if !unicode.IsControl(r) || lines && (r == '\n' || r == '\t') {
 			continue
 		}
 		if lines {
-			c.add(path, "must not contain control characters other than line breaks and tabs; found %s at byte %d", strconv.QuoteRune(r), i)
+			c.add(path, "problem.control_text", "must not contain control characters other than line breaks and tabs; found {{.C}} at byte {{.At}}", "C", strconv.QuoteRune(r), "At", i)
 		} else {
-			c.add(path, "must be one line without control characters; found %s at byte %d", strconv.QuoteRune(r), i)
+			c.add(path, "problem.control_line", "must be one line without control characters; found {{.C}} at byte {{.At}}", "C", strconv.QuoteRune(r), "At", i)
 		}
 		return
 	}
@@ -128,21 +147,21 @@ func (c *checker) textIn(path, v string, required, lines bool) {
 // MaxShortNameLen characters.
 func (c *checker) shortName(path, v string) {
 	if n := utf8.RuneCountInString(v); n > MaxShortNameLen {
-		c.add(path, "must be at most %d characters, got %d", MaxShortNameLen, n)
+		c.add(path, "problem.id_too_long", "must be at most {{.Max}} characters, got {{.Got}}", "Max", MaxShortNameLen, "Got", n)
 	}
 	if strings.IndexFunc(v, unicode.IsControl) >= 0 {
-		c.add(path, "must be one line of text, without control characters")
+		c.add(path, "problem.one_line", "must be one line of text, without control characters")
 	}
 }
 
 func (c *checker) id(path, v string) {
 	switch {
 	case v == "":
-		c.add(path, "is required (lower-case letters, digits, '-', '_' or '.')")
+		c.add(path, "problem.required_id", "is required (lower-case letters, digits, '-', '_' or '.')")
 	case len(v) > MaxIDLen:
-		c.add(path, "must be at most %d characters, got %d", MaxIDLen, len(v))
+		c.add(path, "problem.id_too_long", "must be at most {{.Max}} characters, got {{.Got}}", "Max", MaxIDLen, "Got", len(v))
 	case !idPattern.MatchString(v):
-		c.add(path, "%s: use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit", Quoted(v))
+		c.add(path, "problem.id_chars", "{{.V}}: use lower-case letters, digits, '-', '_' or '.', starting with a letter or digit", "V", QuotedMsg(v))
 	}
 }
 
@@ -156,7 +175,7 @@ func ParseDate(s string) (time.Time, error) {
 func ParseClock(s string) (int, error) {
 	t, err := time.Parse("15:04", s)
 	if err != nil || len(s) != 5 {
-		return 0, fmt.Errorf("%s is not a time of day HH:MM (00:00 to 23:59)", Quoted(s))
+		return 0, msg.New("problem.clock", "{{.V}} is not a time of day HH:MM (00:00 to 23:59)", "V", QuotedMsg(s)).Err()
 	}
 	return t.Hour()*60 + t.Minute(), nil
 }
@@ -164,11 +183,11 @@ func ParseClock(s string) (int, error) {
 func (c *checker) date(path, v string) (time.Time, bool) {
 	t, err := ParseDate(v)
 	if err != nil {
-		c.add(path, "%s is not a date YYYY-MM-DD", Quoted(v))
+		c.add(path, "problem.date", "{{.V}} is not a date YYYY-MM-DD", "V", QuotedMsg(v))
 		return t, false
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
-		c.add(path, "year must be between %d and %d, got %d", MinYear, MaxYear, t.Year())
+		c.add(path, "problem.year", "year must be between {{.Lo}} and {{.Hi}}, got {{.Got}}", "Lo", MinYear, "Hi", MaxYear, "Got", t.Year())
 		return t, false
 	}
 	return t, true
@@ -196,7 +215,7 @@ func list[T ~string](all []T) string {
 func (s *Scenario) Validate(venues []string) Problems {
 	c := &checker{}
 	if s.Version != FormatVersion {
-		c.add("mechplan_scenario", "format version must be %d, got %d", FormatVersion, s.Version)
+		c.add("mechplan_scenario", "problem.version", "format version must be {{.Want}}, got {{.Got}}", "Want", FormatVersion, "Got", s.Version)
 	}
 	c.id("id", s.ID)
 	c.text("name", s.Name, true)
@@ -225,7 +244,7 @@ func (s *Scenario) Validate(venues []string) Problems {
 	}
 	c.intRange("cycle_years", s.CycleYears, 1, MaxCycleYears, " years")
 	if s.CycleYears > 0 && s.Horizon.Years > 0 && s.CycleYears > s.Horizon.Years {
-		c.add("cycle_years", "must not exceed horizon.years (%d), got %d", s.Horizon.Years, s.CycleYears)
+		c.add("cycle_years", "problem.cycle", "must not exceed horizon.years ({{.Max}}), got {{.Got}}", "Max", s.Horizon.Years, "Got", s.CycleYears)
 	}
 	end := start.AddDate(s.Horizon.Years, 0, 0)
 
@@ -233,16 +252,16 @@ func (s *Scenario) Validate(venues []string) Problems {
 	rotations := s.validateRotations(c, bodies)
 	total, counted := s.validateBlocks(c, venues, bodies, rotations, horizonOK, start, end)
 	if counted && total > MaxTotalMeetings {
-		c.add("blocks", "the scenario implies %d meetings over its horizon; the limit is %d", total, MaxTotalMeetings)
+		c.add("blocks", "problem.too_many_meetings", "the scenario implies {{.N}} meetings over its horizon; the limit is {{.Max}}", "N", total, "Max", MaxTotalMeetings)
 	}
 	if c.count("assumptions", len(s.Assumptions)) {
 		for i, o := range s.Assumptions {
 			p := fmt.Sprintf("assumptions[%d]", i)
 			if o.Key == "" {
-				c.add(p+".key", "is required (the key of a default rate)")
+				c.add(p+".key", "problem.required_rate", "is required (the key of a default rate)")
 			}
 			if o.Value < 0 || o.Value > 1e12 || o.Value != o.Value {
-				c.add(p+".value", "must be between 0 and 1e12, got %g", o.Value)
+				c.add(p+".value", "problem.value", "must be between 0 and 1e12, got {{.Got}}", "Got", o.Value)
 			}
 			c.text(p+".source", o.Source, false)
 			c.text(p+".as_of", o.AsOf, false)
@@ -263,7 +282,7 @@ func (c *checker) unknownBody(path, id string, bodies knownBodies) {
 	if bodies == nil || bodies[id] {
 		return
 	}
-	c.add(path, "unknown body %s; bodies are: %s", Quoted(id), c.bodyList)
+	c.add(path, "problem.unknown_body", "unknown body {{.V}}; bodies are: {{.List}}", "V", QuotedMsg(id), "List", c.bodyList)
 }
 
 func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]int {
@@ -275,7 +294,7 @@ func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]
 		p := fmt.Sprintf("rotations[%d]", i)
 		c.id(p+".id", r.ID)
 		if _, dup := rotations[r.ID]; dup && r.ID != "" {
-			c.add(p+".id", "%s is used by another rotation", Quoted(r.ID))
+			c.add(p+".id", "problem.duplicate_rotation", "{{.V}} is used by another rotation", "V", QuotedMsg(r.ID))
 		}
 		rotations[r.ID] = len(r.Bodies)
 		if ok := c.count(p+".bodies", len(r.Bodies)); !ok || len(r.Bodies) == 0 {
@@ -293,7 +312,7 @@ func (s *Scenario) validateRotations(c *checker, bodies knownBodies) map[string]
 func (s *Scenario) validateBands(c *checker) {
 	if !s.MeetingWindow.IsZero() {
 		if _, _, err := s.MeetingWindow.Minutes(); err != nil {
-			c.add("meeting_window", "%v", err)
+			c.addErr("meeting_window", err)
 		}
 	}
 	if !c.count("burden_bands", len(s.BurdenBands)) {
@@ -302,21 +321,21 @@ func (s *Scenario) validateBands(c *checker) {
 	for i, b := range s.BurdenBands {
 		p := fmt.Sprintf("burden_bands[%d]", i)
 		if b.Name != BandNight && b.Name != BandUnsociable {
-			c.add(p+".name", "%s is not a band; use %s or %s", Quoted(string(b.Name)), BandNight, BandUnsociable)
+			c.add(p+".name", "problem.band", "{{.V}} is not a band; use {{.A}} or {{.B}}", "V", QuotedMsg(string(b.Name)), "A", BandNight, "B", BandUnsociable)
 		}
 		from, errFrom := ParseClock(b.From)
 		if errFrom != nil {
-			c.add(p+".from", "%v", errFrom)
+			c.addErr(p+".from", errFrom)
 		}
 		to, errTo := ParseClock(b.To)
 		if errTo != nil {
-			c.add(p+".to", "%v", errTo)
+			c.addErr(p+".to", errTo)
 		}
 		if errFrom == nil && errTo == nil && from == to {
-			c.add(p+".to", "must differ from from (%s): a band covers part of the day, not none or all of it", b.From)
+			c.add(p+".to", "problem.band_empty", "must differ from from ({{.From}}): a band covers part of the day, not none or all of it", "From", b.From)
 		}
 		if b.Weight < 0 || b.Weight > MaxBandWeight || b.Weight != b.Weight {
-			c.add(p+".weight", "must be between 0 and %d (burden of one hour in the band), got %g", MaxBandWeight, b.Weight)
+			c.add(p+".weight", "problem.between", "must be between {{.Lo}} and {{.Hi}}{{.What}}, got {{.Got}}", "Lo", 0, "Hi", MaxBandWeight, "What", What(" (burden of one hour in the band)"), "Got", b.Weight)
 		}
 	}
 }
@@ -333,26 +352,26 @@ func (s *Scenario) validateBodies(c *checker) knownBodies {
 	if !c.count("bodies", len(s.Bodies)) {
 		return nil
 	}
-	c.bodyList = Listed(s.bodyIDs())
+	c.bodyList = ListedMsg(s.bodyIDs())
 	seen := knownBodies{}
 	for i, b := range s.Bodies {
 		p := fmt.Sprintf("bodies[%d]", i)
 		c.id(p+".id", b.ID)
 		if seen[b.ID] && b.ID != "" {
-			c.add(p+".id", "%s is used by another body", Quoted(b.ID))
+			c.add(p+".id", "problem.duplicate_body", "{{.V}} is used by another body", "V", QuotedMsg(b.ID))
 		}
 		seen[b.ID] = true
 		c.text(p+".name", b.Name, true)
 		c.text(p+".topic", b.Topic, false)
 		if !oneOf(b.Kind, BodyKinds) {
-			c.add(p+".kind", "%s is not a kind of body; use one of: %s", Quoted(string(b.Kind)), list(BodyKinds))
+			c.add(p+".kind", "problem.kind", "{{.V}} is not a kind of body; use one of: {{.List}}", "V", QuotedMsg(string(b.Kind)), "List", list(BodyKinds))
 		}
 		c.intRange(p+".meetings", b.Meetings, 1, MaxMeetings, " meetings of 3 hours (two a day)")
 		if b.MeetingsPerDay != 0 {
 			c.intRange(p+".meetings_per_day", b.MeetingsPerDay, 1, 2, "")
 		}
 		if !oneOf(b.Format, Formats) {
-			c.add(p+".format", "%s is not a format; use one of: %s", Quoted(string(b.Format)), list(Formats))
+			c.add(p+".format", "problem.format", "{{.V}} is not a format; use one of: {{.List}}", "V", QuotedMsg(string(b.Format)), "List", list(Formats))
 		}
 		if !c.count(p+".start_times", len(b.StartTimes)) {
 			continue
@@ -361,7 +380,7 @@ func (s *Scenario) validateBodies(c *checker) knownBodies {
 			m, err := ParseClock(t)
 			q := fmt.Sprintf("%s.start_times[%d]", p, j)
 			if err != nil {
-				c.add(q, "%v", err)
+				c.addErr(q, err)
 				continue
 			}
 			// The last meeting of a day must end by midnight, venue time,
@@ -371,7 +390,7 @@ func (s *Scenario) validateBodies(c *checker) knownBodies {
 				last = m + 300 + 180
 			}
 			if last > 24*60 {
-				c.add(q, "%s: the day's meetings would end after midnight at the venue; with %d meetings a day, start by %s", t, b.PerDay(), clock(24*60-(last-m)))
+				c.add(q, "problem.midnight", "{{.Time}}: the day's meetings would end after midnight at the venue; with {{.N}} meetings a day, start by {{.By}}", "Time", t, "N", b.PerDay(), "By", clock(24*60-(last-m)))
 			}
 		}
 	}
@@ -391,10 +410,10 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies knownBodie
 	for _, v := range venues {
 		known[v] = true
 	}
-	venueList := Listed(venues)
+	venueList := ListedMsg(venues)
 	venueMsg := func(path, v string) {
 		if !known[v] {
-			c.add(path, "unknown venue %s; use one of: %s", Quoted(v), venueList)
+			c.add(path, "problem.unknown_venue", "unknown venue {{.V}}; use one of: {{.List}}", "V", QuotedMsg(v), "List", venueList)
 		}
 	}
 	seen := map[string]bool{}
@@ -402,15 +421,15 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies knownBodie
 		p := fmt.Sprintf("blocks[%d]", i)
 		c.id(p+".id", b.ID)
 		if seen[b.ID] && b.ID != "" {
-			c.add(p+".id", "%s is used by another block", Quoted(b.ID))
+			c.add(p+".id", "problem.duplicate_block", "{{.V}} is used by another block", "V", QuotedMsg(b.ID))
 		}
 		seen[b.ID] = true
 		c.text(p+".name", b.Name, false)
 		switch {
 		case b.Venue != "" && len(b.Venues) > 0:
-			c.add(p+".venues", "give either venue or venues (a rotation), not both")
+			c.add(p+".venues", "problem.venue_or_venues", "give either venue or venues (a rotation), not both")
 		case b.Venue == "" && len(b.Venues) == 0:
-			c.add(p+".venue", "is required: a duty station, one of %s", venueList)
+			c.add(p+".venue", "problem.required_venue", "is required: a duty station, one of {{.List}}", "List", venueList)
 		case b.Venue != "":
 			venueMsg(p+".venue", b.Venue)
 		}
@@ -444,11 +463,11 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies knownBodie
 			q := fmt.Sprintf("%s.dates[%d]", p, j)
 			t, ok := c.date(q, d)
 			if ok && horizonOK && (t.Before(start) || !t.Before(end)) {
-				c.add(q, "%s lies outside the horizon %s to %s", d, start.Format(time.DateOnly), end.AddDate(0, 0, -1).Format(time.DateOnly))
+				c.add(q, "problem.outside_horizon", "{{.D}} lies outside the horizon {{.From}} to {{.To}}", "D", d, "From", start.Format(time.DateOnly), "To", end.AddDate(0, 0, -1).Format(time.DateOnly))
 			}
 		}
 		if !oneOf(b.Arrangement, []Arrangement{Consecutive, Parallel}) {
-			c.add(p+".arrangement", "%s is not an arrangement; use consecutive or parallel", Quoted(string(b.Arrangement)))
+			c.add(p+".arrangement", "problem.arrangement", "{{.V}} is not an arrangement; use consecutive or parallel", "V", QuotedMsg(string(b.Arrangement)))
 		}
 		if !c.count(p+".sessions", len(b.Sessions)) {
 			counted = false
@@ -483,7 +502,7 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 	meetings := 0
 	switch {
 	case ss.Body != "" && ss.Rotation != "":
-		c.add(q, "give either body or rotation, not both")
+		c.add(q, "problem.body_or_rotation", "give either body or rotation, not both")
 	case ss.Body != "":
 		c.unknownBody(q+".body", ss.Body, bodies)
 		if b, ok := s.Body(ss.Body); ok {
@@ -492,7 +511,7 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 	case ss.Rotation != "":
 		n, ok := rotations[ss.Rotation]
 		if !ok && rotations != nil {
-			c.add(q+".rotation", "unknown rotation %s", Quoted(ss.Rotation))
+			c.add(q+".rotation", "problem.unknown_rotation", "unknown rotation {{.V}}", "V", QuotedMsg(ss.Rotation))
 		}
 		take := ss.Take
 		if take == 0 {
@@ -503,10 +522,10 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 		}
 		meetings = take * MaxMeetings
 	default:
-		c.add(q+".body", "is required: the id of a body, or give a rotation")
+		c.add(q+".body", "problem.required_body", "is required: the id of a body, or give a rotation")
 	}
 	if ss.Take != 0 && ss.Rotation == "" {
-		c.add(q+".take", "applies only to a rotation entry")
+		c.add(q+".take", "problem.take", "applies only to a rotation entry")
 	}
 	if ss.Meetings != 0 {
 		if c.intRange(q+".meetings", ss.Meetings, 1, MaxMeetings, " meetings of 3 hours (two a day)") {
@@ -517,7 +536,7 @@ func (s *Scenario) validateSession(c *checker, q string, ss Session, bodies map[
 		}
 	}
 	if ss.Format != "" && !oneOf(ss.Format, Formats) {
-		c.add(q+".format", "%s is not a format; use one of: %s", Quoted(string(ss.Format)), list(Formats))
+		c.add(q+".format", "problem.format", "{{.V}} is not a format; use one of: {{.List}}", "V", QuotedMsg(string(ss.Format)), "List", list(Formats))
 	}
 	return meetings
 }

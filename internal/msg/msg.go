@@ -7,6 +7,7 @@
 package msg
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"text/template"
@@ -83,4 +84,22 @@ func Key(name string) string {
 		}
 		return '_'
 	}, name)
+}
+
+// Error is a message as an error: its Error is the English, and a face
+// that gets it back with Of renders the code in its own language.
+type Error struct{ Message }
+
+func (e Error) Error() string { return e.English }
+
+// Err is the message as an error.
+func (m Message) Err() error { return Error{m} }
+
+// Of is the message an error carries (wrapped or not), if it carries one.
+func Of(err error) (Message, bool) {
+	var e Error
+	if errors.As(err, &e) {
+		return e.Message, true
+	}
+	return Message{}, false
 }

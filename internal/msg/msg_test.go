@@ -1,6 +1,10 @@
 package msg
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestNewRendersEnglish(t *testing.T) {
 	city := Named("city.", "Addis Ababa")
@@ -16,5 +20,17 @@ func TestNewRendersEnglish(t *testing.T) {
 	}
 	if got := New("x", "no values").English; got != "no values" {
 		t.Errorf("plain %q", got)
+	}
+}
+
+func TestErrorCarriesMessage(t *testing.T) {
+	m := New("problem.required", "is required")
+	err := fmt.Errorf("wrapped: %w", m.Err())
+	got, ok := Of(err)
+	if !ok || got.Code != "problem.required" || m.Err().Error() != "is required" {
+		t.Errorf("Of(%v) = %+v, %v", err, got, ok)
+	}
+	if _, ok := Of(errors.New("plain")); ok {
+		t.Error("a plain error carries a message")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 )
 
 // Store is the part of fyne.Preferences the settings use. Naming the
@@ -138,12 +139,12 @@ func (s *Settings) SetBands(bands []model.Band) error {
 	raw := make([]string, len(bands))
 	for i, b := range bands {
 		if err := CheckBand(b); err != nil {
-			return fmt.Errorf("band %d: %w", i+1, err)
+			return bandErr(i+1, err)
 		}
 		raw[i] = strings.Join([]string{b.Name, b.From, b.To, strconv.FormatFloat(b.Weight, 'g', -1, 64)}, "|")
 	}
 	if len(raw) > model.MaxBands {
-		return fmt.Errorf("at most %d bands, got %d", model.MaxBands, len(raw))
+		return msg.New("problem.band_count", "at most {{.Max}} bands, got {{.Got}}", "Max", model.MaxBands, "Got", len(raw)).Err()
 	}
 	s.store.SetStringList(keyBands, raw)
 	return nil
@@ -152,23 +153,42 @@ func (s *Settings) SetBands(bands []model.Band) error {
 // CheckBand reports what is wrong with a band, with the allowed values.
 func CheckBand(b model.Band) error {
 	if b.Name != model.BandNight && b.Name != model.BandUnsociable {
-		return fmt.Errorf("%q is not a band; use %s or %s", b.Name, model.BandNight, model.BandUnsociable)
+		return msg.New("problem.band", "{{.V}} is not a band; use {{.A}} or {{.B}}", "V", model.QuotedMsg(b.Name), "A", model.BandNight, "B", model.BandUnsociable).Err()
 	}
 	from, err := model.ParseClock(b.From)
 	if err != nil {
-		return fmt.Errorf("from: %v", err)
+		return endErr("from", err)
 	}
 	to, err := model.ParseClock(b.To)
 	if err != nil {
-		return fmt.Errorf("to: %v", err)
+		return endErr("to", err)
 	}
 	if from == to {
-		return fmt.Errorf("from and to must differ (%s)", b.From)
+		return msg.New("problem.band_same", "from and to must differ ({{.From}})", "From", b.From).Err()
 	}
 	if b.Weight < 0 || b.Weight > model.MaxBandWeight || b.Weight != b.Weight {
-		return fmt.Errorf("weight must be between 0 and %d, got %g", model.MaxBandWeight, b.Weight)
+		return msg.New("problem.band_weight", "weight must be between 0 and {{.Max}}, got {{.Got}}", "Max", model.MaxBandWeight, "Got", b.Weight).Err()
 	}
 	return nil
+}
+
+// bandErr is a band's problem with its number, by code (problem.settings_band).
+func bandErr(n int, err error) error {
+	m, ok := msg.Of(err)
+	if !ok {
+		return fmt.Errorf("band %d: %w", n, err)
+	}
+	return msg.New("problem.settings_band", "band {{.N}}: {{.Msg}}", "N", n, "Msg", m).Err()
+}
+
+// endErr is a problem with one end of a band (from, to), by code
+// (problem.band_end).
+func endErr(end string, err error) error {
+	m, ok := msg.Of(err)
+	if !ok {
+		return fmt.Errorf("%s: %w", end, err)
+	}
+	return msg.New("problem.band_end", "{{.End}}: {{.Msg}}", "End", msg.Message{Code: "problem.band_end." + end, English: end}, "Msg", m).Err()
 }
 
 func parseBand(r string) (model.Band, error) {

@@ -468,7 +468,7 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 		if n, ok := v.(longList); ok {
 			// Its elements were not kept (see reader.array).
 			if p, ok, _ := model.CountProblem(path, int(n)); !ok {
-				r.Add(p.Path, "%s", p.Message)
+				r.AddProblem(p)
 			} else {
 				r.Add(at, "must hold at most %d elements, got %d", model.MaxListLen, n)
 			}

@@ -9,6 +9,7 @@ import (
 	"mechplan/internal/model"
 	"mechplan/internal/msg"
 	"mechplan/internal/plan"
+	"mechplan/internal/settings"
 )
 
 // brokenScenario breaks as many of the engine's rules as one scenario can.
@@ -60,6 +61,35 @@ func brokenLists(w *Window) *model.Scenario {
 	return s
 }
 
+// brokenRest breaks the rules whose problems the two scenarios above
+// break too but report past a list's bound (a missing id, venue and body,
+// a year out of range, a date past the horizon, a take without rotation),
+// and those neither breaks: texts and ids too long, a short name of two
+// lines, a meeting window backwards, too many meetings in all.
+func brokenRest(w *Window) *model.Scenario {
+	s := w.WS.New().Scenario.Clone()
+	s.ID = ""
+	s.Name = strings.Repeat("n", model.MaxTextLen+1)
+	s.ShortName = "tab\there"
+	s.MeetingWindow = model.Window{From: "18:00", To: "09:00"}
+	s.Bodies[0].ID = strings.Repeat("b", model.MaxIDLen+1)
+	// Meetings past the bound on a whole horizon: 50 years of a block of
+	// 50 sessions of 60 meetings.
+	s.Horizon.Years = model.MaxHorizonYears
+	many := s.Blocks[0]
+	many.ID, many.Month, many.Week, many.Dates, many.Sessions = "many", 1, 1, nil, nil
+	for range model.MaxSessionsInBlock {
+		many.Sessions = append(many.Sessions, model.Session{Body: s.Bodies[0].ID, Meetings: model.MaxMeetings})
+	}
+	s.Blocks = append(s.Blocks, many)
+	start, _ := model.ParseDate(s.Horizon.Start)
+	late := start.AddDate(s.Horizon.Years+1, 0, 0).Format("2006-01-02")
+	s.Blocks = append(s.Blocks, model.Block{ID: "nowhere", Name: "Nowhere", Arrangement: model.Consecutive,
+		Dates:    []string{"1800-01-02", late},
+		Sessions: []model.Session{{}, {Body: s.Bodies[0].ID, Take: 2}}})
+	return s
+}
+
 // overallCut is the closing message of a report that reached MaxProblems.
 func overallCut() model.Problem {
 	var r model.Report
@@ -75,12 +105,13 @@ func overallCut() model.Problem {
 func engineProblems(w *Window) model.Problems {
 	venues := w.WS.Ref.VenueCodes()
 	ps := append(brokenScenario(w).Validate(venues), brokenLists(w).Validate(venues)...)
+	ps = append(ps, brokenRest(w).Validate(venues)...)
 	return append(ps, overallCut())
 }
 
 // TestEngineMessagesAreTranslated: every message the engine's validation
 // gives for a badly broken scenario reads in French and in Spanish; a new
-// or reworded message of the engine fails here until it has a pattern.
+// message of the engine fails here until every language has its code.
 func TestEngineMessagesAreTranslated(t *testing.T) {
 	for _, lang := range []i18n.Language{i18n.French, i18n.Spanish} {
 		w := newWindowIn(t, lang, true)
@@ -94,10 +125,10 @@ func TestEngineMessagesAreTranslated(t *testing.T) {
 		if len(problems) < 25 {
 			t.Fatalf("the broken scenario breaks only %d rules", len(problems))
 		}
-		for _, p := range problems {
-			got := problemText(p.Message)
+		for _, p := range append(problems, settingsProblems(t, w)...) {
+			got := problemText(p)
 			if got == p.Message {
-				t.Errorf("%s: %s: %q has no translation pattern", lang, p.Path, p.Message)
+				t.Errorf("%s: %s: %q is not translated", lang, p.Path, p.Message)
 				continue
 			}
 			for _, english := range []string{"must ", "is required", "use one of", ", got ", "is used by", "unknown ", " more", "problems"} {
@@ -107,6 +138,98 @@ func TestEngineMessagesAreTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// settingsProblems are the settings' checks of the user's bands and
+// hours, each rule broken once, as problems.
+func settingsProblems(t *testing.T, w *Window) model.Problems {
+	t.Helper()
+	var errs []error
+	for _, b := range []model.Band{
+		{Name: "day", From: "00:00", To: "06:00", Weight: 1},
+		{Name: model.BandNight, From: "7", To: "06:00", Weight: 1},
+		{Name: model.BandNight, From: "00:00", To: "25:00", Weight: 1},
+		{Name: model.BandNight, From: "06:00", To: "06:00", Weight: 1},
+		{Name: model.BandNight, From: "00:00", To: "06:00", Weight: 999},
+	} {
+		errs = append(errs, settings.CheckBand(b))
+	}
+	ok := model.Band{Name: model.BandNight, From: "00:00", To: "06:00", Weight: 1}
+	errs = append(errs, w.Settings.SetBands([]model.Band{ok, {Name: "day", From: "00:00", To: "06:00"}}))
+	many := make([]model.Band, model.MaxBands+1)
+	for i := range many {
+		many[i] = ok
+	}
+	errs = append(errs, w.Settings.SetBands(many))
+	errs = append(errs, w.Settings.SetHours(model.Window{From: "18:00", To: "09:00"}))
+	var ps model.Problems
+	for i, err := range errs {
+		if err == nil {
+			t.Fatalf("settings check %d accepted a broken value", i)
+		}
+		m, _ := msg.Of(err)
+		ps = append(ps, model.Problem{Path: fmt.Sprintf("settings[%d]", i), Message: err.Error(), Msg: m})
+	}
+	return ps
+}
+
+// TestProblemsByCode: every problem of the engine's validation and of the
+// settings' checks comes by code; en.json's text of every code (and of
+// every code among its values) gives the engine's English, and every
+// window language has every code.
+func TestProblemsByCode(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	en := i18n.Messages(i18n.English)
+	codes := map[string]bool{}
+	var english func(m msg.Message) string
+	english = func(m msg.Message) string {
+		if m.Code == "" {
+			return m.English
+		}
+		codes[m.Code] = true
+		data := map[string]any{}
+		for _, a := range m.Args {
+			data[a.Name] = a.Value
+			if sub, ok := a.Value.(msg.Message); ok {
+				data[a.Name] = english(sub)
+			}
+		}
+		got := msg.Render(en[m.Code], data)
+		if got != m.English {
+			t.Errorf("en.json's %s gives %q, the engine writes %q", m.Code, got, m.English)
+		}
+		return got
+	}
+	for _, p := range append(engineProblems(w), settingsProblems(t, w)...) {
+		if p.Msg.Code == "" || p.Message != p.Msg.English {
+			t.Errorf("%s: %q has no code, or its Message is not the code's English", p.Path, p.Message)
+			continue
+		}
+		english(p.Msg)
+	}
+	// Every code of the engine's validation and the settings' checks.
+	for _, want := range []string{"problem.value", "problem.between", "problem.year", "problem.required", "problem.required_id", "problem.required_rate",
+		"problem.required_venue", "problem.required_body", "problem.control_line", "problem.control_text", "problem.id_chars",
+		"problem.date", "problem.clock", "problem.window_order", "problem.band", "problem.format", "problem.kind", "problem.arrangement",
+		"problem.duplicate_block", "problem.duplicate_body", "problem.duplicate_rotation", "problem.version", "problem.cycle",
+		"problem.count_between", "problem.count_max", "problem.band_empty", "problem.venue_or_venues", "problem.body_or_rotation",
+		"problem.take", "problem.unknown_venue", "problem.unknown_body", "problem.unknown_rotation", "problem.outside_horizon",
+		"problem.midnight", "problem.more_in_list", "problem.more", "problem.settings_band", "problem.band_end", "problem.band_end.from",
+		"problem.band_end.to", "problem.band_same", "problem.band_weight", "problem.band_count", "problem.quoted", "problem.list_more",
+		"problem.too_long", "problem.id_too_long", "problem.one_line", "problem.too_many_meetings"} {
+		if !codes[want] {
+			t.Errorf("no rule broken gives %s", want)
+		}
+	}
+	for _, lang := range i18n.Offered {
+		tr := i18n.Messages(lang)
+		for c := range codes {
+			if tr[c] == "" {
+				t.Errorf("%s has no message %s", lang, c)
+			}
+		}
+	}
+	t.Logf("%d codes", len(codes))
 }
 
 // TestConflictMessagesAreTranslated: the schedule's kinds of conflict,
@@ -202,7 +325,7 @@ func TestConflictsByCode(t *testing.T) {
 func TestEnglishMessagesUnchanged(t *testing.T) {
 	w := newWindowIn(t, i18n.English, true)
 	for _, p := range engineProblems(w) {
-		if got := problemText(p.Message); got != p.Message {
+		if got := problemText(p); got != p.Message {
 			t.Errorf("English %q became %q", p.Message, got)
 		}
 	}

@@ -188,7 +188,7 @@ func (s *settingsScreen) ApplyHours(text string) error {
 	err := s.w.Settings.SetHours(win)
 	if err != nil {
 		s.hoursMsg.Importance = widget.DangerImportance
-		s.hoursMsg.SetText(problemText(err.Error()))
+		s.hoursMsg.SetText(errText(err))
 		return err
 	}
 	s.hoursMsg.Importance = widget.MediumImportance
@@ -206,7 +206,7 @@ func (s *settingsScreen) ApplyBands(text string) error {
 	}
 	if err != nil {
 		s.bandMsg.Importance = widget.DangerImportance
-		s.bandMsg.SetText(problemText(err.Error()))
+		s.bandMsg.SetText(errText(err))
 		return err
 	}
 	s.w.WS.Recompute()

@@ -83,7 +83,7 @@ func (d *Document) ProblemAt(path string) string {
 	var msgs []string
 	for _, p := range d.Problems {
 		if p.Path == path || strings.HasPrefix(p.Path, path+".") || strings.HasPrefix(p.Path, path+"[") {
-			msgs = append(msgs, problemText(p.Message))
+			msgs = append(msgs, problemText(p))
 		}
 	}
 	return strings.Join(msgs, "; ")
