@@ -125,13 +125,13 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 	out := filepath.Join(dir, "recalculated")
 	profile := recalculatingProfile(t, dir)
 	args := append([]string{"--headless", "--calc", profile, "--convert-to", "xlsx", "--outdir", out}, files...)
-	if msg, err := exec.Command(soffice, args...).CombinedOutput(); err != nil {
+	if msg, err := sofficeCommand(soffice, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", soffice, err, msg)
 	}
 	// Every sheet as LibreOffice shows it: every time of the calendar
 	// reads the engine's clock (19:00, never 18:59).
 	csv := filepath.Join(dir, "csv")
-	if msg, err := exec.Command(soffice, "--headless", profile, "--convert-to",
+	if msg, err := sofficeCommand(soffice, "--headless", profile, "--convert-to",
 		"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", csv, original).CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", soffice, err, msg)
 	}
@@ -264,4 +264,15 @@ func readCSV(t *testing.T, name string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// sofficeCommand runs LibreOffice in a UTF-8 locale every Linux system has
+// (C.UTF-8). Under a locale that is not installed (make test sets
+// LANG=en_US.UTF-8, which a fresh Debian lacks) LibreOffice falls back to
+// ASCII and writes the sheet "OEWG 2021–2025 Calendar" to a file named
+// with a hyphen, so the test would not find it.
+func sofficeCommand(soffice string, args ...string) *exec.Cmd {
+	cmd := exec.Command(soffice, args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8")
+	return cmd
 }
