@@ -165,9 +165,13 @@ func (p *dialogPicker) SaveMany(title string, names []string, chosen func(string
 	})
 	files := widget.NewLabel(strings.Join(names, "\n"))
 	files.Wrapping = fyne.TextWrapBreak
+	// A long list (fifteen scenarios) scrolls rather than push the
+	// buttons off the window.
+	list := container.NewVScroll(files)
+	list.SetMinSize(fyne.NewSize(0, min(files.MinSize().Height, 220)))
 	form := widget.NewForm(
 		widget.NewFormItem(i18n.T("dialog.save.folder"), container.NewBorder(nil, nil, nil, change, folder)),
-		widget.NewFormItem(i18n.T("dialog.save_many.files", "Count", len(names)), files),
+		widget.NewFormItem(i18n.T("dialog.save_many.files", "Count", len(names)), list),
 	)
 	var m *modal
 	save := func() {
