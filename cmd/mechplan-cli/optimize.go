@@ -202,9 +202,9 @@ func cmdOptimize(c *cli, args []string) int {
 
 	if rot != nil {
 		fmt.Fprintln(w, "\nrotation of start times against the recommended fixed times")
-		t = newTable(w, "YEAR", "BODY", "FIXED", "ROTATED")
+		t = newTable(w, "YEAR", "BODY", "VENUE", "FIXED", "ROTATED")
 		for _, r := range rot.Table {
-			t.row(fmt.Sprint(r.Year), display(r.BodyName), strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
+			t.row(fmt.Sprint(r.Year), display(r.BodyName), strings.Join(r.Venues, ", "), strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
 		}
 		t.flush()
 		fmt.Fprintf(w, "worst-off score %.1f fixed, %.1f rotated; total %.1f fixed, %.1f rotated; delegations with night hours in every year: %d fixed, %d rotated\n",
@@ -306,7 +306,7 @@ func gainsSentence(groups []changeJSON) string {
 func rotationRow(r *burden.RotationReport) map[string]any {
 	table := make([]map[string]any, len(r.Table))
 	for i, x := range r.Table {
-		table[i] = map[string]any{"year": x.Year, "body": x.Body, "fixed": x.Fixed, "rotated": x.Rotated}
+		table[i] = map[string]any{"year": x.Year, "body": x.Body, "venues": x.Venues, "fixed": x.Fixed, "rotated": x.Rotated}
 	}
 	dels := make([]map[string]any, len(r.Delegations))
 	for i, d := range r.Delegations {

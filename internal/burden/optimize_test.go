@@ -2,6 +2,7 @@ package burden
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -428,4 +429,55 @@ func TestCompareRotation(t *testing.T) {
 		}
 	}
 	t.Logf("every year at night: fixed %d, rotated %d; worst %.1f → %.1f", rep.EveryYearFixed, rep.EveryYearRotated, rep.FixedMax, rep.RotatedMax)
+}
+
+// Where the scenario rotates a block's venues, the rotation table shows,
+// year by year, the venues the body meets at under the order Optimize
+// chose (the venue rotation over the cycle next to the start times').
+func TestCompareRotationShowsVenues(t *testing.T) {
+	ref := defaultRef(t)
+	s := smallVirtual()
+	s.Blocks[0].Venue, s.Blocks[0].Venues = "", []string{"NYC", "GVA"}
+	set := Settings{Hours: &Span{From: 0, To: minutesPerDay}}
+	sug, err := Optimize(s, ref, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sug.Rotated == nil {
+		t.Fatal("no rotation")
+	}
+	if len(sug.Venues) != 1 || len(sug.Venues[0].Suggested) != 2 {
+		t.Fatalf("venue choices %+v", sug.Venues)
+	}
+	rep, err := CompareRotation(sug.Scenario, sug.Rotated, ref, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch, err := schedule.Build(sug.Rotated, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]map[string]bool{}
+	for _, sr := range sch.Sessions {
+		y := sch.Meetings[sr.First].Start.Year()
+		if want[y] == nil {
+			want[y] = map[string]bool{}
+		}
+		want[y][sr.Venue] = true
+	}
+	years := map[string]bool{}
+	for _, row := range rep.Table {
+		if len(row.Venues) != len(want[row.Year]) {
+			t.Errorf("%d: venues %v, schedule has %v", row.Year, row.Venues, want[row.Year])
+		}
+		for _, v := range row.Venues {
+			if !want[row.Year][v] {
+				t.Errorf("%d: venue %s not in the schedule's %v", row.Year, v, want[row.Year])
+			}
+		}
+		years[strings.Join(row.Venues, "+")] = true
+	}
+	if len(rep.Table) != 2 || len(years) != 2 {
+		t.Errorf("table %+v: want two years meeting at different venue sets (the spring block alternates NYC and GVA)", rep.Table)
+	}
 }

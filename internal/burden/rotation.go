@@ -10,11 +10,14 @@ import (
 )
 
 // RotationYear is the start times (venue time) one body's sessions take
-// in one year, at fixed times and under the rotation.
+// in one year, at fixed times and under the rotation, and the venues they
+// meet at that year (the same in both: where the scenario rotates a block's
+// venues, Optimize has already chosen their order; see VenueChoice).
 type RotationYear struct {
 	Year           int
 	Body, BodyName string
 	Fixed, Rotated []string
+	Venues         []string
 }
 
 // RotationDelegation is one delegation's burden accumulated over the
@@ -166,6 +169,7 @@ func rotationTable(f, r *schedule.Schedule, first, years int, moved map[string]b
 				add(&row.Fixed, t)
 			} else {
 				add(&row.Rotated, t)
+				add(&row.Venues, sr.Venue)
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package refdata
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -16,6 +17,15 @@ const (
 	ruleNthWeekday     = "nth_weekday"     // n-th weekday of month (n = -1: last) + offset days
 	ruleEidAlFitr      = "eid_al_fitr"     // from the Eid table
 	ruleEidAlAdha      = "eid_al_adha"     // from the Eid table
+	ruleThaiLunar      = "thai_lunar"      // Buddhist holy day of the Thai lunar calendar (event)
+)
+
+// Thai lunar holy days (rule thai_lunar, field event).
+const (
+	thaiMakhaBucha   = "makha_bucha"   // full moon of the 3rd lunar month (4th in a leap year)
+	thaiVisakhaBucha = "visakha_bucha" // full moon of the 6th month (7th in a leap year)
+	thaiAsahnaBucha  = "asahna_bucha"  // full moon of the 8th month (second 8th in a leap year)
+	thaiKhaoPhansa   = "khao_phansa"   // the day after Asahna Bucha, start of Buddhist Lent
 )
 
 // Weekend rules: what a duty station does with a holiday that falls on a
@@ -44,6 +54,8 @@ type holidayRule struct {
 	// ("this_year") or in the year before one ("next_year"): the Ethiopian
 	// calendar's fixed feasts drift that way against the Gregorian one.
 	LeapShift string `json:"leap_shift,omitempty"`
+	// Event names the Thai lunar holy day of a thai_lunar rule.
+	Event string `json:"event,omitempty"`
 }
 
 // eidTable holds the first day of each Eid by year (YYYY -> YYYY-MM-DD).
@@ -118,6 +130,12 @@ func checkRule(r holidayRule) (column, msg string) {
 			return "leap_shift", fmt.Sprintf("%q is not this_year or next_year", r.LeapShift)
 		}
 	case ruleEaster, ruleOrthodoxEaster, ruleEidAlFitr, ruleEidAlAdha:
+	case ruleThaiLunar:
+		switch r.Event {
+		case thaiMakhaBucha, thaiVisakhaBucha, thaiAsahnaBucha, thaiKhaoPhansa:
+		default:
+			return "event", fmt.Sprintf("%q is not %s, %s, %s or %s", r.Event, thaiMakhaBucha, thaiVisakhaBucha, thaiAsahnaBucha, thaiKhaoPhansa)
+		}
 	case ruleNthWeekday:
 		if r.Month < 1 || r.Month > 12 {
 			return "month", fmt.Sprintf("month %d out of range 1-12", r.Month)
@@ -129,7 +147,7 @@ func checkRule(r holidayRule) (column, msg string) {
 			return "n", fmt.Sprintf("n = %d; want 1-5 or -1 for the last", r.N)
 		}
 	default:
-		return "rule", fmt.Sprintf("unknown rule %q (fixed, easter, orthodox_easter, nth_weekday, eid_al_fitr, eid_al_adha)", r.Rule)
+		return "rule", fmt.Sprintf("unknown rule %q (fixed, easter, orthodox_easter, nth_weekday, eid_al_fitr, eid_al_adha, thai_lunar)", r.Rule)
 	}
 	return "", ""
 }
@@ -152,6 +170,8 @@ func ruleDate(r holidayRule, y int, eid map[string]map[int]time.Time) (time.Time
 	case ruleEidAlFitr, ruleEidAlAdha:
 		d, ok := eid[r.Rule][y]
 		return d, ok
+	case ruleThaiLunar:
+		return ThaiHolyDay(r.Event, y), true
 	}
 	return time.Time{}, false
 }
@@ -218,4 +238,69 @@ func expandHolidays(rules []holidayRule, weekendRule string, first, last int, ei
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
+}
+
+// publishedYear is a closure list a duty station published for one year
+// (an information circular, or the office's own page): where it exists it
+// replaces the rule-generated dates of that year at that venue.
+type publishedYear struct {
+	Year     int    `json:"year"`
+	Source   string `json:"source"`
+	Holidays []struct {
+		Date string `json:"date"`
+		Name string `json:"name"`
+	} `json:"holidays"`
+}
+
+// applyPublished replaces the generated holidays of every year that has a
+// published list, and returns the years' sources. A list must be dated
+// within the data's years, name its source, and give working days only.
+func applyPublished(gen []Holiday, pub []publishedYear, first, last int, bad func(col, format string, args ...any)) ([]Holiday, map[int]string) {
+	if len(pub) == 0 {
+		return gen, nil
+	}
+	sources := map[int]string{}
+	var keep []Holiday
+	for i, p := range pub {
+		col := func(c string) string { return fmt.Sprintf("published[%d].%s", i, c) }
+		switch {
+		case p.Year < first || p.Year > last:
+			bad(col("year"), "%d out of range %d-%d", p.Year, first, last)
+			continue
+		case sources[p.Year] != "":
+			bad(col("year"), "%d has two published lists", p.Year)
+			continue
+		case p.Source == "":
+			bad(col("source"), "published list for %d needs a source", p.Year)
+			continue
+		case len(p.Holidays) == 0:
+			bad(col("holidays"), "published list for %d is empty", p.Year)
+			continue
+		}
+		sources[p.Year] = p.Source
+		seen := map[string]bool{}
+		for j, h := range p.Holidays {
+			d, err := time.Parse("2006-01-02", h.Date)
+			switch {
+			case err != nil || d.Year() != p.Year:
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%q is not a YYYY-MM-DD date in %d", h.Date, p.Year)
+			case isWeekend(d):
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%s is a %s; a published closure is a working day", h.Date, d.Weekday())
+			case seen[h.Date]:
+				bad(col(fmt.Sprintf("holidays[%d].date", j)), "%s is listed twice", h.Date)
+			case h.Name == "":
+				bad(col(fmt.Sprintf("holidays[%d].name", j)), "holiday on %s has no name", h.Date)
+			default:
+				seen[h.Date] = true
+				keep = append(keep, Holiday{Date: h.Date, Name: h.Name})
+			}
+		}
+	}
+	for _, h := range gen {
+		if y, _ := strconv.Atoi(h.Date[:4]); sources[y] == "" {
+			keep = append(keep, h)
+		}
+	}
+	sort.Slice(keep, func(i, j int) bool { return keep[i].Date < keep[j].Date })
+	return keep, sources
 }

@@ -342,6 +342,8 @@ type venueJSON struct {
 	WeekendRule   string        `json:"weekend_rule"`
 	HolidaySource string        `json:"holiday_source"`
 	Holidays      []holidayRule `json:"holidays"`
+	// Published lists, one per year, replace the generated holidays.
+	Published []publishedYear `json:"published,omitempty"`
 }
 
 // UnmarshalJSON lets Slot read the lower-case keys of venues.json while
@@ -460,6 +462,7 @@ func loadVenues(fsys fs.FS, ps *problems) ([]Venue, string) {
 		if rulesOK {
 			v.Holidays = expandHolidays(vj.Holidays, vj.WeekendRule, first, last, eid)
 		}
+		v.Holidays, v.Published = applyPublished(v.Holidays, vj.Published, first, last, bad)
 		v.holidays = make(map[string]string, len(v.Holidays))
 		for _, h := range v.Holidays {
 			v.holidays[h.Date] = h.Name

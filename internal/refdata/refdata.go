@@ -75,12 +75,24 @@ type Venue struct {
 	Holidays []Holiday
 	// HolidaySource names where the holiday list comes from and its date.
 	HolidaySource string
+	// Published maps a year to the source of the closure list the duty
+	// station published for it; that list replaces the generated one.
+	Published map[int]string
 	// Window is the widest day the venue's conference services can staff
 	// (calendar.json).
 	Window Window
 
 	loc      *time.Location
 	holidays map[string]string // date -> name
+}
+
+// HolidaySourceFor returns the source of a year's holidays: the published
+// list where there is one, otherwise the rules' source.
+func (v *Venue) HolidaySourceFor(year int) string {
+	if src, ok := v.Published[year]; ok {
+		return src
+	}
+	return v.HolidaySource
 }
 
 // Location returns the loaded time zone of the venue.

@@ -300,8 +300,14 @@ func TestVenues(t *testing.T) {
 					n++
 				}
 			}
-			if n < 7 || n > 12 {
-				t.Errorf("%s %d: %d holidays, want about ten", code, y, n)
+			// Bangkok avoids all fourteen Thai-and-UN days it reconstructs
+			// (no ESCAP list says which ten close the centre).
+			most := 12
+			if code == "BKK" {
+				most = 14
+			}
+			if n < 7 || n > most {
+				t.Errorf("%s %d: %d holidays, want about ten (at most %d)", code, y, n, most)
 			}
 		}
 		for _, h := range v.Holidays {

@@ -1,12 +1,11 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/widget"
 
 	"mechplan/internal/cost"
 	"mechplan/internal/i18n"
+	"mechplan/internal/msg"
 	"mechplan/internal/plan"
 	"mechplan/internal/refdata"
 )
@@ -49,17 +48,7 @@ func payerLabel(p cost.Payer) string { return i18n.Label("payer."+string(p), str
 
 // keyOf turns an English name into a message key: "Asia-Pacific" →
 // "asia_pacific".
-func keyOf(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r - 'A' + 'a'
-		}
-		return '_'
-	}, name)
-}
+func keyOf(name string) string { return msg.Key(name) }
 
 // regionalGroups are the five regional groups, for the tests that check
 // each has a translation.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"mechplan/internal/chart"
+	"mechplan/internal/msg"
 )
 
 // Labels translates an export's words.
@@ -96,17 +97,7 @@ func Render(tmpl string, pairs ...any) string {
 
 // KeyOf turns an English name into a message key as the interface does:
 // "Asia-Pacific" → "asia_pacific".
-func KeyOf(name string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r - 'A' + 'a'
-		}
-		return '_'
-	}, name)
-}
+func KeyOf(name string) string { return msg.Key(name) }
 
 // RightToLeft reports whether a language (by its code, Labels.Lang) is
 // written right to left: Arabic, among the UN's languages.
