@@ -66,6 +66,9 @@ type exporter struct {
 	// temporary file of an atomic save: whatever it leaves there when it
 	// fails is thrown away and the chosen file is untouched.
 	Encode func(w io.Writer, c *plan.Comparison, l labels.Labels) error
+	// Scenario, when set, writes one file per compared scenario instead
+	// (the calendars): the scenario at index i to w.
+	Scenario func(w io.Writer, c *plan.Comparison, i int, l labels.Labels) error
 }
 
 // name is the format's name in the user's language.
@@ -75,19 +78,42 @@ func (e exporter) name() string { return i18n.T("export.format." + e.Key) }
 var exporters = []exporter{
 	{"xlsx", ".xlsx", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		return written(w)(xlsx.EncodeWith(c, xlsx.Options{Labels: l}))
-	}},
+	}, nil},
 	{"pdf", ".pdf", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		return written(w)(pdf.EncodeWith(c, pdf.Options{Labels: l}))
+	}, nil},
+	// One calendar per scenario, so that competing proposals do not land
+	// on the same days of one calendar: written as it is made, in the
+	// interface's language, the baseline's past meetings left out.
+	{Key: "ics", Ext: ".ics", Scenario: func(w io.Writer, c *plan.Comparison, i int, l labels.Labels) error {
+		return ics.WriteWith(w, c, []int{i}, ics.Options{Labels: l})
 	}},
-	{"ics", ".ics", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
-		// Written as it is made, in the interface's language, the
-		// baseline's past meetings left out.
+	// Every scenario in one calendar, for those who want them together.
+	{"ics_one", ".ics", func(w io.Writer, c *plan.Comparison, l labels.Labels) error {
 		all := make([]int, len(c.Results))
 		for i := range all {
 			all[i] = i
 		}
 		return ics.WriteWith(w, c, all, ics.Options{Labels: l})
-	}},
+	}, nil},
+}
+
+// calendarNames names each compared scenario's calendar file from its
+// label as the table shows it, made safe for a file system by the
+// sanitiser of suggested names, and unique whatever the case.
+func calendarNames(labels []string) []string {
+	out := make([]string, len(labels))
+	used := map[string]bool{}
+	for i, l := range labels {
+		base := strings.TrimSuffix(fileName(strings.TrimSpace(l), ".ics"), ".ics")
+		name := base + ".ics"
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = fmt.Sprintf("%s-%d.ics", base, n)
+		}
+		used[strings.ToLower(name)] = true
+		out[i] = name
+	}
+	return out
 }
 
 // written writes an encoder's result to w, or passes on its error.
@@ -475,46 +501,91 @@ func (c *compareScreen) drawCharts() {
 
 // Export asks for a file and writes the comparison there in the
 // background, with a progress bar; the file appears whole or not at all.
+// A per-scenario export asks for a folder and writes one file per
+// compared scenario, each whole or not at all, stopping at the first
+// that fails (that file's old version is left as it was).
 func (c *compareScreen) Export(e exporter) {
 	cmp := c.Comparison
 	if cmp == nil {
 		c.message.SetText(i18n.T("compare.nothing_to_export"))
 		return
 	}
-	name := "mechplan-comparison-" + cmp.Date.Format("2006-01-02") + e.Ext
 	// The file is written in the language the interface is in.
 	words := i18n.Export(i18n.Current())
-	c.w.Picker.Save(i18n.T("compare.export", "Format", e.name()), name, []string{e.Ext}, func(path string) {
+	title := i18n.T("compare.export", "Format", e.name())
+	if e.Scenario != nil {
+		names := calendarNames(c.Labels)
+		c.w.Picker.SaveMany(title, names, func(dir string) {
+			var jobs []exportJob
+			for i, n := range names {
+				i := i
+				jobs = append(jobs, exportJob{filepath.Join(dir, n), func(out io.Writer) error { return e.Scenario(out, cmp, i, words) }})
+			}
+			done := i18n.T("compare.exported_many", "Count", len(names), "Folder", dir)
+			if dir == "" {
+				done = i18n.T("compare.exported_many", "Count", len(names), "Folder", i18n.T("compare.downloads"))
+			}
+			c.write(jobs, dir, done)
+		})
+		return
+	}
+	name := "mechplan-comparison-" + cmp.Date.Format("2006-01-02") + e.Ext
+	c.w.Picker.Save(title, name, []string{e.Ext}, func(path string) {
 		if !strings.HasSuffix(strings.ToLower(path), e.Ext) {
 			path += e.Ext
 		}
-		for _, b := range c.buttons {
-			b.Disable()
-		}
-		c.progress.Show()
-		c.progress.Start()
-		c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(path)))
-		go func() {
-			err := c.w.WS.fs.WriteAtomic(path, 0o644, func(out io.Writer) error { return e.Encode(out, cmp, words) })
-			fyne.Do(func() {
-				c.progress.Stop()
-				c.progress.Hide()
-				for _, b := range c.buttons {
-					b.Enable()
-				}
-				if err != nil {
-					c.message.SetText(i18n.T("compare.export_failed", "Error", err.Error()))
-				} else {
-					c.message.SetText(i18n.T("compare.exported", "Path", path))
-					c.w.WS.Notice = i18n.T("compare.exported", "Path", path)
-					c.w.status.SetText(c.w.WS.Notice)
-				}
-				if c.exported != nil {
-					c.exported(path, err)
-				}
-			})
-		}()
+		c.write([]exportJob{{path, func(out io.Writer) error { return e.Encode(out, cmp, words) }}}, path, i18n.T("compare.exported", "Path", path))
 	})
+}
+
+// exportJob is one file of an export and what writes it.
+type exportJob struct {
+	path  string
+	write func(io.Writer) error
+}
+
+// write writes the files in the background, in order, each atomically,
+// with a progress bar, and says done (or the error) at the end. where
+// is what the test hook c.exported is told.
+func (c *compareScreen) write(jobs []exportJob, where, done string) {
+	for _, b := range c.buttons {
+		b.Disable()
+	}
+	c.progress.Show()
+	c.progress.Start()
+	c.message.SetText(i18n.T("compare.writing", "File", filepath.Base(jobs[0].path)))
+	go func() {
+		var err error
+		for k, j := range jobs {
+			if k > 0 {
+				name := filepath.Base(j.path)
+				fyne.Do(func() { c.message.SetText(i18n.T("compare.writing", "File", name)) })
+			}
+			if err = c.w.WS.fs.WriteAtomic(j.path, 0o644, j.write); err != nil {
+				if len(jobs) > 1 {
+					err = fmt.Errorf("%s: %w", filepath.Base(j.path), err)
+				}
+				break
+			}
+		}
+		fyne.Do(func() {
+			c.progress.Stop()
+			c.progress.Hide()
+			for _, b := range c.buttons {
+				b.Enable()
+			}
+			if err != nil {
+				c.message.SetText(i18n.T("compare.export_failed", "Error", err.Error()))
+			} else {
+				c.message.SetText(done)
+				c.w.WS.Notice = done
+				c.w.status.SetText(c.w.WS.Notice)
+			}
+			if c.exported != nil {
+				c.exported(where, err)
+			}
+		})
+	}()
 }
 
 // paretoLabel names a Pareto criterion (a metric key) as the table does.

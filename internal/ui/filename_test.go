@@ -11,15 +11,25 @@ import (
 // chooses, whatever the scenario's id holds (a file from another
 // delegation may hold anything before it is validated).
 func TestSuggestedFileNameStaysInTheFolder(t *testing.T) {
-	for _, id := range []string{"../../etc/passwd", `..\..\windows\win.ini`, "C:evil", "/abs/path", "", "ok-id"} {
+	for _, id := range []string{"../../etc/passwd", `..\..\windows\win.ini`, "C:evil", "/abs/path", "", "ok-id", `S1 "A"? <B>|*`, "tab\there"} {
 		name := fileName(id, ".json")
-		if strings.ContainsAny(name, `/\:`) || filepath.Base(name) != name || !strings.HasSuffix(name, ".json") {
+		if strings.ContainsAny(name, `/\:*?"<>|`+"\t") || filepath.Base(name) != name || !strings.HasSuffix(name, ".json") {
 			t.Errorf("id %q suggests %q", id, name)
 		}
 		dir := t.TempDir()
 		if got := filepath.Dir(filepath.Join(dir, name)); got != dir {
 			t.Errorf("id %q: %q lands in %q, not %q", id, name, got, dir)
 		}
+	}
+}
+
+// Each scenario's calendar gets its own file even when two labels only
+// differ by a character a file name cannot hold, or by case.
+func TestCalendarNamesAreUnique(t *testing.T) {
+	got := calendarNames([]string{"G/1", "G:1", "g-1", "OEWG 2021–2025"})
+	want := []string{"G-1.ics", "G-1-2.ics", "g-1-3.ics", "OEWG 2021–2025.ics"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("names %q, want %q", got, want)
 	}
 }
 

@@ -26,6 +26,11 @@ type FilePicker interface {
 	// it never opens, creates or empties the file, since the caller
 	// writes it atomically from the path.
 	Save(title, suggested string, exts []string, chosen func(path string))
+	// SaveMany asks for a folder to write the named files into (one
+	// calendar per scenario). Like Save it only chooses; the browser's
+	// picker chooses no folder ("") and the files are downloaded one by
+	// one under their names.
+	SaveMany(title string, names []string, chosen func(dir string))
 }
 
 // dialogPicker is the FilePicker of the real window: Fyne's dialog to open
@@ -132,6 +137,73 @@ func (p *dialogPicker) Save(title, suggested string, exts []string, chosen func(
 		return []fyne.CanvasObject{cancel, ok}
 	})
 	p.w.Win.Canvas().Focus(name)
+}
+
+// SaveMany shows the folder and the names of the files it will write;
+// files already there are named in a confirmation before they are
+// replaced (each is kept until its new version is written completely).
+func (p *dialogPicker) SaveMany(title string, names []string, chosen func(string)) {
+	dir := p.startDir()
+	folder := widget.NewLabel(dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	change := widget.NewButtonWithIcon(i18n.T("dialog.save.change_folder"), theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				p.w.showError(err)
+				return
+			}
+			if u != nil {
+				dir = u.Path()
+				folder.SetText(dir)
+			}
+		}, p.w.Win)
+		if l := lister(dir); l != nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(dialogSize(p.w.Win))
+		fd.Show()
+	})
+	files := widget.NewLabel(strings.Join(names, "\n"))
+	files.Wrapping = fyne.TextWrapBreak
+	// A long list (fifteen scenarios) scrolls rather than push the
+	// buttons off the window.
+	list := container.NewVScroll(files)
+	list.SetMinSize(fyne.NewSize(0, min(files.MinSize().Height, 220)))
+	form := widget.NewForm(
+		widget.NewFormItem(i18n.T("dialog.save.folder"), container.NewBorder(nil, nil, nil, change, folder)),
+		widget.NewFormItem(i18n.T("dialog.save_many.files", "Count", len(names)), list),
+	)
+	var m *modal
+	save := func() {
+		var there []string
+		for _, n := range names {
+			if _, err := os.Stat(filepath.Join(dir, n)); err == nil {
+				there = append(there, n)
+			}
+		}
+		done := func() {
+			p.w.closeDialog(m)
+			p.dir = dir
+			chosen(dir)
+		}
+		if len(there) == 0 {
+			done()
+			return
+		}
+		p.w.confirm(i18n.T("dialog.save_many.replace.title"),
+			i18n.T("dialog.save_many.replace.message", "Names", strings.Join(there, ", "), "Folder", dir),
+			i18n.T("dialog.save.replace.yes"), func(yes bool) {
+				if yes {
+					done()
+				}
+			})
+	}
+	m = p.w.openDialog(title, form, fyne.NewSize(560, 0), func(close func()) []fyne.CanvasObject {
+		cancel := newEscButton(i18n.T("dialog.cancel"), theme.CancelIcon(), close, close)
+		ok := newEscButton(i18n.T("dialog.save.button"), theme.DocumentSaveIcon(), save, close)
+		ok.Importance = widget.HighImportance
+		return []fyne.CanvasObject{cancel, ok}
+	})
 }
 
 // savePath makes the path a save dialog chose from its folder and the

@@ -84,6 +84,11 @@ func (p *webPicker) Save(_, suggested string, exts []string, chosen func(string)
 	chosen(suggested)
 }
 
+// SaveMany chooses no folder: each file is downloaded under its name
+// (one download per scenario's calendar), which the browser saves where
+// its settings say.
+func (p *webPicker) SaveMany(_ string, _ []string, chosen func(string)) { chosen("") }
+
 // download offers bytes to the user as a file: a Blob behind a link with
 // the download attribute, clicked.
 func download(name string, data []byte) error {

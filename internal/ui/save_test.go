@@ -94,6 +94,9 @@ func TestFailedWritesKeepTheOldFile(t *testing.T) {
 	w.ShowView(ViewCompare)
 	w.Compare.Pick(w.WS.Baseline, gm)
 	for _, e := range exporters {
+		if e.Scenario != nil {
+			continue // one file per scenario: TestCalendarPerScenario
+		}
 		real := e.Encode
 		failing := e
 		failing.Encode = func(out io.Writer, c *plan.Comparison, l labels.Labels) error {
@@ -254,4 +257,63 @@ func TestStartRemovesStaleTemps(t *testing.T) {
 		}
 	}
 	checkOld(t, "recent file", recent)
+}
+
+// TestSaveManyDialogAsksBeforeReplacing drives the folder dialog of the
+// per-scenario calendars: it names the files it will write, asks before
+// replacing those already there (naming them) and hands back the folder
+// without having touched a file.
+func TestSaveManyDialogAsksBeforeReplacing(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.Win.Resize(fyne.NewSize(1100, 700))
+	dir := t.TempDir()
+	p := &dialogPicker{w: w, dir: dir}
+	names := []string{"OEWG 2021–2025.ics", "Global mechanism.ics", "S9 hybrid groups.ics"}
+	writeOld(t, filepath.Join(dir, names[1]))
+	var got []string
+	p.SaveMany("Export", names, func(d string) { got = append(got, d) })
+	top := w.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	var save *escButton
+	for _, b := range collectButtons(top) {
+		if b.Text == i18n.T("dialog.save.button") {
+			save = b
+		}
+	}
+	if save == nil {
+		t.Fatal("no Save button")
+	}
+	test.Tap(save)
+	var replace *escButton
+	var message string
+	top = w.Win.Canvas().Overlays().Top()
+	for _, b := range collectButtons(top) {
+		if b.Text == i18n.T("dialog.save.replace.yes") {
+			replace = b
+		}
+	}
+	for _, l := range test.LaidOutObjects(top) {
+		if l, ok := l.(*widget.Label); ok && strings.Contains(l.Text, names[1]) {
+			message = l.Text
+		}
+	}
+	if replace == nil || len(got) > 0 {
+		t.Fatalf("no confirmation before replacing (chosen %v)", got)
+	}
+	if strings.Contains(message, names[0]) || strings.Contains(message, names[2]) {
+		t.Errorf("the confirmation names files that are not there: %q", message)
+	}
+	checkOld(t, "asking", filepath.Join(dir, names[1]))
+	test.Tap(replace)
+	if len(got) != 1 || got[0] != dir {
+		t.Fatalf("chosen %v, want %s", got, dir)
+	}
+	if w.Win.Canvas().Overlays().Top() != nil {
+		t.Error("the dialogs stay open after the choice")
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*")); len(files) != 1 {
+		t.Errorf("the dialog wrote files: %v", files)
+	}
 }

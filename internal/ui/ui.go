@@ -548,10 +548,12 @@ func (w *Window) SaveAs() {
 	})
 }
 
-// fileName proposes a file name from a scenario id.
+// fileName proposes a file name from a scenario id or label: the
+// characters no file system of the three desktops allows in a name (and
+// control characters) become hyphens.
 func fileName(id, ext string) string {
 	id = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' || r == 0x7f {
 			return '-'
 		}
 		return r

@@ -21,7 +21,10 @@ import (
 // choosing a file in a dialog would.
 type fakePicker struct {
 	open, save string
-	asked      []string // titles of the questions asked
+	// dir answers SaveMany; names are the files it was asked about.
+	dir   string
+	names []string
+	asked []string // titles of the questions asked
 }
 
 func (p *fakePicker) Open(title string, _ []string, chosen func(string)) {
@@ -35,6 +38,14 @@ func (p *fakePicker) Save(title, suggested string, _ []string, chosen func(strin
 	p.asked = append(p.asked, title)
 	if p.save != "" {
 		chosen(p.save)
+	}
+}
+
+func (p *fakePicker) SaveMany(title string, names []string, chosen func(string)) {
+	p.asked = append(p.asked, title)
+	p.names = names
+	if p.dir != "" {
+		chosen(p.dir)
 	}
 }
 
@@ -542,13 +553,19 @@ func TestCompareThreeAndExport(t *testing.T) {
 	dir := t.TempDir()
 	for _, e := range exporters {
 		p.save = filepath.Join(dir, "comparison")
+		p.dir = filepath.Join(dir, "calendars")
+		os.Mkdir(p.dir, 0o755)
 		done := make(chan error, 1)
 		w.Compare.exported = func(path string, err error) { done <- err }
 		w.Compare.Export(e)
 		if err := <-done; err != nil {
 			t.Fatalf("%s: %v", e.name(), err)
 		}
-		data, err := os.ReadFile(p.save + e.Ext)
+		file := p.save + e.Ext
+		if e.Scenario != nil {
+			file = filepath.Join(p.dir, p.names[0])
+		}
+		data, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)
 		}

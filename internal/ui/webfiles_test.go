@@ -120,3 +120,49 @@ func TestWebFiles(t *testing.T) {
 		t.Fatalf("delete in the browser: %v", err)
 	}
 }
+
+// browserPicker answers as the browser's picker does: no folder for the
+// calendars, so that each is downloaded under its name.
+type browserPicker struct{ fakePicker }
+
+func (p *browserPicker) SaveMany(title string, names []string, chosen func(string)) {
+	p.names = names
+	chosen("")
+}
+
+// In the browser the calendars are one download per compared scenario,
+// each under its file name.
+func TestCalendarsAreOneDownloadEach(t *testing.T) {
+	w, _ := newTestWindow(t)
+	downloads := map[string][]byte{}
+	w.WS.fs = newWebFiles(storage.NewFileURI(t.TempDir()), func(name string, data []byte) error {
+		downloads[name] = data
+		return nil
+	})
+	p := &browserPicker{}
+	w.Picker = p
+	gm := w.WS.OpenBuiltIn("global-mechanism")
+	w.ShowView(ViewCompare)
+	w.Compare.Pick(w.WS.Baseline, gm)
+	done := make(chan error, 1)
+	w.Compare.exported = func(_ string, err error) { done <- err }
+	for _, e := range exporters {
+		if e.Scenario != nil {
+			w.Compare.Export(e)
+		}
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if len(p.names) != 2 || len(downloads) != 2 {
+		t.Fatalf("names %v, downloads %d", p.names, len(downloads))
+	}
+	for _, n := range p.names {
+		if !bytes.HasPrefix(downloads[n], []byte("BEGIN:VCALENDAR")) {
+			t.Errorf("%s was not downloaded as a calendar", n)
+		}
+	}
+	if msg := w.Compare.message.Text; !strings.Contains(msg, i18n.T("compare.downloads")) {
+		t.Errorf("the message %q does not say where the files went", msg)
+	}
+}
