@@ -200,6 +200,49 @@ func fit(s string, size, w float32) string {
 	return string(r)
 }
 
+// fitDistinct fits every label to the width, as fit does, and where two
+// different labels would then read the same ("Secretariat posts f…
+// (placeholder)" twice), shows each from a little before the point where
+// it parts from the others instead of from its start, so that the part
+// that tells them apart is what remains.
+func fitDistinct(ls []string, size, w float32) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = fit(l, size, w)
+	}
+	groups := map[string][]int{}
+	for i, o := range out {
+		groups[o] = append(groups[o], i)
+	}
+	for _, idx := range groups {
+		if len(idx) < 2 {
+			continue
+		}
+		for _, i := range idx {
+			r := []rune(ls[i])
+			common := 0
+			for _, j := range idx {
+				if ls[j] != ls[i] {
+					common = max(common, commonPrefix(r, []rune(ls[j])))
+				}
+			}
+			if common == 0 {
+				continue // identical labels, or nothing shared
+			}
+			out[i] = fit("…"+string(r[max(0, common-6):]), size, w)
+		}
+	}
+	return out
+}
+
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
 // drawBars draws horizontal bars (one row per category) or vertical ones,
 // the value written at each bar's end and a legend for several series.
 func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
@@ -229,10 +272,11 @@ func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
 	if plotW < 20 || rowH < 8 {
 		return objs
 	}
+	names := fitDistinct(b.Categories, ts, labelW-8)
 	for c := 0; c < n; c++ {
 		y := top + float32(c)*rowH
 		bold := c < len(b.Highlight) && b.Highlight[c]
-		objs = append(objs, label(fit(b.Categories[c], ts, labelW-8), fg(), ts, bold, 4, y+rowH/2-ts*0.7))
+		objs = append(objs, label(names[c], fg(), ts, bold, 4, y+rowH/2-ts*0.7))
 		x := labelW
 		barH := rowH * 0.7
 		if b.Stacked {
@@ -285,9 +329,14 @@ func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	}
 	xOf := func(v float64) float32 { return plotX + float32((v-lo)/(hi-lo))*plotW }
 	base := xOf(t.Base)
+	rowLabels := make([]string, n)
+	for i, r := range t.Rows {
+		rowLabels[i] = r.Label
+	}
+	rowLabels = fitDistinct(rowLabels, ts, labelW-8)
 	for i, r := range t.Rows {
 		y := top + float32(i)*rowH
-		objs = append(objs, label(fit(r.Label, ts, labelW-8), fg(), ts, false, 4, y+rowH/2-ts*0.7))
+		objs = append(objs, label(rowLabels[i], fg(), ts, false, 4, y+rowH/2-ts*0.7))
 		a, b := xOf(r.Low), xOf(r.High)
 		// Lowering the assumption is drawn in one colour, raising it in
 		// another; the values at both ends say which is which.

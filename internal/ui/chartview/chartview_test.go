@@ -91,3 +91,35 @@ func TestRowsGrowWithTheText(t *testing.T) {
 type doubled struct{ fyne.Theme }
 
 func (d doubled) Size(n fyne.ThemeSizeName) float32 { return 2 * d.Theme.Size(n) }
+
+// TestFitDistinctTellsApartLabelsCutAlike: two sensitivity rows that share
+// a long start and end alike read the same when cut from the start; cut
+// where they part, they differ.
+func TestFitDistinctTellsApartLabelsCutAlike(t *testing.T) {
+	test.NewTempApp(t)
+	size := float32(12)
+	ls := []string{
+		"Secretariat posts for the mechanism at grade P-4 (placeholder)",
+		"Secretariat posts for the mechanism at grade P-3 and below (placeholder)",
+		"Daily subsistence allowance, New York (first 30 days)",
+	}
+	w := width("Secretariat posts f… (placeholder)", size, false)
+	if a, b := fit(ls[0], size, w), fit(ls[1], size, w); a != b {
+		t.Fatalf("the case no longer collides (%q, %q): the test checks nothing", a, b)
+	}
+	got := fitDistinct(ls, size, w)
+	if got[0] == got[1] {
+		t.Errorf("both rows read %q", got[0])
+	}
+	for i, g := range got {
+		if width(g, size, false) > w+1 {
+			t.Errorf("%q is wider than the room", g)
+		}
+		if i < 2 && !strings.Contains(g, "P-") {
+			t.Errorf("%q lost the part that tells it apart", g)
+		}
+	}
+	if got[2] != fit(ls[2], size, w) {
+		t.Errorf("a label that did not collide changed: %q", got[2])
+	}
+}
