@@ -229,7 +229,12 @@ func fitDistinct(ls []string, size, w float32) []string {
 			if common == 0 {
 				continue // identical labels, or nothing shared
 			}
-			out[i] = fit("…"+string(r[max(0, common-6):]), size, w)
+			// Start at the word in which the labels part.
+			start := common
+			for start > 0 && r[start-1] != ' ' {
+				start--
+			}
+			out[i] = fit("…"+string(r[start:]), size, w)
 		}
 	}
 	return out
