@@ -16,6 +16,7 @@ import (
 	"mechplan/internal/export/labels"
 	"mechplan/internal/i18n/locale"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 	"mechplan/internal/store"
 )
@@ -206,8 +207,53 @@ func withFile(file string, err error) error { return fileError{file, err} }
 
 // fail prints an error and returns the exit code for invalid input.
 func (c *cli) fail(err error) int {
-	fmt.Fprintln(c.stderr, err)
+	fmt.Fprintln(c.stderr, c.errorText(err))
 	return exitInvalid
+}
+
+// errorText writes an error in the command line's language: each problem
+// of a file on its own line, "FILE: field.path: message", its message
+// rendered from the engine's code (English, or a message without a code,
+// as the engine wrote it).
+func (c *cli) errorText(err error) string {
+	var fe fileError
+	if !errors.As(err, &fe) {
+		return err.Error()
+	}
+	var ps model.Problems
+	if errors.As(fe.err, &ps) {
+		lines := make([]string, len(ps))
+		for i, p := range ps {
+			text := p.Message
+			if p.Msg.Code != "" {
+				text = c.message(p.Msg)
+			}
+			lines[i] = display(fe.file) + ": " + display(p.Path+": "+text)
+		}
+		return strings.Join(lines, "\n")
+	}
+	if m, ok := msg.Of(fe.err); ok {
+		return display(fe.file) + ": " + display(c.message(m))
+	}
+	return fe.Error()
+}
+
+// message renders one of the engine's messages in the command line's
+// language by its code; a value that is itself a message is rendered
+// first.
+func (c *cli) message(m msg.Message) string {
+	if m.Code == "" || c.lang == locale.English {
+		return m.English
+	}
+	pairs := make([]any, 0, 2*len(m.Args))
+	for _, a := range m.Args {
+		v := a.Value
+		if sub, ok := v.(msg.Message); ok {
+			v = c.message(sub)
+		}
+		pairs = append(pairs, a.Name, v)
+	}
+	return c.say(m.Code, m.English, pairs...)
 }
 
 func (c *cli) json(v any) int {
@@ -290,7 +336,7 @@ func cmdValidate(c *cli, args []string) int {
 			}
 		}
 		if err != nil {
-			fmt.Fprintln(c.stderr, withFile(f, err))
+			fmt.Fprintln(c.stderr, c.errorText(withFile(f, err)))
 			code = exitInvalid
 			continue
 		}

@@ -234,3 +234,26 @@ func TestTravelToHybrid(t *testing.T) {
 		t.Errorf("%d trips with --travel-to-hybrid, want 15", n)
 	}
 }
+
+// TestValidateSpeaksTheLanguage: with --lang, each problem keeps its file
+// and field path and reads in the chosen language, from the engine's
+// message code; English stays the engine's own wording.
+func TestValidateSpeaksTheLanguage(t *testing.T) {
+	file := filepath.Join("testdata", "invalid", "negative-days.json")
+	prefix := file + ": bodies[0].meetings: "
+	for lang, want := range map[string]string{
+		"en": "must be between 1 and 60",
+		"fr": "doit être compris entre 1 et 60",
+		"es": "debe estar entre 1 y 60",
+		"ru": "должно быть от 1 до 60",
+		"zh": "必须在 1 至 60",
+	} {
+		code, _, stderr := runCLI("validate", "--lang", lang, file)
+		if code != exitInvalid || !strings.Contains(stderr, prefix+want) {
+			t.Errorf("--lang %s: exit %d, %q; want a line starting %q", lang, code, stderr, prefix+want)
+		}
+		if lang != "en" && strings.Contains(stderr, "must be between") {
+			t.Errorf("--lang %s: English left: %q", lang, stderr)
+		}
+	}
+}
