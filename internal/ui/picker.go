@@ -75,25 +75,7 @@ func (p *dialogPicker) Open(title string, exts []string, chosen func(string)) {
 // writes the file atomically from the path it returns.
 func (p *dialogPicker) Save(title, suggested string, exts []string, chosen func(string)) {
 	dir := p.startDir()
-	folder := widget.NewLabel(dir)
-	folder.Wrapping = fyne.TextWrapBreak
-	change := widget.NewButtonWithIcon(i18n.T("dialog.save.change_folder"), theme.FolderOpenIcon(), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				p.w.showError(err)
-				return
-			}
-			if u != nil {
-				dir = u.Path()
-				folder.SetText(dir)
-			}
-		}, p.w.Win)
-		if l := lister(dir); l != nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(dialogSize(p.w.Win))
-		fd.Show()
-	})
+	folder, change := p.folderRow(&dir)
 	name := widget.NewEntry()
 	name.SetText(suggested)
 	problem := widget.NewLabel("")
@@ -144,25 +126,7 @@ func (p *dialogPicker) Save(title, suggested string, exts []string, chosen func(
 // replaced (each is kept until its new version is written completely).
 func (p *dialogPicker) SaveMany(title string, names []string, chosen func(string)) {
 	dir := p.startDir()
-	folder := widget.NewLabel(dir)
-	folder.Wrapping = fyne.TextWrapBreak
-	change := widget.NewButtonWithIcon(i18n.T("dialog.save.change_folder"), theme.FolderOpenIcon(), func() {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				p.w.showError(err)
-				return
-			}
-			if u != nil {
-				dir = u.Path()
-				folder.SetText(dir)
-			}
-		}, p.w.Win)
-		if l := lister(dir); l != nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(dialogSize(p.w.Win))
-		fd.Show()
-	})
+	folder, change := p.folderRow(&dir)
 	files := widget.NewLabel(strings.Join(names, "\n"))
 	files.Wrapping = fyne.TextWrapBreak
 	// A long list (fifteen scenarios) scrolls rather than push the
@@ -286,4 +250,29 @@ func lister(dir string) fyne.ListableURI {
 func dialogSize(w fyne.Window) fyne.Size {
 	s := w.Canvas().Size()
 	return fyne.NewSize(s.Width*0.8, s.Height*0.85)
+}
+
+// folderRow is a save dialog's folder and the button that changes it, with
+// Fyne's folder picker (which opens nothing); *dir follows the choice.
+func (p *dialogPicker) folderRow(dir *string) (*widget.Label, *widget.Button) {
+	folder := widget.NewLabel(*dir)
+	folder.Wrapping = fyne.TextWrapBreak
+	change := widget.NewButtonWithIcon(i18n.T("dialog.save.change_folder"), theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				p.w.showError(err)
+				return
+			}
+			if u != nil {
+				*dir = u.Path()
+				folder.SetText(*dir)
+			}
+		}, p.w.Win)
+		if l := lister(*dir); l != nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(dialogSize(p.w.Win))
+		fd.Show()
+	})
+	return folder, change
 }
