@@ -51,23 +51,7 @@ func yearOfVirtualSessions() *model.Scenario {
 // rotation over the cycle's four sessions) for a year of virtual
 // sessions; the project's budget is 20 ms.
 func BenchmarkStartTimes96(b *testing.B) {
-	ref := defaultRef(b)
-	s := yearOfVirtualSessions()
-	sch, err := schedule.Build(s, ref)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bands, _ := Settings{}.BandsFor(s)
-	prof := compiled(bands)
-	rate, err := cost.OutsideHoursRate(s, ref)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if _, err := chooseStartTimes(s, sch, ref, Settings{}, prof, &s.Bodies[0], rate); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchStartTimes(b, yearOfVirtualSessions())
 }
 
 // BenchmarkOptimize is the whole optimiser on a year of virtual sessions:
@@ -109,8 +93,13 @@ func BenchmarkOptimizeFiveYears(b *testing.B) {
 // body of S9 over its 5-year horizon (scoring, the window, the room, the
 // cost, the front, the rule and the rotation search); budget 20 ms.
 func BenchmarkFrontS9Body(b *testing.B) {
+	benchStartTimes(b, builtIn(b, "s9-hybrid-groups"))
+}
+
+// benchStartTimes times the start-time search (front, rule, rotation) for
+// the scenario's first body.
+func benchStartTimes(b *testing.B, s *model.Scenario) {
 	ref := defaultRef(b)
-	s := builtIn(b, "s9-hybrid-groups")
 	sch, err := schedule.Build(s, ref)
 	if err != nil {
 		b.Fatal(err)
