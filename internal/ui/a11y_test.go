@@ -99,12 +99,16 @@ func TestWelcomeButtonsGoWhereTheySay(t *testing.T) {
 	}
 }
 
-func collectButtons(o fyne.CanvasObject) []*escButton {
-	var out []*escButton
+func collectButtons(o fyne.CanvasObject) []*escButton { return findAll[*escButton](o) }
+
+// findAll is every object of type T drawn under o, in drawing order,
+// looking into containers and widgets' renderers (not inside a T).
+func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
-		case *escButton:
+		case T:
 			out = append(out, v)
 			return
 		case *fyne.Container:

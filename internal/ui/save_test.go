@@ -130,25 +130,9 @@ func saveDialogParts(t *testing.T, w *Window) (*widget.Entry, *escButton) {
 		t.Fatal("no dialog open")
 	}
 	var entry *widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Entry:
-			entry = v
-			return
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-			return
-		}
-		if wd, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(wd).Objects() {
-				walk(c)
-			}
-		}
+	if entries := findAll[*widget.Entry](top); len(entries) > 0 {
+		entry = entries[0]
 	}
-	walk(top)
 	var save *escButton
 	for _, b := range collectButtons(top) {
 		if b.Text == i18n.T("dialog.save.button") {
