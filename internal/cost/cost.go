@@ -410,9 +410,10 @@ type Estimate struct {
 	// staff assessment.
 	StaffAssessment float64
 
-	sch *schedule.Schedule
-	ref *refdata.Data
-	opt Options
+	sch   *schedule.Schedule
+	ref   *refdata.Data
+	opt   Options
+	facts *facts
 }
 
 // Compute estimates the cost of a laid-out scenario.
@@ -427,16 +428,25 @@ func Compute(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, opt O
 // ComputeWith estimates the cost under the given assumptions (a
 // sensitivity run passes a changed copy).
 func ComputeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt Options) (*Estimate, error) {
+	return computeWith(a, sch, ref, opt, nil)
+}
+
+// computeWith estimates from the calendar's facts, read once per schedule
+// (nil: read them now).
+func computeWith(a *Assumptions, sch *schedule.Schedule, ref *refdata.Data, opt Options, f *facts) (*Estimate, error) {
 	eligible, err := eligibility(ref, opt.Eligible, opt.IncludeHighIncome)
 	if err != nil {
 		return nil, err
 	}
+	if f == nil {
+		f = newFacts(sch, ref)
+	}
 	r := &reader{a: a}
-	e := &Estimate{Assumptions: a, Eligible: eligible, Policy: policy(opt), sch: sch, ref: ref, opt: opt}
+	e := &Estimate{Assumptions: a, Eligible: eligible, Policy: policy(opt), sch: sch, ref: ref, opt: opt, facts: f}
 	e.PriceYear = int(r.value("cost.price_year"))
 	e.Escalation = r.value("cost.escalation_per_year")
 	r.priceYear, r.ref = e.PriceYear, ref
-	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, placeholder: map[string]bool{}, co2: map[int]float64{}}
+	b := &builder{e: e, r: r, a: a, sch: sch, ref: ref, f: f, placeholder: map[string]bool{}, co2: map[int]float64{}}
 	b.rules(opt)
 	b.servicing()
 	b.outsideHours()
@@ -504,6 +514,7 @@ type builder struct {
 	a   *Assumptions
 	sch *schedule.Schedule
 	ref *refdata.Data
+	f   *facts
 	// dsaKeys are the keys behind each venue's subsistence rate in USD.
 	dsaKeys map[string][]string
 	// placeholder remembers, per key, whether the rate in force is a
@@ -574,7 +585,7 @@ func (b *builder) rules(opt Options) {
 	if opt.TravelToHybrid || r.value("delegation.travel_to_hybrid") != 0 {
 		attend = travel.InPersonAndHybrid
 	}
-	b.e.Trips = travel.Trips(b.sch, rules.BridgeDays, attend)
+	b.e.Trips = b.f.tripsFor(b.sch, rules.BridgeDays, attend)
 	var d travel.Delegation
 	for i, k := range model.BodyKinds {
 		d.Travellers[i] = r.value("delegation.travellers." + string(k))
@@ -675,38 +686,9 @@ type counts struct {
 }
 
 func (b *builder) servicing() {
-	venues := b.ref.VenueCodes()
+	venues := b.f.venues
 	nv := len(venues)
-	idx := make(map[string]int, nv)
-	for i, v := range venues {
-		idx[v] = i
-	}
-	c := make([]counts, b.sch.Years*nv)
-	for i := range b.sch.Meetings {
-		m := &b.sch.Meetings[i]
-		y := m.Start.Year() - b.sch.FirstYear
-		if y < 0 || y >= b.sch.Years {
-			continue
-		}
-		k := &c[y*nv+idx[m.Venue]]
-		h := m.End.Sub(m.Start).Hours()
-		if m.Interpreted {
-			k.interpreted++
-			k.interpretedHours += h
-		} else {
-			k.uninterpreted++
-			k.uninterpretedHours += h
-		}
-		switch m.Format {
-		case model.Hybrid:
-			k.hybrid++
-		case model.Virtual:
-			k.virtual++
-		}
-		if m.Webcast {
-			k.webcast++
-		}
-	}
+	c := b.f.count
 	entitlement := b.r.value(absorbMeetings)
 	b.absorbedShare = make([]float64, b.sch.Years)
 	b.workload = make([]Workload, b.sch.Years)
@@ -749,7 +731,7 @@ func (b *builder) servicing() {
 					by = []string{absorbMeetings}
 				}
 				b.add(Line{Year: year, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Object: OtherStaffCosts, Venue: v,
-					ItemMsg: msg.New(s.code, s.english, "City", b.city(v)), Quantity: float64(s.n), AbsorbedQuantity: s.abs, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
+					ItemMsg: itemMsg(s.code, s.english, "City", b.city(v)), Quantity: float64(s.n), AbsorbedQuantity: s.abs, AbsorbedBy: by, Unit: "meetings", Rate: rate, Uses: uses})
 			}
 		}
 		for _, s := range []struct {
@@ -762,9 +744,9 @@ func (b *builder) servicing() {
 		}{
 			// Remote participation is new work; the webcast of an
 			// entitled meeting is part of its servicing.
-			{all.hybrid, "meeting.hybrid_surcharge", msg.New("item.hybrid", "Hybrid meetings: remote participation with interpretation"), ConferenceManagement, GeneralOperatingExpenses, 0},
-			{all.virtual, "meeting.virtual_platform", msg.New("item.virtual", "Virtual meetings: remote platform and technical host"), ConferenceManagement, GeneralOperatingExpenses, 0},
-			{all.webcast, "webcast.per_meeting", msg.New("item.webcast", "Webcast on UN Web TV"), PublicInformation, ContractualServices, b.absorbedShare[y]},
+			{all.hybrid, "meeting.hybrid_surcharge", itemMsg("item.hybrid", "Hybrid meetings: remote participation with interpretation"), ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.virtual, "meeting.virtual_platform", itemMsg("item.virtual", "Virtual meetings: remote platform and technical host"), ConferenceManagement, GeneralOperatingExpenses, 0},
+			{all.webcast, "webcast.per_meeting", itemMsg("item.webcast", "Webcast on UN Web TV"), PublicInformation, ContractualServices, b.absorbedShare[y]},
 		} {
 			rate, uses := b.r.usd(s.key)
 			var by []string
@@ -784,16 +766,7 @@ func (b *builder) documentation() {
 	langs := b.r.value("documentation.target_languages")
 	rate, uses := b.r.usd("documentation.translation_per_page")
 	uses = append(uses, "documentation.pages_per_session", "documentation.target_languages")
-	per := make([]int, b.sch.Years)
-	for i := range b.sch.Sessions {
-		sr := &b.sch.Sessions[i]
-		m := &b.sch.Meetings[sr.First]
-		y := m.Start.Year() - b.sch.FirstYear
-		if m.Informal || m.Kind == model.Informal || y < 0 || y >= b.sch.Years {
-			continue
-		}
-		per[y]++
-	}
+	per := b.f.formal
 	words := b.r.value("documentation.words_per_page")
 	for y, n := range per {
 		q := float64(n) * pages * langs
@@ -801,7 +774,7 @@ func (b *builder) documentation() {
 		b.workload[y].WordsTranslated += q * words
 		// The documents of entitled meetings are part of the entitlement.
 		b.add(Line{Year: b.sch.FirstYear + y, Category: Documentation, Section: ConferenceManagement, Payer: RegularBudget, Object: ContractualServices,
-			ItemMsg: msg.New("item.translation", "Translation of session documents into the other official languages"), Quantity: q,
+			ItemMsg: itemMsg("item.translation", "Translation of session documents into the other official languages"), Quantity: q,
 			AbsorbedQuantity: q * b.absorbedShare[y], AbsorbedBy: []string{absorbMeetings}, Unit: "translated pages", Rate: rate, Uses: uses,
 			Basis: fmt.Sprintf("%d formal sessions × %g pages × %g languages", n, pages, langs)})
 	}
@@ -818,7 +791,7 @@ func (b *builder) posts() {
 			n := b.r.value("staff.posts." + g)
 			rate, uses := b.r.usd("staff.standard_cost." + g)
 			b.add(Line{Year: b.sch.FirstYear + y, Category: Secretariat, Section: Disarmament, Payer: RegularBudget, Object: Posts,
-				ItemMsg: msg.New("item.posts", "Secretariat posts, {{.Grade}}", "Grade", g), Quantity: n, AbsorbedQuantity: n * share, AbsorbedBy: []string{absorbPosts}, Unit: "post-years", Rate: rate,
+				ItemMsg: itemMsg("item.posts", "Secretariat posts, {{.Grade}}", "Grade", g), Quantity: n, AbsorbedQuantity: n * share, AbsorbedBy: []string{absorbPosts}, Unit: "post-years", Rate: rate,
 				Uses: append(uses, "staff.posts."+g)})
 		}
 	}
@@ -844,49 +817,64 @@ func (b *builder) awayFromBase() {
 		venue       string
 		staff, conf travel.Bill
 	}
-	// Groups in the order first met, found through a map: a search of
-	// the list for each of 50,000 block runs was quadratic.
-	type key struct {
-		year  int
-		venue string
-	}
-	var groups []*group
-	byKey := map[key]*group{}
-	find := func(y int, v string) *group {
-		if g, ok := byKey[key{y, v}]; ok {
-			return g
-		}
-		g := &group{year: y, venue: v}
-		groups = append(groups, g)
-		byKey[key{y, v}] = g
-		return g
+	// Each stay is priced once (the same stay of 200 blocks costs the
+	// same), then added run by run in calendar order, as a run-by-run
+	// pricing would add it. Groups are listed in the order first met.
+	type priced struct {
+		skip    bool // no flight: the venue is New York's neighbour
+		confKey string
+		confOK  bool // the rates table has the conference travellers
+		s, c    travel.Bill
 	}
 	flights := map[string]travel.Flight{}
-	for i := range b.sch.Blocks {
-		br := &b.sch.Blocks[i]
-		if br.Venue == Base {
-			continue
-		}
-		fl, ok := flights[br.Venue]
+	stays := make([]priced, len(b.f.spans))
+	for i := range b.f.spans {
+		sp, p := &b.f.spans[i], &stays[i]
+		fl, ok := flights[sp.venue]
 		if !ok {
-			fl = t.FlightFrom(base.Lat, base.Lon, b.ref, br.Venue)
-			flights[br.Venue] = fl
+			fl = t.FlightFrom(base.Lat, base.Lon, b.ref, sp.venue)
+			flights[sp.venue] = fl
 		}
 		if fl.Km == 0 {
+			p.skip = true
 			continue
 		}
-		trip := travel.Trip{Venue: br.Venue, First: civil(br.Start), Last: civil(br.End)}
+		trip := travel.Trip{Venue: sp.venue, First: sp.first, Last: sp.last}
 		depart, back := t.Departure(&trip, fl)
 		nights := int(back.Sub(depart).Hours() / 24)
-		g := find(br.Start.Year(), br.Venue)
-		s := t.Price(staff, fl, nights, t.Subsistence(br.Venue))
-		g.staff.Add(&s)
-		b.co2[g.year] += s.CO2Kg
-		if b.interpreted(br) {
-			n := b.r.value("away.conference_travellers." + br.Venue)
-			c := t.Price(n, fl, nights, t.Subsistence(br.Venue))
-			g.conf.Add(&c)
-			b.co2[g.year] += c.CO2Kg
+		p.s = t.Price(staff, fl, nights, t.Subsistence(sp.venue))
+		if sp.interpreted {
+			p.confKey = "away.conference_travellers." + sp.venue
+			var n float64
+			if v, ok := b.a.Get(p.confKey); ok {
+				n, p.confOK = v.Value, true
+			}
+			p.c = t.Price(n, fl, nights, t.Subsistence(sp.venue))
+		}
+	}
+	var groups []*group
+	byIndex := make([]*group, len(b.f.awayGroups))
+	for i := range b.f.away {
+		run := &b.f.away[i]
+		p := &stays[run.span]
+		if p.skip {
+			continue
+		}
+		g := byIndex[run.group]
+		if g == nil {
+			k := b.f.awayGroups[run.group]
+			g = &group{year: k.year, venue: k.venue}
+			byIndex[run.group] = g
+			groups = append(groups, g)
+		}
+		g.staff.Add(&p.s)
+		b.co2[g.year] += p.s.CO2Kg
+		if run.interpreted {
+			if !p.confOK {
+				b.r.value(p.confKey) // reports the missing rate, as each run did
+			}
+			g.conf.Add(&p.c)
+			b.co2[g.year] += p.c.CO2Kg
 		}
 	}
 	for _, g := range groups {
@@ -895,18 +883,6 @@ func (b *builder) awayFromBase() {
 		b.billLines(g.year, g.venue, &g.conf, Servicing, ConferenceManagement, RegularBudget, TravelOfStaff, "Interpreters and conference staff from New York",
 			[]string{"away.conference_travellers." + g.venue})
 	}
-}
-
-func (b *builder) interpreted(br *schedule.BlockRun) bool {
-	for _, si := range br.Sessions {
-		sr := &b.sch.Sessions[si]
-		for k := sr.First; k < sr.First+sr.Count; k++ {
-			if b.sch.Meetings[k].Interpreted {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // delegations prices the trips of all 193 delegations and splits them
@@ -987,9 +963,9 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		out = append(out, flightKeys...)
 		return append(out, whoKeys...)
 	}
-	line := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
+	line := func(what string, q float64, unit string, rate float64, basis string, uses []string) {
 		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-			ItemMsg: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", item)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+			ItemMsg: itemMsg("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", what)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
 	line("air fares, economy, distance part", bl.EconomyKm, "passenger-km", f.PerKm, "great-circle distance capital to venue", keys("fare.per_km"))

@@ -477,3 +477,37 @@ func TestItineraryWithoutTheMission(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityIsTheFullEstimateMoved: each bar of the tornado, which
+// re-estimates from the calendar's facts read once, is exactly the total
+// of a complete estimate with the rate moved, on every built-in scenario.
+func TestSensitivityIsTheFullEstimateMoved(t *testing.T) {
+	bs, err := store.BuiltIns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bs {
+		e, sch := estimate(t, b.Scenario, cost.Options{})
+		sw, err := e.Sensitivity(0.2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sw) == 0 {
+			t.Fatalf("%s: no swings", b.Scenario.ID)
+		}
+		for _, s := range sw {
+			for _, side := range []struct {
+				f   float64
+				got float64
+			}{{0.8, s.Low}, {1.2, s.High}} {
+				full, err := cost.ComputeWith(e.Assumptions.With(s.Key, s.Value*side.f), sch, ref(t), cost.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if full.Total.Total != side.got {
+					t.Errorf("%s %s ×%g: tornado %v, full estimate %v", b.Scenario.ID, s.Key, side.f, side.got, full.Total.Total)
+				}
+			}
+		}
+	}
+}

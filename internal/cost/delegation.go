@@ -199,7 +199,7 @@ func (e *Estimate) Sensitivity(delta float64) ([]Swing, error) {
 			f   float64
 			dst *float64
 		}{{1 - delta, &s.Low}, {1 + delta, &s.High}} {
-			r, err := ComputeWith(e.Assumptions.With(k, v.Value*side.f), e.sch, e.ref, e.opt)
+			r, err := computeWith(e.Assumptions.With(k, v.Value*side.f), e.sch, e.ref, e.opt, e.facts)
 			if err != nil {
 				return nil, err
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"mechplan/internal/model"
-	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -16,25 +15,13 @@ const outsideHoursItem = "Meetings outside the standard meeting hours, {{.City}}
 // 10:00–13:00 and 15:00–18:00): interpreters and conference staff work
 // overtime for them.
 func (b *builder) outsideHours() {
-	venues := b.ref.VenueCodes()
-	idx := make(map[string]int, len(venues))
-	for i, v := range venues {
-		idx[v] = i
-	}
-	n := make([]int, b.sch.Years*len(venues))
-	for i := range b.sch.Meetings {
-		m := &b.sch.Meetings[i]
-		y := m.Start.Year() - b.sch.FirstYear
-		if y < 0 || y >= b.sch.Years || !OutsideStandardHours(m.Venue, m.Start.Hour()*60+m.Start.Minute(), int(m.End.Sub(m.Start).Minutes()), b.ref) {
-			continue
-		}
-		n[y*len(venues)+idx[m.Venue]]++
-	}
+	venues := b.f.venues
+	n := b.f.outside
 	rate, uses := b.r.usd(refdata.OutsideHoursKey)
 	for y := 0; y < b.sch.Years; y++ {
 		for j, v := range venues {
 			b.add(Line{Year: b.sch.FirstYear + y, Category: Servicing, Section: ConferenceManagement, Payer: RegularBudget, Venue: v,
-				ItemMsg: msg.New("item.outside_hours", outsideHoursItem, "City", b.city(v)), Quantity: float64(n[y*len(venues)+j]), Unit: "meetings", Rate: rate, Uses: uses})
+				ItemMsg: itemMsg("item.outside_hours", outsideHoursItem, "City", b.city(v)), Quantity: float64(n[y*len(venues)+j]), Unit: "meetings", Rate: rate, Uses: uses})
 		}
 	}
 }

@@ -48,3 +48,25 @@ func BenchmarkWorstCase(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWorstCaseSensitivity: the costs view's tornado on each worst
+// shape (the estimate moved ±20 % on every rate it uses).
+func BenchmarkWorstCaseSensitivity(b *testing.B) {
+	_, ref := library(b)
+	for _, shape := range WorstShapes {
+		r, err := Evaluate(WorstCase(shape), ref, worstCase)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(shape, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sw, err := r.Cost.Sensitivity(0.2)
+				if err != nil || len(sw) == 0 {
+					b.Fatal(err, len(sw))
+				}
+				b.ReportMetric(float64(len(sw)), "rates")
+			}
+		})
+	}
+}
