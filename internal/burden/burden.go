@@ -124,9 +124,13 @@ type classTotal struct {
 }
 
 // classTotals computes every class's totals for meetings given as pairs
-// of Unix minutes (start, end), in time order. It allocates once per call,
-// not per meeting.
+// of Unix minutes (start, end), in time order. Meetings at the same
+// instants (200 blocks on the same day, 50 parallel rooms) are counted
+// once and their minutes multiplied by their number: integer minutes, so
+// the totals are the same as meeting by meeting. It allocates once per
+// call, not per meeting.
 func (p *profile) classTotals(tls []timeline, meetings []int64) []classTotal {
+	pairs, times := collapse(meetings)
 	nb := len(p.bands)
 	store := make([]int64, (len(tls)+1)*nb)
 	out := make([]classTotal, len(tls))
@@ -135,26 +139,55 @@ func (p *profile) classTotals(tls []timeline, meetings []int64) []classTotal {
 		t := &out[c]
 		t.minutes = store[c*nb : (c+1)*nb]
 		hint := 0
-		for k := 0; k < len(meetings); k += 2 {
+		for k := 0; k < len(pairs); k += 2 {
 			clear(one)
-			hint = p.exposure(tl, hint, meetings[k], meetings[k+1], one)
+			hint = p.exposure(tl, hint, pairs[k], pairs[k+1], one)
+			n := times[k/2]
 			any, night := false, false
 			for b, m := range one {
 				if m > 0 {
 					any = true
 					night = night || p.night[b]
 				}
-				t.minutes[b] += m
+				t.minutes[b] += m * n
 			}
 			if any {
-				t.touched++
+				t.touched += int(n)
 			}
 			if night {
-				t.nightMeetings++
+				t.nightMeetings += int(n)
 			}
 		}
 	}
 	return out
+}
+
+// collapse lists each distinct (start, end) pair of meetings in time
+// order once, with how many meetings have it. Pairs with the same start
+// are next to each other; their ends are told apart among them.
+func collapse(meetings []int64) (pairs, times []int64) {
+	pairs = make([]int64, 0, len(meetings))
+	times = make([]int64, 0, len(meetings)/2)
+	from := 0 // the first pair with the current start
+	for k := 0; k+1 < len(meetings); k += 2 {
+		s, e := meetings[k], meetings[k+1]
+		if len(pairs) > 0 && pairs[2*from] != s {
+			from = len(pairs) / 2
+		}
+		found := false
+		for j := from; j < len(pairs)/2; j++ {
+			if pairs[2*j+1] == e && pairs[2*j] == s {
+				times[j]++
+				found = true
+				break
+			}
+		}
+		if !found {
+			pairs = append(pairs, s, e)
+			times = append(times, 1)
+		}
+	}
+	return pairs, times
 }
 
 // Local returns a meeting's start and end on the capital's clock, on that

@@ -97,6 +97,10 @@ type Schedule struct {
 	CycleYears       int
 
 	yearIndex [][]int // meetings by year, built by byYear
+	// sessionIndex and blocksInYear: sessions by year and block runs per
+	// year, built by sessionsByYear
+	sessionIndex [][]int
+	blocksInYear []int
 }
 
 type occurrence struct {
@@ -118,7 +122,13 @@ func Build(s *model.Scenario, ref *refdata.Data) (*Schedule, error) {
 		sch.Years++
 	}
 	occs := occurrences(s, start, end)
-	b := builder{s: s, ref: ref, sch: sch, rotCursor: map[string]int{}, bodySessions: map[string]int{}}
+	b := builder{s: s, ref: ref, sch: sch, rotCursor: map[string]int{}, bodySessions: map[string]int{}, bodies: map[string]*model.Body{}}
+	for i := range s.Bodies {
+		if _, dup := b.bodies[s.Bodies[i].ID]; !dup {
+			b.bodies[s.Bodies[i].ID] = &s.Bodies[i] // the first, as Scenario.Body finds
+		}
+	}
+	b.reserve(occs)
 	for _, o := range occs {
 		if err := b.layBlock(o); err != nil {
 			return nil, err
@@ -212,6 +222,38 @@ type builder struct {
 	sch          *Schedule
 	rotCursor    map[string]int // next body index of each agenda rotation
 	bodySessions map[string]int // sessions laid so far per body, for start-time rotation
+	bodies       map[string]*model.Body
+}
+
+// reserve sizes the lists once for what the occurrences will lay at most
+// (a session of a rotation counted at its longest body), never beyond
+// the meetings a valid scenario may imply: 50,000 meetings appended to a
+// growing list were copied about twice over.
+func (b *builder) reserve(occs []occurrence) {
+	var meetings, sessions int
+	for _, o := range occs {
+		for _, ss := range b.s.Blocks[o.block].Sessions {
+			n := ss.Meetings
+			take := 1
+			if ss.Rotation != "" {
+				take = max(ss.Take, 1)
+				if rot, ok := b.s.Rotation(ss.Rotation); ok && n == 0 {
+					for _, id := range rot.Bodies {
+						if body, ok := b.bodies[id]; ok {
+							n = max(n, body.Meetings)
+						}
+					}
+				}
+			} else if body, ok := b.bodies[ss.Body]; ok && n == 0 {
+				n = body.Meetings
+			}
+			meetings += take * max(n, 0)
+			sessions += take
+		}
+	}
+	b.sch.Meetings = make([]Meeting, 0, min(meetings, model.MaxTotalMeetings))
+	b.sch.Sessions = make([]SessionRun, 0, min(sessions, model.MaxTotalMeetings))
+	b.sch.Blocks = make([]BlockRun, 0, len(occs))
 }
 
 // entry is a session of a block after agenda rotations are resolved.
@@ -237,7 +279,7 @@ func (b *builder) entries(blk *model.Block) []entry {
 			ids = []string{ss.Body}
 		}
 		for _, id := range ids {
-			body, _ := b.s.Body(id)
+			body := b.bodies[id]
 			e := entry{body: body, meetings: body.Meetings, format: body.Format}
 			if ss.Meetings > 0 {
 				e.meetings = ss.Meetings

@@ -80,6 +80,26 @@ func (s *Schedule) byYear() [][]int {
 	return s.yearIndex
 }
 
+// sessionsByYear indexes the sessions by the year of their first meeting
+// and counts the block runs of each year, once.
+func (s *Schedule) sessionsByYear() ([][]int, []int) {
+	if s.sessionIndex == nil {
+		s.sessionIndex = make([][]int, s.Years)
+		s.blocksInYear = make([]int, s.Years)
+		for i := range s.Sessions {
+			if k := s.Meetings[s.Sessions[i].First].Year - s.FirstYear; k >= 0 && k < s.Years {
+				s.sessionIndex[k] = append(s.sessionIndex[k], i)
+			}
+		}
+		for i := range s.Blocks {
+			if k := s.Blocks[i].Year - s.FirstYear; k >= 0 && k < s.Years {
+				s.blocksInYear[k]++
+			}
+		}
+	}
+	return s.sessionIndex, s.blocksInYear
+}
+
 // period computes the totals of the meetings whose venue date falls in
 // [first, last]; a session and a block count in the year they start.
 func (s *Schedule) period(first, last int) Period {
@@ -111,16 +131,16 @@ func (s *Schedule) period(first, last int) Period {
 			t.VirtualDays++
 		}
 	}
-	for i := range s.Sessions {
-		sr := &s.Sessions[i]
-		if y := s.Meetings[sr.First].Year; y >= first && y <= last {
+	// A session's body-days are whole or half days (one or two meetings a
+	// day), so their sum is exact in any order: year by year it is the
+	// sum over the sessions in list order.
+	sessions, blocks := s.sessionsByYear()
+	for y := max(first, s.FirstYear); y <= last && y-s.FirstYear < len(sessions); y++ {
+		for _, i := range sessions[y-s.FirstYear] {
+			sr := &s.Sessions[i]
 			t.BodyDays += float64(sr.Count) / float64(sr.PerDay)
 		}
-	}
-	for i := range s.Blocks {
-		if y := s.Blocks[i].Year; y >= first && y <= last {
-			t.Blocks++
-		}
+		t.Blocks += blocks[y-s.FirstYear]
 	}
 	t.MaxParallel = maxOverlap(spans)
 	return p
