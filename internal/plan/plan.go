@@ -52,20 +52,33 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	bur, err := burden.Compute(s, sch, ref, opt.Burden)
-	if err != nil {
-		return nil, err
+	// The burden, the cost and the calendar's totals read the schedule
+	// and nothing of each other: on two cores the largest valid file is
+	// evaluated in about half the time.
+	var (
+		bur           *burden.Report
+		est           *cost.Estimate
+		berr, cerr    error
+		years, cycles []schedule.Period
+		total         schedule.Period
+		wg            sync.WaitGroup
+	)
+	wg.Go(func() { bur, berr = burden.Compute(s, sch, ref, opt.Burden) })
+	wg.Go(func() { est, cerr = cost.Compute(s, sch, ref, opt.Cost) })
+	years, cycles, total = sch.YearTotals(), sch.CycleTotals(), sch.HorizonTotals()
+	wg.Wait()
+	if berr != nil {
+		return nil, berr
 	}
-	est, err := cost.Compute(s, sch, ref, opt.Cost)
-	if err != nil {
-		return nil, err
+	if cerr != nil {
+		return nil, cerr
 	}
 	return &Result{
 		Scenario:      s,
 		Schedule:      sch,
-		Years:         sch.YearTotals(),
-		Cycles:        sch.CycleTotals(),
-		Total:         sch.HorizonTotals(),
+		Years:         years,
+		Cycles:        cycles,
+		Total:         total,
 		Conflicts:     sch.Conflicts,
 		MoreConflicts: sch.MoreConflicts,
 		Burden:        bur,

@@ -29,13 +29,16 @@ func TestWorstCasesAreValid(t *testing.T) {
 
 // BenchmarkWorstCase evaluates each worst shape completely (every meeting
 // counted in the burden). Target ≤ 2 s and ≤ 300 MB, with the exports and
-// drawing (see the export packages' and the window's benchmarks).
+// drawing (the window's BenchmarkWorstCaseInWindow, scripts/measure-worst.sh
+// for the real window and the command line's exports). cpu-ms/op is the
+// processor time: the evaluation uses both cores.
 func BenchmarkWorstCase(b *testing.B) {
 	_, ref := library(b)
 	for _, shape := range WorstShapes {
 		s := WorstCase(shape)
 		b.Run(shape, func(b *testing.B) {
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
 				r, err := Evaluate(s, ref, worstCase)
 				if err != nil {
@@ -45,6 +48,7 @@ func BenchmarkWorstCase(b *testing.B) {
 					b.Fatalf("%d meetings", n)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -60,6 +64,7 @@ func BenchmarkWorstCaseSensitivity(b *testing.B) {
 		}
 		b.Run(shape, func(b *testing.B) {
 			b.ReportAllocs()
+			c0 := cpuTime()
 			for b.Loop() {
 				sw, err := r.Cost.Sensitivity(0.2)
 				if err != nil || len(sw) == 0 {
@@ -67,6 +72,7 @@ func BenchmarkWorstCaseSensitivity(b *testing.B) {
 				}
 				b.ReportMetric(float64(len(sw)), "rates")
 			}
+			b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -120,6 +121,32 @@ func MeetingLabel(m *schedule.Meeting) string {
 	return fmt.Sprintf("%s · %s %s %s–%s %s (%s)", m.BodyName, f.ShortWeekday(m.Start.Weekday()), f.ShortDate(m.Start), m.Start.Format("15:04"), m.End.Format("15:04"), m.Venue, formatLabel(m.Format))
 }
 
+// pickerLabels keeps the picker's labels of the last schedule shown, in the
+// language they were written in: 50,000 of them take a tenth of a
+// second, and the view asks again for each meeting picked.
+var pickerLabels struct {
+	sync.Mutex
+	sch  *schedule.Schedule
+	lang i18n.Language
+	all  []string
+}
+
+// meetingLabels labels every meeting of a schedule, for the picker (a
+// list the picker only reads).
+func meetingLabels(sch *schedule.Schedule) []string {
+	pickerLabels.Lock()
+	defer pickerLabels.Unlock()
+	if pickerLabels.sch == sch && pickerLabels.lang == i18n.Current() && len(pickerLabels.all) == len(sch.Meetings) {
+		return pickerLabels.all
+	}
+	all := make([]string, len(sch.Meetings))
+	for i := range sch.Meetings {
+		all[i] = MeetingLabel(&sch.Meetings[i])
+	}
+	pickerLabels.sch, pickerLabels.lang, pickerLabels.all = sch, i18n.Current(), all
+	return all
+}
+
 // TimeZones lays out the 193 delegations' local times for one meeting of
 // the active scenario, with each one's band from the engine.
 func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
@@ -130,9 +157,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 	}
 	r := d.Result
 	sch := r.Schedule
-	for i := range sch.Meetings {
-		v.Meetings = append(v.Meetings, MeetingLabel(&sch.Meetings[i]))
-	}
+	v.Meetings = meetingLabels(sch)
 	v.Period = r.Total.Label
 	sum := r.Burden.Summary
 	// Up to six names keep the line short; the table sorted by burden
