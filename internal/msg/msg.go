@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 )
 
@@ -61,8 +63,8 @@ func Render(tmpl string, data map[string]any) string {
 	if !strings.Contains(tmpl, "{{") {
 		return tmpl
 	}
-	t, err := template.New("").Option("missingkey=zero").Parse(tmpl)
-	if err != nil {
+	t := parsed(tmpl)
+	if t == nil {
 		return tmpl
 	}
 	var b strings.Builder
@@ -70,6 +72,32 @@ func Render(tmpl string, data map[string]any) string {
 		return tmpl
 	}
 	return b.String()
+}
+
+// templates keeps each wording parsed once (nil: it does not parse): a
+// large estimate or calendar renders the same few wordings thousands of
+// times. A parsed template may be executed by several goroutines at once.
+// At most maxTemplates are kept (the wordings are the catalogues'; a text
+// made at run time beyond that is parsed each time).
+var (
+	templates  sync.Map
+	nTemplates atomic.Int64
+)
+
+const maxTemplates = 4096
+
+func parsed(tmpl string) *template.Template {
+	if t, ok := templates.Load(tmpl); ok {
+		return t.(*template.Template)
+	}
+	t, err := template.New("").Option("missingkey=zero").Parse(tmpl)
+	if err != nil {
+		t = nil
+	}
+	if nTemplates.Add(1) <= maxTemplates {
+		templates.Store(tmpl, t)
+	}
+	return t
 }
 
 // Key turns an English name into the tail of a message key as the

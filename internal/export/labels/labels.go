@@ -8,6 +8,8 @@ package labels
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 	"time"
 
@@ -84,8 +86,8 @@ func Render(tmpl string, pairs ...any) string {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		data[fmt.Sprint(pairs[i])] = pairs[i+1]
 	}
-	t, err := template.New("").Parse(tmpl)
-	if err != nil {
+	t := parsed(tmpl)
+	if t == nil {
 		return tmpl
 	}
 	var b strings.Builder
@@ -93,6 +95,32 @@ func Render(tmpl string, pairs ...any) string {
 		return tmpl
 	}
 	return b.String()
+}
+
+// templates keeps each wording parsed once (nil: it does not parse): a
+// calendar of 50,000 events renders the same few wordings 50,000 times.
+// A parsed template may be executed by several goroutines at once. At
+// most maxTemplates are kept (the wordings are the catalogues'; a text
+// made at run time beyond that is parsed each time).
+var (
+	templates  sync.Map
+	nTemplates atomic.Int64
+)
+
+const maxTemplates = 4096
+
+func parsed(tmpl string) *template.Template {
+	if t, ok := templates.Load(tmpl); ok {
+		return t.(*template.Template)
+	}
+	t, err := template.New("").Parse(tmpl)
+	if err != nil {
+		t = nil
+	}
+	if nTemplates.Add(1) <= maxTemplates {
+		templates.Store(tmpl, t)
+	}
+	return t
 }
 
 // KeyOf turns an English name into a message key as the interface does:
