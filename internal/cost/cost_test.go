@@ -511,3 +511,18 @@ func TestSensitivityIsTheFullEstimateMoved(t *testing.T) {
 		}
 	}
 }
+
+// TestSensitivityStopsWhenTold: told to stop, the sensitivity gives up
+// before its next re-estimate, with ErrStopped and no bars.
+func TestSensitivityStopsWhenTold(t *testing.T) {
+	e, _ := estimate(t, scenario(), cost.Options{})
+	asked := 0
+	sw, err := e.SensitivityUntil(0.2, func() bool { asked++; return asked > 3 })
+	if !errors.Is(err, cost.ErrStopped) || sw != nil || asked != 4 {
+		t.Fatalf("%v, %d swings, asked %d times", err, len(sw), asked)
+	}
+	all, err := e.SensitivityUntil(0.2, func() bool { return false })
+	if err != nil || len(all) < 2 {
+		t.Fatalf("never told to stop: %v, %d swings", err, len(all))
+	}
+}

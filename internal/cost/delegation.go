@@ -1,6 +1,7 @@
 package cost
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -181,6 +182,16 @@ type Swing struct {
 // ±20%) and returns the horizon totals, largest swing first: the bars of
 // a tornado chart. The price year is a date, not an amount, and is left out.
 func (e *Estimate) Sensitivity(delta float64) ([]Swing, error) {
+	return e.SensitivityUntil(delta, nil)
+}
+
+// ErrStopped is SensitivityUntil's error when it was told to stop.
+var ErrStopped = errors.New("sensitivity stopped")
+
+// SensitivityUntil is Sensitivity that gives up with ErrStopped as soon
+// as stop (if not nil) returns true, checked before each re-estimate: a
+// window stops the run of a scenario that has changed since.
+func (e *Estimate) SensitivityUntil(delta float64, stop func() bool) ([]Swing, error) {
 	var keys []string
 	seen := map[string]bool{"cost.price_year": true}
 	for i := range e.Lines {
@@ -199,6 +210,9 @@ func (e *Estimate) Sensitivity(delta float64) ([]Swing, error) {
 			f   float64
 			dst *float64
 		}{{1 - delta, &s.Low}, {1 + delta, &s.High}} {
+			if stop != nil && stop() {
+				return nil, ErrStopped
+			}
 			r, err := computeWith(e.Assumptions.With(k, v.Value*side.f), e.sch, e.ref, e.opt, e.facts)
 			if err != nil {
 				return nil, err

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -227,6 +229,9 @@ type tornadoPanel struct {
 	Swings  []cost.Swing
 	done    func()
 	content fyne.CanvasObject
+	// run counts the sensitivity runs started; a run whose number is no
+	// longer the last stops (the scenario changed or was closed).
+	run atomic.Int64
 }
 
 func newTornadoPanel(w *Window) *tornadoPanel {
@@ -243,6 +248,9 @@ func newTornadoPanel(w *Window) *tornadoPanel {
 func (t *tornadoPanel) refresh() {
 	d := t.w.WS.Active
 	if d == nil || d.Result == nil || d.Result.Cost == nil {
+		t.run.Add(1) // a run under way is for nothing now
+		t.progress.Stop()
+		t.progress.Hide()
 		t.chart.Clear(i18n.T("costs.tornado.no_estimate"))
 		return
 	}
@@ -254,8 +262,12 @@ func (t *tornadoPanel) refresh() {
 	e := r.Cost
 	t.progress.Show()
 	t.progress.Start()
+	n := t.run.Add(1)
 	go func() {
-		swings, err := e.Sensitivity(sensitivityDelta)
+		swings, err := e.SensitivityUntil(sensitivityDelta, func() bool { return t.run.Load() != n })
+		if errors.Is(err, cost.ErrStopped) {
+			return // a newer run follows, or none is wanted
+		}
 		fyne.Do(func() {
 			t.progress.Stop()
 			t.progress.Hide()

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -77,4 +78,25 @@ func TestWorstCaseDraws(t *testing.T) {
 		t.Error("the calendar shows none of the 200 blocks' overlaps")
 	}
 	t.Logf("opened and drawn in %v", time.Since(start))
+}
+
+// TestTornadoFollowsTheActiveScenario: a sensitivity run overtaken by
+// another scenario's stops, and the chart shows the scenario on screen.
+func TestTornadoFollowsTheActiveScenario(t *testing.T) {
+	w, _ := newTestWindow(t)
+	w.WS.OpenBuiltIn("global-mechanism")
+	w.ShowView(ViewCosts) // a run for a starts
+	b := w.WS.OpenBuiltIn("oewg-2021-2025")
+	done := make(chan struct{})
+	w.Costs.tornado.done = func() { close(done) }
+	w.WS.Select(b)
+	w.ShowView(ViewCosts)
+	<-done
+	if w.Costs.tornado.forDoc != b || len(w.Costs.tornado.Swings) == 0 {
+		t.Fatalf("the chart is for %v, not the active scenario %v", w.Costs.tornado.forDoc, b)
+	}
+	want, err := b.Result.Cost.Sensitivity(sensitivityDelta)
+	if err != nil || !slices.Equal(want, w.Costs.tornado.Swings) {
+		t.Errorf("the chart's swings are not the active scenario's (%v)", err)
+	}
 }
