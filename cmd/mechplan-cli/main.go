@@ -212,9 +212,9 @@ func (c *cli) fail(err error) int {
 }
 
 // errorText writes an error in the command line's language: each problem
-// of a file on its own line, "FILE: field.path: message", its message
-// rendered from the engine's code (English, or a message without a code,
-// as the engine wrote it).
+// of a file on its own line, "FILE: field.path: message", its message and
+// its place in the file ("line 3, column 5") rendered from the engine's
+// codes (English, or a message without a code, as the engine wrote it).
 func (c *cli) errorText(err error) string {
 	var fe fileError
 	if !errors.As(err, &fe) {
@@ -228,7 +228,7 @@ func (c *cli) errorText(err error) string {
 			if p.Msg.Code != "" {
 				text = c.message(p.Msg)
 			}
-			lines[i] = display(fe.file) + ": " + display(p.Path+": "+text)
+			lines[i] = display(fe.file) + ": " + display(c.message(p.Place())+": "+text)
 		}
 		return strings.Join(lines, "\n")
 	}
