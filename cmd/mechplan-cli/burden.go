@@ -102,7 +102,7 @@ func (c *cli) burdenInput(fs *flag.FlagSet, args []string, usage string) (burden
 	night, all := burdenOptions(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, usage)
+		fmt.Fprintln(c.stderr, c.usageLine(usage))
 		return burdenInput{}, exitUsage
 	}
 	set, ok := c.burdenSettings(*night, *all)
@@ -131,7 +131,7 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 	if night != "" {
 		sp, err := burden.ParseSpan(night)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "--night: %v\n", err)
+			fmt.Fprintln(c.stderr, "--night: "+c.errorText(err))
 			return set, false
 		}
 		set.Night = &sp
@@ -142,7 +142,7 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+	in, code := c.burdenInput(fs, args, "mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
 	if code >= 0 {
 		return code
 	}

@@ -82,7 +82,7 @@ func cmdOptimize(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	out := fs.String("o", "", "write the scenario with the recommendation applied to this file")
 	hours := fs.String("hours", "", "allowed window HH:MM-HH:MM, venue time, replacing the venues' service windows (default 08:00-20:00; to may be 24:00)")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	in, code := c.burdenInput(fs, args, "mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
 	if code >= 0 {
 		return code
 	}
@@ -90,7 +90,7 @@ func cmdOptimize(c *cli, args []string) int {
 		a, b, _ := strings.Cut(strings.ReplaceAll(*hours, "–", "-"), "-")
 		from, to, err := model.Window{From: strings.TrimSpace(a), To: strings.TrimSpace(b)}.Minutes()
 		if err != nil {
-			fmt.Fprintf(c.stderr, "--hours: %v; want HH:MM-HH:MM within one day, e.g. 07:00-21:00\n", err)
+			fmt.Fprintln(c.stderr, c.say("cli.err.hours", "--hours: {{.Err}}; want HH:MM-HH:MM within one day, e.g. 07:00-21:00", "Err", c.errorText(err)))
 			return exitUsage
 		}
 		in.settings.Hours = &burden.Span{From: from, To: to}
