@@ -235,18 +235,10 @@ func (c *cli) errorText(err error) string {
 // language by its code; a value that is itself a message is rendered
 // first.
 func (c *cli) message(m msg.Message) string {
-	if m.Code == "" || c.lang == locale.English {
+	if c.english() {
 		return m.English
 	}
-	pairs := make([]any, 0, 2*len(m.Args))
-	for _, a := range m.Args {
-		v := a.Value
-		if sub, ok := v.(msg.Message); ok {
-			v = c.message(sub)
-		}
-		pairs = append(pairs, a.Name, v)
-	}
-	return c.say(m.Code, m.English, pairs...)
+	return labels.Message(c.words, m)
 }
 
 func (c *cli) json(v any) int {
