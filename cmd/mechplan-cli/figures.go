@@ -75,6 +75,19 @@ func (c *cli) percent(v float64, decimals int) string {
 	return c.format().Percent(v, decimals)
 }
 
+// signedPercent writes a change in per cent with its sign, as "%+.1f%%"
+// does in English.
+func (c *cli) signedPercent(v float64, decimals int) string {
+	if c.english() {
+		return c.signed(v, decimals) + "%"
+	}
+	s := c.format().Percent(v, decimals)
+	if v > 0 && c.format().Number(v, decimals) != c.format().Number(0, decimals) {
+		s = "+" + s
+	}
+	return s
+}
+
 // date writes a civil date of a table (YYYY-MM-DD) as the language's
 // short date ("1 mars 2027"); English keeps the ISO form scripts read, and
 // so does a text that is not a date.
