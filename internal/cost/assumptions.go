@@ -62,14 +62,19 @@ func (a *Assumptions) Get(key string) (Assumption, bool) {
 	return out, true
 }
 
-// With returns a copy with one key set to a value, as a sensitivity run or
-// an editor's preview needs.
+// With returns a copy with one key set to a value, as a sensitivity run
+// needs. The value keeps the price year of the one it replaces: a
+// default of 2008 moved by 20 % is still a 2008 figure, recosted to the
+// estimate's year like the default (an override keeps its own date).
 func (a *Assumptions) With(key string, value float64) *Assumptions {
 	c := &Assumptions{ref: a.ref, over: make(map[string]model.Override, len(a.over)+1)}
 	for k, o := range a.over {
 		c.over[k] = o
 	}
-	o := c.over[key]
+	o, overridden := c.over[key]
+	if r, ok := a.ref.Rate(key); ok && !overridden && r.PriceYear > 0 {
+		o.AsOf = fmt.Sprintf("%04d", r.PriceYear)
+	}
 	o.Key, o.Value = key, value
 	c.over[key] = o
 	return c

@@ -376,6 +376,31 @@ func TestSensitivityIsSortedAndLinear(t *testing.T) {
 	t.Error("no swing for staff.standard_cost.P-4")
 }
 
+// TestSensitivityBracketsTheBase: every cost is monotonic in each
+// assumption, so moving one by ±20 % leaves the base total between the
+// two ends; a moved value that lost its price year (a 2008 rate read as
+// a current one) would put both ends below the base.
+func TestSensitivityBracketsTheBase(t *testing.T) {
+	for _, id := range []string{"oewg-2021-2025", "global-mechanism", "s7-rotating-venues"} {
+		s, _, err := store.FindBuiltIn(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _ := estimate(t, s, cost.Options{})
+		sw, err := e.Sensitivity(0.2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := e.Total.Total
+		for _, x := range sw {
+			lo, hi := min(x.Low, x.High), max(x.Low, x.High)
+			if base < lo-0.01 || base > hi+0.01 {
+				t.Errorf("%s: %s ±20 %% gives %.2f and %.2f around a base of %.2f", id, x.Key, x.Low, x.High, base)
+			}
+		}
+	}
+}
+
 func TestPeriodsAddUp(t *testing.T) {
 	gm, _, _ := store.FindBuiltIn("global-mechanism")
 	e, _ := estimate(t, gm, cost.Options{})
