@@ -293,3 +293,31 @@ func TestWorkload(t *testing.T) {
 	near(t, "pages translated", w.PagesTranslated, pages)
 	near(t, "words", w.WordsTranslated, pages*330)
 }
+
+// TestFaresRecostedByTheirOwnIndex: the 2012 fare model is recosted by the
+// air-fare index, not by New York's inflation: setting the index to zero
+// leaves the fares at their 2012 figures and New York's DSA recosted.
+func TestFaresRecostedByTheirOwnIndex(t *testing.T) {
+	if k := cost.InflationKey(ref(t), "fare.base"); k != cost.FaresInflation {
+		t.Fatalf("fare.base is recosted by %s", k)
+	}
+	if k := cost.InflationKey(ref(t), "terminal.expenses"); k != "recost.inflation.NYC" {
+		t.Errorf("terminal.expenses is recosted by %s", k)
+	}
+	if k := cost.InflationKey(ref(t), "dsa.GVA"); k != "recost.inflation.GVA" {
+		t.Errorf("dsa.GVA is recosted by %s", k)
+	}
+	// The fixed test rates carry no date; date the fares 2012 as the table does.
+	fares := []model.Override{{Key: "fare.base", Value: 50, AsOf: "2012"}, {Key: "fare.per_km", Value: 0.068, AsOf: "2012"}}
+	base, _ := estimate(t, scenario(fares...), cost.Options{})
+	flat, _ := estimate(t, scenario(append(fares, model.Override{Key: cost.FaresInflation, Value: 0, AsOf: "2026-11", Source: "test"})...), cost.Options{})
+	near(t, "fare.base at 2012 prices", flat.Table.Rules.Fare.Base, 50)
+	near(t, "fare.per_km at 2012 prices", flat.Table.Rules.Fare.PerKm, 0.068)
+	near(t, "fare.base recosted", base.Table.Rules.Fare.Base, cost.Recost(50, 0.024, 2012, 2026))
+	near(t, "DSA New York still recosted", flat.Table.Subsistence("NYC"), cost.Recost(378, 0.024, 2008, 2026))
+	for _, l := range base.Lines {
+		if l.Key == "fare.base" && l.RecostKey != cost.FaresInflation {
+			t.Errorf("%s: recosted by %s", l.Item, l.RecostKey)
+		}
+	}
+}
