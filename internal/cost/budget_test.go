@@ -2,6 +2,7 @@ package cost_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"mechplan/internal/cost"
@@ -319,5 +320,68 @@ func TestFaresRecostedByTheirOwnIndex(t *testing.T) {
 		if l.Key == "fare.base" && l.RecostKey != cost.FaresInflation {
 			t.Errorf("%s: recosted by %s", l.Item, l.RecostKey)
 		}
+	}
+}
+
+// TestThinRouteSupplement: fares from Pacific and Central African capitals
+// carry their M49 region's supplement on top of the distance model; other
+// capitals' fares follow distance alone; the supplement is written as its
+// own lines, which add up with the distance-model lines to the fares, and
+// a supplement of 0 takes them away.
+func TestThinRouteSupplement(t *testing.T) {
+	d := ref(t)
+	for iso, region := range map[string]string{"FJI": "054", "KIR": "057", "WSM": "061", "CMR": "017", "CHL": "005", "FRA": "155"} {
+		s, ok := d.State(iso)
+		if !ok || s.M49Region != region {
+			t.Errorf("%s: M49 region %q, want %s", iso, s.M49Region, region)
+		}
+	}
+	sup := []model.Override{{Key: "fare.region_supplement.054", Value: 0.5}, {Key: "fare.region_supplement.017", Value: 0.25}}
+	e, _ := estimate(t, scenario(sup...), cost.Options{})
+	flat, _ := estimate(t, scenario(), cost.Options{}) // the fixed rates set every supplement to 0
+	f := e.Table.Rules.Fare
+	fare := func(iso string) (float64, float64) {
+		s, _ := d.State(iso)
+		v, _ := d.Venue("NYC")
+		km := geo.GreatCircleKm(s.Lat, s.Lon, v.Lat, v.Lon)
+		it, err := e.Itinerary(iso, -1)
+		if err != nil || len(it.Trips) == 0 {
+			t.Fatalf("%s: %v", iso, err)
+		}
+		return it.Trips[0].Flight.Fare, f.Base + f.PerKm*km // delegations fly economy
+	}
+	got, model0 := fare("FJI")
+	near(t, "Fiji's fare, Melanesia +50 %", got, 1.5*model0)
+	got, model0 = fare("CMR")
+	near(t, "Cameroon's fare, Middle Africa +25 %", got, 1.25*model0)
+	got, model0 = fare("CHL")
+	near(t, "Chile's fare, by distance alone", got, model0)
+	var fares, thin, thinFlat float64
+	for _, l := range e.Lines {
+		if strings.Contains(l.Item, "air fares") && (l.Payer == cost.MemberStates || l.Payer == cost.VoluntaryFund) {
+			fares += l.Amount
+		}
+		if strings.Contains(l.Item, "supplement for thin routes") {
+			thin += l.Amount
+			if l.Uses[0] != "fare.region_supplement.054" && l.Uses[0] != "fare.region_supplement.017" {
+				t.Errorf("%s: names %v first", l.Item, l.Uses)
+			}
+		}
+	}
+	for _, l := range flat.Lines {
+		if strings.Contains(l.Item, "supplement for thin routes") {
+			thinFlat += l.Amount
+		}
+	}
+	var billed float64
+	for k := range e.Travel.Paid {
+		billed += e.Travel.Paid[k].Fares + e.Travel.Sponsored[k].Fares
+	}
+	near(t, "fare lines = the bills' fares", fares, billed)
+	if thin <= 0 || thinFlat != 0 {
+		t.Errorf("supplement lines: USD %.2f with supplements, %.2f without", thin, thinFlat)
+	}
+	if e.Travel.Cost-flat.Travel.Cost-thin > 1e-6*e.Travel.Cost || flat.Travel.Cost+thin-e.Travel.Cost > 1e-6*e.Travel.Cost {
+		t.Errorf("travel %.2f with supplements, %.2f without, supplement lines %.2f", e.Travel.Cost, flat.Travel.Cost, thin)
 	}
 }
