@@ -143,11 +143,23 @@ func Recost(amount, inflation float64, from, to int) float64 {
 	return amount * math.Pow(1+inflation, float64(to-from))
 }
 
-// InflationKey is the recosting assumption of a rate: the inflation at
-// the duty station its key ends with, New York's for the others (fares,
-// staff costs, terminal expenses are USD figures).
+// FaresInflation is the recosting index of air fares (fare.*), when the
+// rates table has it.
+const FaresInflation = "recost.inflation.fares"
+
+// InflationKey is the recosting assumption of a rate: the air-fare index
+// for fares, the inflation at the duty station its key ends with, New
+// York's for the others (staff costs, terminal expenses are USD figures).
 func InflationKey(ref *refdata.Data, key string) string {
-	if i := strings.LastIndexByte(key, '.'); i >= 0 && ref != nil {
+	if ref == nil {
+		return "recost.inflation." + Base
+	}
+	if strings.HasPrefix(key, "fare.") {
+		if _, ok := ref.Rate(FaresInflation); ok {
+			return FaresInflation
+		}
+	}
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		if _, ok := ref.Venue(key[i+1:]); ok {
 			return "recost.inflation." + key[i+1:]
 		}

@@ -49,6 +49,9 @@ var fixed = []model.Override{
 	{Key: "flight.business_threshold_leg_hours", Value: 9}, {Key: "flight.business_threshold_journey_hours", Value: 11},
 	{Key: "flight.long_haul_hours", Value: 9},
 	{Key: "cost.price_year", Value: 2026}, {Key: "cost.escalation_per_year", Value: 0},
+	// Fares by distance alone: TestThinRouteSupplement sets them.
+	{Key: "fare.region_supplement.017", Value: 0}, {Key: "fare.region_supplement.054", Value: 0},
+	{Key: "fare.region_supplement.057", Value: 0}, {Key: "fare.region_supplement.061", Value: 0},
 }
 
 // scenario: in 2026 a plenary week in New York (10 interpreted, webcast
