@@ -1022,7 +1022,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg: msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
+				ItemMsg: itemMsg("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
 					"Who", whoMsg, "City", place, "What", msg.Named("item.what.", item), "Region", code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
