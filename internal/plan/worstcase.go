@@ -8,16 +8,16 @@ import (
 )
 
 // WorstShapes are the most expensive valid scenarios the limits allow,
-// each at model.MaxTotalMeetings (50,000) meetings over 50 years with 24
+// each at model.MaxTotalMeetings (40,000) meetings over 50 years with 24
 // burden bands and hybrid meetings (counted in the burden and in travel),
 // each body with 96 rotating start times:
 //
-//   - overlap: 200 blocks on the same 250 dates, so that every block
-//     overlaps every other on each date (5 million pairs) and 50,000
+//   - overlap: 200 blocks on the same 200 dates, so that every block
+//     overlaps every other on each date (4 million pairs) and 40,000
 //     block runs are each a trip for 193 delegations;
-//   - parallel: a block of 50 parallel sessions of 2 meetings on 500
+//   - parallel: a block of 50 parallel sessions of 2 meetings on 400
 //     dates (50 tracks at once);
-//   - yearly: 200 blocks in the same week of every year for 50 years, 5
+//   - yearly: 200 blocks in the same week of every year for 50 years, 4
 //     one-meeting sessions each (200 blocks overlapping every March).
 var WorstShapes = []string{"overlap", "parallel", "yearly"}
 
@@ -67,10 +67,11 @@ func WorstCase(shape string) *model.Scenario {
 			s.Blocks = append(s.Blocks, b)
 		}
 	case "parallel":
-		for i := 0; i < max(1, model.MaxTotalMeetings/(model.MaxDates*model.MaxSessionsInBlock*2)); i++ {
+		n := max(1, model.MaxTotalMeetings/(model.MaxDates*model.MaxSessionsInBlock*2))
+		for i := 0; i < n; i++ {
 			b := block(i)
 			b.Arrangement = model.Parallel
-			b.Dates = dates(model.MaxDates)
+			b.Dates = dates(min(model.MaxDates, model.MaxTotalMeetings/(n*model.MaxSessionsInBlock*2)))
 			for j := 0; j < model.MaxSessionsInBlock; j++ {
 				b.Sessions = append(b.Sessions, model.Session{Body: fmt.Sprintf("body%d", (i*model.MaxSessionsInBlock+j)%model.MaxBodies)})
 			}
