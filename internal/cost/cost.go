@@ -930,28 +930,18 @@ func (b *builder) delegations() {
 		kinds      []model.BodyKind
 		paid, fund travel.Bill
 	}
-	var groups []*group
+	// The trips' groups (year and venue, in the order first met, with
+	// the kinds of body they serve) are the calendar's, read once.
+	tg := b.f.tripGroupsFor(b.e.Trips, b.sch)
+	groups := make([]*group, len(tg.groups))
+	for i, k := range tg.groups {
+		groups[i] = &group{year: k.year, venue: k.venue, kinds: tg.kinds[i]}
+	}
 	for k := range b.e.Trips {
-		tr := &b.e.Trips[k]
-		var g *group
-		for _, o := range groups {
-			if o.year == tr.Year && o.venue == tr.Venue {
-				g = o
-			}
-		}
-		if g == nil {
-			g = &group{year: tr.Year, venue: tr.Venue}
-			groups = append(groups, g)
-		}
+		g := groups[tg.of[k]]
 		g.paid.Add(&b.e.Travel.Paid[k])
 		g.fund.Add(&b.e.Travel.Sponsored[k])
-		b.co2[tr.Year] += b.e.Travel.Paid[k].CO2Kg + b.e.Travel.Sponsored[k].CO2Kg
-		for _, s := range tr.Sessions {
-			kind := b.sch.Sessions[s].Kind
-			if !containsKind(g.kinds, kind) {
-				g.kinds = append(g.kinds, kind)
-			}
-		}
+		b.co2[g.year] += b.e.Travel.Paid[k].CO2Kg + b.e.Travel.Sponsored[k].CO2Kg
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].year < groups[j].year })
 	for _, g := range groups {
@@ -1019,6 +1009,9 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		sk, sup := FareSupplementPrefix+code, rules.FareSupplements[r]
 		if sup == 0 {
 			continue // fares by distance alone: no line
+		}
+		if th.EconomyFlights == 0 && th.EconomyKm == 0 && th.BusinessFlights == 0 && th.BusinessKm == 0 {
+			continue // no one flies from the region: every line would be empty (add drops them)
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,

@@ -32,8 +32,55 @@ type facts struct {
 	spans      []awaySpan
 	awayGroups []awayGroup
 
-	mu    sync.Mutex
-	trips map[tripsKey][]travel.Trip
+	mu         sync.Mutex
+	trips      map[tripsKey][]travel.Trip
+	tripGroups map[*travel.Trip]*tripGroups // by the trips' first element
+}
+
+// tripGroups are the delegations' trips by year and venue: the groups in
+// the order first met, each trip's group, and each group's kinds of body
+// in the order first met.
+type tripGroups struct {
+	groups []awayGroup
+	of     []int
+	kinds  [][]model.BodyKind
+}
+
+// tripGroupsFor groups a list of trips once.
+func (f *facts) tripGroupsFor(trips []travel.Trip, sch *schedule.Schedule) *tripGroups {
+	if len(trips) == 0 {
+		return &tripGroups{}
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if tg, ok := f.tripGroups[&trips[0]]; ok && len(tg.of) == len(trips) {
+		return tg
+	}
+	tg := &tripGroups{of: make([]int, len(trips))}
+	index := map[awayGroup]int{}
+	for k := range trips {
+		tr := &trips[k]
+		key := awayGroup{tr.Year, tr.Venue}
+		g, ok := index[key]
+		if !ok {
+			g = len(tg.groups)
+			index[key] = g
+			tg.groups = append(tg.groups, key)
+			tg.kinds = append(tg.kinds, nil)
+		}
+		tg.of[k] = g
+		for _, s := range tr.Sessions {
+			kind := sch.Sessions[s].Kind
+			if !containsKind(tg.kinds[g], kind) {
+				tg.kinds[g] = append(tg.kinds[g], kind)
+			}
+		}
+	}
+	if f.tripGroups == nil {
+		f.tripGroups = map[*travel.Trip]*tripGroups{}
+	}
+	f.tripGroups[&trips[0]] = tg
+	return tg
 }
 
 // awayRun is one block run held away from New York: its stay (index in
