@@ -142,10 +142,12 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+	hybrid := travelToHybridFlag(fs)
+	in, code := c.burdenInput(fs, args, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] [--travel-to-hybrid] SCENARIO")
 	if code >= 0 {
 		return code
 	}
+	in.settings.TravelToHybrid = *hybrid
 	r, err := plan.Evaluate(in.scenario, in.ref, plan.Options{Burden: in.settings})
 	if err != nil {
 		return c.fail(withFile(in.arg, err))
@@ -171,23 +173,30 @@ func cmdBurden(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(map[string]any{
 			"scenario": in.scenario.ID, "night": nightSpan, "bands": bands, "all_meetings": b.AllMeetings,
+			"travel_to_hybrid": b.TravelToHybrid, "hybrid_attendance": hybridAttendanceKey(b),
 			"meetings": meetings, "delegations": dels, "summary": summaryRow(b.Summary),
 			"fairness_index": "gini", "flight_model": flightJSON(b),
 		})
 	}
 	counted := "meetings open to remote participation (hybrid, virtual)"
-	if b.AllMeetings {
+	switch {
+	case b.AllMeetings:
 		counted = "every meeting (capital backstopping)"
+	case b.TravelToHybrid:
+		counted = "meetings followed from the capitals (virtual)"
 	}
 	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, display(in.scenario.Name))
 	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
+	if hybridMeetings(r) > 0 {
+		fmt.Fprintf(c.stdout, "hybrid meetings: %s\n", hybridAttendance(b))
+	}
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {
 		names[i] = x.String()
 	}
 	fmt.Fprintf(c.stdout, "bands: %s; score = weighted hours\n\n", strings.Join(names, ", "))
 	if len(b.Counted) == 0 {
-		fmt.Fprintln(c.stdout, "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)")
+		fmt.Fprintln(c.stdout, "no meeting counted: every session is attended in the room (see the travel burden below, or use --all for capital backstopping)")
 	}
 	if len(b.Counted) > 0 {
 		t := c.table("RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
@@ -234,7 +243,7 @@ func travelSummary(c *cli, b *burden.Report) {
 	if trips == 0 {
 		return
 	}
-	fmt.Fprintf(c.stdout, "\nIn-person sessions: %d trips per delegation; flight time = km / %g km/h + %g h", trips, b.Flight.SpeedKmh, b.Flight.OverheadHours)
+	fmt.Fprintf(c.stdout, "\nSessions attended in the room: %d trips per delegation; flight time = km / %g km/h + %g h", trips, b.Flight.SpeedKmh, b.Flight.OverheadHours)
 	if len(b.Flight.Missing) > 0 {
 		fmt.Fprintf(c.stdout, " (rates %s missing: fallback values)", strings.Join(b.Flight.Missing, ", "))
 	}

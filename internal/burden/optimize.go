@@ -184,6 +184,9 @@ func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, 
 	if set.Hours != nil && (set.Hours.From < 0 || set.Hours.To > minutesPerDay || set.Hours.From >= set.Hours.To) {
 		return nil, fmt.Errorf("hours: %s-%s: want a window within one day, from before to", Clock(set.Hours.From), clockEnd(set.Hours.To))
 	}
+	if set, err = set.Resolve(s, ref); err != nil {
+		return nil, err
+	}
 	rate, err := cost.OutsideHoursRate(s, ref)
 	if err != nil {
 		return nil, err
@@ -261,7 +264,7 @@ func evaluate(s *model.Scenario, ref *refdata.Data, set Settings) (*Report, erro
 
 func hasRemote(sch *schedule.Schedule, body string, set Settings) bool {
 	for i := range sch.Meetings {
-		if m := &sch.Meetings[i]; m.Body == body && m.Format.Remote() && set.Counts(m) {
+		if m := &sch.Meetings[i]; m.Body == body && set.FollowedRemotely(m) {
 			return true
 		}
 	}

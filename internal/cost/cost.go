@@ -571,7 +571,7 @@ func (b *builder) rules(opt Options) {
 	}
 	b.e.Table = travel.NewTable(b.ref, rules)
 	attend := travel.InPersonOnly
-	if opt.TravelToHybrid || r.value("delegation.travel_to_hybrid") != 0 {
+	if travelsToHybrid(opt.TravelToHybrid, r.value(TravelToHybridKey)) {
 		attend = travel.InPersonAndHybrid
 	}
 	b.e.Trips = travel.Trips(b.sch, rules.BridgeDays, attend)

@@ -52,7 +52,11 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
-	bur, err := burden.Compute(s, sch, ref, opt.Burden)
+	// The burden follows the cost's participation assumption: when the
+	// experts fly to hybrid meetings, they sit in the room.
+	bset := opt.Burden
+	bset.TravelToHybrid = bset.TravelToHybrid || opt.Cost.TravelToHybrid
+	bur, err := burden.Compute(s, sch, ref, bset)
 	if err != nil {
 		return nil, err
 	}
