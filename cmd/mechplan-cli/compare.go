@@ -122,7 +122,8 @@ func cmdCompare(c *cli, args []string) int {
 		ss = append([]*model.Scenario{bs}, ss...)
 		base = 0
 	}
-	results, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{TravelToHybrid: *hybrid}})
+	opt := plan.Options{Cost: cost.Options{TravelToHybrid: *hybrid}}
+	results, err := c.evaluateWith(ss, opt)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -133,6 +134,12 @@ func cmdCompare(c *cli, args []string) int {
 	cmp, err := plan.Compare(ref, results, base, issued)
 	if err != nil {
 		return c.fail(err)
+	}
+	// The workbook and the report print the hybrid trade-off.
+	if *xlsxFile != "" || *pdfFile != "" {
+		if err := cmp.AddHybridTradeoffs(opt); err != nil {
+			return c.fail(err)
+		}
 	}
 	bytesOf := func(encode func() ([]byte, error)) func(io.Writer) error {
 		return func(w io.Writer) error {

@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 
 	"mechplan/internal/cost"
 	"mechplan/internal/model"
@@ -96,4 +98,33 @@ func HybridTradeoff(r *Result, ref *refdata.Data, opt Options) (*Tradeoff, error
 		}
 	}
 	return t, nil
+}
+
+// AddHybridTradeoffs fills c.Tradeoffs, for the exports, under the options
+// the results were evaluated with, one scenario after another in
+// parallel. The first error stops it, naming the scenario.
+func (c *Comparison) AddHybridTradeoffs(opt Options) error {
+	out := make([]*Tradeoff, len(c.Results))
+	errs := make([]error, len(c.Results))
+	var wg sync.WaitGroup
+	for i, r := range c.Results {
+		wg.Go(func() { out[i], errs[i] = HybridTradeoff(r, c.Ref, opt) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: hybrid trade-off: %w", c.Results[i].Scenario.Name, err)
+		}
+	}
+	c.Tradeoffs = out
+	return nil
+}
+
+// TradeoffOf returns scenario i's hybrid trade-off, nil when it has no
+// hybrid meeting or AddHybridTradeoffs has not run.
+func (c *Comparison) TradeoffOf(i int) *Tradeoff {
+	if i < 0 || i >= len(c.Tradeoffs) {
+		return nil
+	}
+	return c.Tradeoffs[i]
 }

@@ -110,6 +110,9 @@ type ZoneView struct {
 	Rows    []ZoneRow
 	Summary []Figure
 	Bands   string
+	// Participation says how the hybrid meetings are counted: the cost's
+	// assumption, delegation.travel_to_hybrid ("" without hybrid meetings).
+	Participation string
 	// Period is the scenario's years, over which Score is summed.
 	Period string
 }
@@ -155,6 +158,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 		bands = append(bands, bandText(b))
 	}
 	v.Bands = strings.Join(bands, "\n")
+	v.Participation = hybridParticipation(r)
 	if len(sch.Meetings) == 0 {
 		return v
 	}
@@ -509,8 +513,11 @@ func (z *zonesScreen) refresh() {
 	if z.view.Bands != "" {
 		text += "\n" + i18n.T("zones.bands") + "\n" + z.view.Bands
 	}
+	if z.view.Participation != "" {
+		text += "\n" + z.view.Participation
+	}
 	if z.view.Meeting != "" && !z.view.Counted {
-		text += "\n" + i18n.T("zones.in_person")
+		text += "\n" + notCountedNote(z.w.WS, z.view.MeetingIndex)
 	}
 	if len(z.view.Meetings) == 0 {
 		text = i18n.T("zones.no_meetings")
