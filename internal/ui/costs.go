@@ -168,7 +168,7 @@ func newCostsScreen(w *Window) *costsScreen {
 	calc := container.NewVBox(widget.NewLabelWithStyle(i18n.T("costs.calculator"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		c.fund, container.NewBorder(nil, nil, widget.NewLabel(i18n.T("costs.pledge")), nil, c.pledge), c.buys)
 	c.hybrid = newTradeoffPanel(w)
-	left := container.NewBorder(nil, container.NewVBox(c.hybrid.content, calc), nil, nil, c.totals)
+	left := costsLeftPane(c.totals, c.hybrid, calc)
 	c.left = left
 	top := container.NewHSplit(left, c.tornado.content)
 	top.Offset = 0.5

@@ -15,33 +15,45 @@ import (
 )
 
 // TradeoffView is the hybrid trade-off's table in the user's language:
-// the engine's plan.Tradeoff, period and units in the title and the rows.
+// the engine's plan.Tradeoff, period and units in the title, the column
+// headings and the summary.
 type TradeoffView struct {
 	Title string
-	// AsWritten says which column is the scenario as written, by its
-	// assumption (delegation.travel_to_hybrid).
-	AsWritten string
-	// Rows: the heading, then delegation travel, CO₂ and night hours.
+	// Rows: the heading (delegation travel, CO₂, night hours), then in the
+	// room, following remotely and saved by remote participation (in the
+	// room minus remotely: the night hours it imposes read negative).
 	Rows [][]string
+	// Summary says what remote participation saves and imposes; AsWritten
+	// which way the scenario as written goes, by its assumption
+	// (delegation.travel_to_hybrid).
+	Summary, AsWritten string
 }
 
 // tradeoffView writes the engine's trade-off for the window.
 func tradeoffView(t *plan.Tradeoff) TradeoffView {
+	tonnes := func(kg float64) string { return number(kg/1000, 0) }
+	nightIn, nightOut := float64(t.NightMinutesInRoom)/60, float64(t.NightMinutesRemote)/60
 	v := TradeoffView{
 		Title: i18n.T("costs.tradeoff.title", "Horizon", t.Period, "Meetings", count(t.HybridMeetings)),
 		Rows: [][]string{
-			{"", i18n.T("costs.tradeoff.col.in_room"), i18n.T("costs.tradeoff.col.remote"), i18n.T("costs.tradeoff.col.saved")},
-			{i18n.T("costs.tradeoff.travel", "Year", t.PriceYear), money(t.TravelInRoom), money(t.TravelRemote), money(t.CostSaved)},
-			{i18n.T("costs.tradeoff.co2"), number(t.CO2InRoomKg/1000, 0), number(t.CO2RemoteKg/1000, 0), number(t.CO2SavedKg/1000, 0)},
-			{i18n.T("costs.tradeoff.night"), number(float64(t.NightMinutesInRoom)/60, 0), number(float64(t.NightMinutesRemote)/60, 0),
-				i18n.T("costs.tradeoff.imposed", "Hours", number(t.NightHoursImposed, 0), "Delegations", count(t.DelegationsWithNight))},
+			tradeoffHeading(),
+			{i18n.T("costs.tradeoff.col.in_room"), money(t.TravelInRoom), tonnes(t.CO2InRoomKg), number(nightIn, 0)},
+			{i18n.T("costs.tradeoff.col.remote"), money(t.TravelRemote), tonnes(t.CO2RemoteKg), number(nightOut, 0)},
+			{i18n.T("costs.tradeoff.row.saved"), money(t.CostSaved), tonnes(t.CO2SavedKg), number(nightIn-nightOut, 0)},
 		},
+		Summary: i18n.T("costs.tradeoff.summary", "Cost", money(t.CostSaved), "Year", t.PriceYear, "CO2", tonnes(t.CO2SavedKg),
+			"Hours", number(t.NightHoursImposed, 0), "Delegations", count(t.DelegationsWithNight)),
 	}
 	v.AsWritten = i18n.T("costs.tradeoff.as_written.remote")
 	if t.AsWritten {
 		v.AsWritten = i18n.T("costs.tradeoff.as_written.in_room")
 	}
 	return v
+}
+
+// tradeoffHeading is the heading row of the window's trade-off table.
+func tradeoffHeading() []string {
+	return []string{"", i18n.T("costs.tradeoff.head.travel"), i18n.T("costs.tradeoff.head.co2"), i18n.T("costs.tradeoff.head.night")}
 }
 
 // hasHybrid reports whether a result holds hybrid meetings.
@@ -72,6 +84,7 @@ func hybridParticipation(r *plan.Result) string {
 type tradeoffPanel struct {
 	w        *Window
 	title    *widget.Label
+	summary  *widget.Label
 	note     *widget.Label
 	table    *widget.Table
 	progress *widget.ProgressBarInfinite
@@ -90,20 +103,27 @@ func newTradeoffPanel(w *Window) *tradeoffPanel {
 	t := &tradeoffPanel{w: w}
 	t.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.title.Wrapping = fyne.TextWrapWord
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
 	t.note = widget.NewLabel("")
 	t.note.Wrapping = fyne.TextWrapWord
-	// The heading row is the view's first; before the first run it is
-	// empty, and the widths set are the floor.
-	t.table = newTextTable(func() [][]string { return t.View.Rows }, []float32{250, 130, 130, 200})
+	// Before the first run the table holds its heading, which sets the
+	// columns' widths in the language.
+	t.table = newTextTable(func() [][]string {
+		if len(t.View.Rows) == 0 {
+			return [][]string{tradeoffHeading()}
+		}
+		return t.View.Rows
+	}, []float32{140, 140, 60, 70})
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
-	// Four rows (heading, travel, CO₂, night hours) at the table's full
+	// Four rows (heading, in the room, remotely, saved) at the table's full
 	// width: a table alone asks for one cell's room.
 	row := widget.NewLabel("Ag").MinSize().Height
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(0, 4*(row+theme.SeparatorThicknessSize())+2))
-	t.content = container.NewVBox(t.progress, t.title, container.NewStack(floor, t.table), t.note)
+	t.content = container.NewVBox(t.progress, t.title, container.NewStack(floor, t.table), t.summary, t.note)
 	t.content.Hide()
 	return t
 }
@@ -139,12 +159,14 @@ func (t *tradeoffPanel) refresh() {
 		case err != nil:
 			t.Tradeoff, t.View = nil, TradeoffView{}
 			t.title.SetText(i18n.T("costs.tradeoff.failed", "Error", err.Error()))
+			t.summary.SetText("")
 			t.note.SetText("")
 		case tr == nil:
 			t.content.Hide()
 		default:
 			t.Tradeoff, t.View = tr, tradeoffView(tr)
 			t.title.SetText(t.View.Title)
+			t.summary.SetText(t.View.Summary)
 			t.note.SetText(t.View.AsWritten)
 		}
 		t.table.Refresh()
@@ -186,4 +208,13 @@ func withTradeoffs(c *plan.Comparison, opt plan.Options) (*plan.Comparison, erro
 		return nil, err
 	}
 	return &full, nil
+}
+
+// costsLeftPane lays out the costs view's left pane: the totals above,
+// and below them, scrolling together, the hybrid trade-off (when the
+// scenario has hybrid meetings) and the sponsorship calculator.
+func costsLeftPane(totals fyne.CanvasObject, hybrid *tradeoffPanel, calc fyne.CanvasObject) *fyne.Container {
+	split := container.NewVSplit(totals, container.NewVScroll(container.NewVBox(hybrid.content, calc)))
+	split.Offset = 0.45
+	return container.NewStack(split)
 }

@@ -36,12 +36,15 @@ func TestCostsShowTheEnginesHybridTradeoff(t *testing.T) {
 	if !p.content.Visible() || len(p.View.Rows) != 4 {
 		t.Fatalf("visible %v, rows %v", p.content.Visible(), p.View.Rows)
 	}
-	if got := p.View.Rows[1][3]; got != money(want.CostSaved) {
+	if got := p.View.Rows[3][1]; got != money(want.CostSaved) {
 		t.Errorf("cost saved %q, want %q", got, money(want.CostSaved))
 	}
-	if !strings.Contains(p.title.Text, "2026–2030") || !strings.Contains(p.View.Rows[1][0], "USD, 2026") ||
-		!strings.Contains(p.View.Rows[2][0], "tonnes") || !strings.Contains(p.View.Rows[3][0], "(hours)") {
+	if !strings.Contains(p.title.Text, "2026–2030") || !strings.Contains(p.View.Rows[0][1], "USD") || !strings.Contains(p.summary.Text, "2026 prices") ||
+		!strings.Contains(p.View.Rows[0][2], "CO₂, t") || !strings.Contains(p.View.Rows[0][3], "hours") {
 		t.Errorf("period or units missing: %q, %q", p.title.Text, p.View.Rows)
+	}
+	if !strings.Contains(p.summary.Text, money(want.CostSaved)) || !strings.Contains(p.summary.Text, count(want.DelegationsWithNight)) {
+		t.Errorf("summary %q", p.summary.Text)
 	}
 	if p.note.Text != i18n.T("costs.tradeoff.as_written.in_room") {
 		t.Errorf("S3 flies to its hybrid groups; the note says %q", p.note.Text)

@@ -39,7 +39,8 @@ func (w *workbook) tradeoff(i int) {
 	row := 1
 	w.text(sh, cTradeoffLabel, row, w.t("costs.tradeoff.title", "Hybrid trade-off, {{.Horizon}} total ({{.Meetings}} hybrid meetings): capitals' experts in the room or following remotely",
 		"Horizon", t.Period, "Meetings", w.l.Number(float64(t.HybridMeetings), 0)), w.st.title)
-	row++
+	// Row 2 stays empty: the statement's long note runs on across it.
+	row += 2
 	asWritten := w.t("costs.tradeoff.as_written.remote", "As written, the experts follow the hybrid meetings from their capitals (delegation.travel_to_hybrid = 0): no flights to them are costed and the time-zone burden counts their night hours.")
 	if t.AsWritten {
 		asWritten = w.t("costs.tradeoff.as_written.in_room", "As written, the experts fly to the hybrid meetings (delegation.travel_to_hybrid = 1): the cost and the time-zone burden both count them in the room.")

@@ -36,13 +36,13 @@ func TestTradeoffBlock(t *testing.T) {
 	if title := get(cTradeoffLabel, 1); !strings.Contains(title, "2026–2030") || !strings.Contains(title, "120 hybrid meetings") {
 		t.Errorf("title %q", title)
 	}
-	if note := get(cTradeoffLabel, 2); !strings.Contains(note, "delegation.travel_to_hybrid = 1") {
+	if note := get(cTradeoffLabel, 3); !strings.Contains(note, "delegation.travel_to_hybrid = 1") {
 		t.Errorf("as written %q", note)
 	}
 	rows := map[int][3]float64{
-		5: {tr.TravelInRoom, tr.TravelRemote, tr.CostSaved},
-		6: {tr.CO2InRoomKg / 1000, tr.CO2RemoteKg / 1000, tr.CO2SavedKg / 1000},
-		7: {float64(tr.NightMinutesInRoom) / 60, float64(tr.NightMinutesRemote) / 60, -tr.NightHoursImposed},
+		6: {tr.TravelInRoom, tr.TravelRemote, tr.CostSaved},
+		7: {tr.CO2InRoomKg / 1000, tr.CO2RemoteKg / 1000, tr.CO2SavedKg / 1000},
+		8: {float64(tr.NightMinutesInRoom) / 60, float64(tr.NightMinutesRemote) / 60, -tr.NightHoursImposed},
 	}
 	for row, want := range rows {
 		for k, col := range []int{cTradeoffInRoom, cTradeoffRemote, cTradeoffSaved} {
@@ -55,12 +55,12 @@ func TestTradeoffBlock(t *testing.T) {
 			t.Errorf("row %d: saved is %q, not in the room minus remotely", row, fm)
 		}
 	}
-	for row, unit := range map[int]string{5: "USD, 2026 prices", 6: "tonnes", 7: "hours"} {
+	for row, unit := range map[int]string{6: "USD, 2026 prices", 7: "tonnes", 8: "hours"} {
 		if !strings.Contains(get(cTradeoffLabel, row), unit) {
 			t.Errorf("row %d's label %q lacks its unit %q", row, get(cTradeoffLabel, row), unit)
 		}
 	}
-	if got := get(cTradeoffSaved, 8); got != strconv.Itoa(tr.DelegationsWithNight) {
+	if got := get(cTradeoffSaved, 9); got != strconv.Itoa(tr.DelegationsWithNight) {
 		t.Errorf("delegations %q, want %d", got, tr.DelegationsWithNight)
 	}
 	if v, _ := f.GetCellValue(stems[0]+CostsSuffix, cell(cTradeoffLabel, 1)); v != "" {
