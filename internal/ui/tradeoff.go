@@ -114,7 +114,7 @@ func newTradeoffPanel(w *Window) *tradeoffPanel {
 			return [][]string{tradeoffHeading()}
 		}
 		return t.View.Rows
-	}, []float32{140, 140, 60, 70})
+	}, []float32{155, 140, 60, 70})
 	t.progress = widget.NewProgressBarInfinite()
 	t.progress.Stop()
 	t.progress.Hide()
@@ -122,7 +122,7 @@ func newTradeoffPanel(w *Window) *tradeoffPanel {
 	// width: a table alone asks for one cell's room.
 	row := widget.NewLabel("Ag").MinSize().Height
 	floor := canvas.NewRectangle(color.Transparent)
-	floor.SetMinSize(fyne.NewSize(0, 4*(row+theme.SeparatorThicknessSize())+2))
+	floor.SetMinSize(fyne.NewSize(0, 4*(row+theme.SeparatorThicknessSize())+2*theme.Padding()))
 	t.content = container.NewVBox(t.progress, t.title, container.NewStack(floor, t.table), t.summary, t.note)
 	t.content.Hide()
 	return t
