@@ -28,9 +28,9 @@ func hybridAttendanceKey(b *burden.Report) string {
 
 // hybridAttendance says in words which participation assumption the
 // burden followed, the one the cost follows too.
-func hybridAttendance(b *burden.Report) string {
+func (c *cli) hybridAttendance(b *burden.Report) string {
 	if b.TravelToHybrid {
-		return "attended in the room, on venue time (delegation.travel_to_hybrid = 1, as costed: the experts fly to them); counted only with --all"
+		return c.say("cli.msg.hybrid_in_room", "hybrid meetings: attended in the room, on venue time (delegation.travel_to_hybrid = 1, as costed: the experts fly to them); counted only with --all")
 	}
-	return "followed from the capitals (delegation.travel_to_hybrid = 0, as costed: nobody flies to them)"
+	return c.say("cli.msg.hybrid_remote", "hybrid meetings: followed from the capitals (delegation.travel_to_hybrid = 0, as costed: nobody flies to them)")
 }

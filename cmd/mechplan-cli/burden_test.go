@@ -95,7 +95,7 @@ func TestBurdenTable(t *testing.T) {
 	if code != exitOK {
 		t.Fatal(errs)
 	}
-	for _, want := range []string{"RANK", "delegations have night hours", "Gini", "Asia-Pacific", "SIDS", "Sessions attended in the room",
+	for _, want := range []string{"RANK", "delegations have night hours", "Gini", "Asia-Pacific", "SIDS", "In-person sessions",
 		"hybrid meetings: followed from the capitals (delegation.travel_to_hybrid = 0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
