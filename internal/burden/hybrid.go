@@ -35,3 +35,13 @@ func (set Settings) FollowedRemotely(m *schedule.Meeting) bool {
 func (set Settings) attendedInRoom(f model.Format) bool {
 	return f == model.InPerson || (f == model.Hybrid && set.TravelToHybrid)
 }
+
+// hasHybrid reports whether a schedule holds a hybrid meeting.
+func hasHybrid(sch *schedule.Schedule) bool {
+	for i := range sch.Meetings {
+		if sch.Meetings[i].Format == model.Hybrid {
+			return true
+		}
+	}
+	return false
+}

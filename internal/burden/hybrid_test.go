@@ -72,6 +72,14 @@ func TestHybridMeetingsFollowTheTravelAssumption(t *testing.T) {
 		if !forced.TravelToHybrid || len(forced.Counted) != 0 {
 			t.Errorf("%s forced: in the room %v, %d counted", id, forced.TravelToHybrid, len(forced.Counted))
 		}
+		// The optimiser has nothing followed remotely to move, and says why.
+		sug, err := Optimize(s, ref, Settings{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sug.HybridInRoom || len(sug.Bodies) != 0 {
+			t.Errorf("%s optimiser: in the room %v, %d bodies moved", id, sug.HybridInRoom, len(sug.Bodies))
+		}
 		// Flying to the hybrid blocks adds journeys: more trips in the room
 		// than with the plenary's in-person blocks alone.
 		if a, b := room.Delegations[0].Travel.Trips, away.Delegations[0].Travel.Trips; a <= b {

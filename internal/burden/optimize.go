@@ -161,6 +161,10 @@ type Suggestion struct {
 	Years             int
 	Venues            []VenueChoice
 	Bodies            []BodyChoice
+	// HybridInRoom: the scenario has hybrid meetings and its experts fly
+	// to them (Settings.Resolve), so they are not followed remotely and
+	// give the optimiser nothing to move.
+	HybridInRoom bool
 	// Scenario is a copy of the input with the recommended start_times
 	// (and venue orders) set: the desktop app's "apply".
 	Scenario *model.Scenario
@@ -197,7 +201,7 @@ func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, 
 	if err != nil {
 		return nil, err
 	}
-	out := &Suggestion{Before: before.Summary, Years: s.Horizon.Years}
+	out := &Suggestion{Before: before.Summary, Years: s.Horizon.Years, HybridInRoom: set.TravelToHybrid && hasHybrid(sch0)}
 	if out.RoomBefore, err = RoomBurden(sch0, ref, bands); err != nil {
 		return nil, err
 	}

@@ -637,7 +637,11 @@ func (o *optimiserPanel) show() {
 		b.WriteString(i18n.T("optimiser.venues", "Block", v.Block, "Order", strings.Join(v.Suggested, ", "), "Was", strings.Join(v.AsWritten, ", ")) + "\n")
 	}
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		b.WriteString(i18n.T("optimiser.nothing"))
+		if sug.HybridInRoom {
+			b.WriteString(i18n.T("optimiser.nothing_in_room"))
+		} else {
+			b.WriteString(i18n.T("optimiser.nothing"))
+		}
 	}
 	o.report.SetText(b.String())
 	o.advice.set(sug, o.forDoc)

@@ -32,7 +32,7 @@ func (r *report) tradeoffs() {
 			"As written: the scenario's own assumption, the one its cost and time-zone burden follow."))
 	// Columns (mm): number, scenario, period, hybrid meetings, three of
 	// travel, three of CO₂, night hours imposed, delegations, as written.
-	cols := []float64{9, 48, 20, 22, 20, 20, 20, 17, 17, 17, 22, 19, 18}
+	cols := []float64{9, 36, 18, 24, 18, 18, 18, 19, 19, 19, 21, 24, 26}
 	const rowH = 5.0
 	y := p.GetY()
 	// Two heading rows: the groups, then the columns under them.
@@ -52,6 +52,7 @@ func (r *report) tradeoffs() {
 	for _, g := range groups {
 		gx := margin + sum(cols[:g.from])
 		w := sum(cols[g.from : g.from+g.n])
+		r.boldWithin(g.text, w-2, 7)
 		p.SetXY(gx+1, y)
 		p.CellFormat(w-2, 6, r.fit(g.text, w-2), "", 0, "C", false, 0, "")
 	}
@@ -61,12 +62,12 @@ func (r *report) tradeoffs() {
 		r.t("costs.tradeoff.col.in_room", "In the room"), r.t("export.pdf.tradeoff.remote", "Remotely"), r.t("export.pdf.tradeoff.saved", "Saved"),
 		r.t("export.pdf.tradeoff.imposed", "Imposed"), r.t("export.pdf.tradeoff.delegations", "Delegations"),
 		r.t("export.pdf.tradeoff.as_written", "As written")}
-	r.text(6.5)
 	for k, h := range head {
 		align := "R"
 		if k < 3 || k == len(head)-1 {
 			align = "L"
 		}
+		r.textWithin(h, cols[k]-2, 6.5)
 		p.SetXY(x+1, y+6)
 		p.CellFormat(cols[k]-2, 6, r.fit(h, cols[k]-2), "", 0, align, false, 0, "")
 		x += cols[k]
@@ -135,4 +136,16 @@ func (r *report) inRoomNote() string {
 	}
 	return " " + r.t("export.pdf.glance.hybrid_in_room", "Scenarios {{.Numbers}}: the delegations fly to the hybrid meetings (delegation.travel_to_hybrid = 1), as costed, so those meetings are attended in the room and count no night hours.",
 		"Numbers", strings.Join(nums, ", "))
+}
+
+// boldWithin and textWithin set the bold or regular font at size, or
+// smaller down to minPt, so that s fits w (fit cuts what still does not).
+func (r *report) boldWithin(s string, w, size float64) { r.within(s, w, size, r.bold) }
+
+func (r *report) textWithin(s string, w, size float64) { r.within(s, w, size, r.text) }
+
+func (r *report) within(s string, w, size float64, set func(float64)) {
+	for set(size); size > minPt && r.pdf.GetStringWidth(s) > w; set(size) {
+		size = max(minPt, size-0.25)
+	}
 }
