@@ -70,3 +70,25 @@ func TestHybridTradeoffIsTwoEvaluations(t *testing.T) {
 		t.Errorf("the OEWG has no hybrid meeting: %+v, %v", none, err)
 	}
 }
+
+// BenchmarkHybridTradeoff is the two evaluations the window runs off its
+// UI goroutine for S9.
+func BenchmarkHybridTradeoff(b *testing.B) {
+	ref, err := refdata.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _, err := store.FindBuiltIn("s9-hybrid-groups")
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Evaluate(s, ref, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := HybridTradeoff(r, ref, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
