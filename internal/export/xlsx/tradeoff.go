@@ -26,7 +26,7 @@ func (w *workbook) tradeoff(i int) {
 		return
 	}
 	sh := w.bases[i] + w.n.Costs
-	for col, width := range map[int]float64{cTradeoffLabel: 62, cTradeoffInRoom: 17, cTradeoffRemote: 17, cTradeoffSaved: 17} {
+	for col, width := range map[int]float64{cTradeoffLabel: 82, cTradeoffInRoom: 18, cTradeoffRemote: 18, cTradeoffSaved: 18} {
 		name, err := excelize.ColumnNumberToName(col)
 		if err == nil {
 			err = w.f.SetColWidth(sh, name, name, width)
@@ -53,7 +53,7 @@ func (w *workbook) tradeoff(i int) {
 	w.text(sh, cTradeoffInRoom, row, w.t("costs.tradeoff.col.in_room", "In the room"), w.st.header)
 	w.text(sh, cTradeoffRemote, row, w.t("costs.tradeoff.col.remote", "Following remotely"), w.st.header)
 	w.text(sh, cTradeoffSaved, row, w.t("costs.tradeoff.col.saved", "Saved by remote participation"), w.st.header)
-	w.fail(w.f.SetRowHeight(sh, row, 33))
+	w.fail(w.f.SetRowHeight(sh, row, 48)) // three lines of a heading in French or Russian
 	row++
 	put := func(label string, in, remote float64, style int) {
 		w.text(sh, cTradeoffLabel, row, label, w.st.label)
