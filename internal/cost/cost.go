@@ -584,6 +584,16 @@ func (b *builder) rules(opt Options) {
 	b.e.Delegation = d
 }
 
+// thinItem is the item of a thin-route supplement line, the message
+// msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement
+// for thin routes (M49 region {{.Region}})", ...) would make, written out
+// without parsing the template: an estimate has dozens of these lines.
+func thinItem(who, city, what msg.Message, region string) msg.Message {
+	return msg.Message{Code: "item.travel.thin",
+		Args:    []msg.Arg{{Name: "Who", Value: who}, {Name: "City", Value: city}, {Name: "What", Value: what}, {Name: "Region", Value: region}},
+		English: who.English + " to " + city.English + ": " + what.English + ", supplement for thin routes (M49 region " + region + ")"}
+}
+
 // FareSupplementPrefix is the key of a fare region's supplement: fares
 // from capitals of M49 region 054 (Melanesia) carry
 // fare.region_supplement.054 on top of the distance model.
@@ -595,26 +605,19 @@ const FareSupplementPrefix = "fare.region_supplement."
 func (b *builder) fareRegions() ([]string, []float64) {
 	var codes []string
 	var sups []float64
+	seen := make(map[string]bool, 32)
 	for i := range b.ref.States {
 		code := b.ref.States[i].M49Region
-		if code == "" || containsKey(codes, code) || len(codes) == travel.MaxFareRegions {
+		if code == "" || seen[code] || len(codes) == travel.MaxFareRegions {
 			continue
 		}
+		seen[code] = true
 		if v, ok := b.a.Get(FareSupplementPrefix + code); ok {
 			codes = append(codes, code)
 			sups = append(sups, v.Value)
 		}
 	}
 	return codes, sups
-}
-
-func containsKey(ks []string, k string) bool {
-	for _, o := range ks {
-		if o == k {
-			return true
-		}
-	}
-	return false
 }
 
 // fare reads a travel rate in USD recosted to the price year and
@@ -1045,9 +1048,11 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 			continue // fares by distance alone: no line
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
+			if q == 0 {
+				return // add drops it anyway; its message is not worth rendering
+			}
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg: msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
-					"Who", whoMsg, "City", place, "What", msg.Named("item.what.", item), "Region", code),
+				ItemMsg:  thinItem(whoMsg, place, msg.Named("item.what.", item), code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
 		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))
