@@ -102,7 +102,7 @@ func (c *cli) burdenInput(fs *flag.FlagSet, args []string, usage string) (burden
 	night, all := burdenOptions(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, usage)
+		fmt.Fprintln(c.stderr, c.usageLine(usage))
 		return burdenInput{}, exitUsage
 	}
 	set, ok := c.burdenSettings(*night, *all)
@@ -131,7 +131,7 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 	if night != "" {
 		sp, err := burden.ParseSpan(night)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "--night: %v\n", err)
+			fmt.Fprintln(c.stderr, "--night: "+c.errorText(err))
 			return set, false
 		}
 		set.Night = &sp
@@ -142,7 +142,7 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+	in, code := c.burdenInput(fs, args, "mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
 	if code >= 0 {
 		return code
 	}
@@ -175,19 +175,19 @@ func cmdBurden(c *cli, args []string) int {
 			"fairness_index": "gini", "flight_model": flightJSON(b),
 		})
 	}
-	counted := "meetings open to remote participation (hybrid, virtual)"
+	counted := c.say("cli.msg.counted_remote", "meetings open to remote participation (hybrid, virtual)")
 	if b.AllMeetings {
-		counted = "every meeting (capital backstopping)"
+		counted = c.say("cli.msg.counted_all", "every meeting (capital backstopping)")
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: time-zone burden\n", in.scenario.ID, display(in.scenario.Name))
-	fmt.Fprintf(c.stdout, "counted: %d %s\n", len(b.Counted), counted)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.burden", "{{.ID}} — {{.Name}}: time-zone burden", "ID", in.scenario.ID, "Name", display(in.scenario.Name)))
+	fmt.Fprintln(c.stdout, c.say("cli.msg.counted", "counted: {{.N}} {{.What}}", "N", c.count(len(b.Counted)), "What", counted))
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {
 		names[i] = x.String()
 	}
-	fmt.Fprintf(c.stdout, "bands: %s; score = weighted hours\n\n", strings.Join(names, ", "))
+	fmt.Fprintln(c.stdout, c.say("cli.msg.bands", "bands: {{.Bands}}; score = weighted hours", "Bands", strings.Join(names, ", "))+"\n")
 	if len(b.Counted) == 0 {
-		fmt.Fprintln(c.stdout, "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)")
+		fmt.Fprintln(c.stdout, c.say("cli.msg.none_counted", "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)"))
 	}
 	if len(b.Counted) > 0 {
 		t := c.table("RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
@@ -196,18 +196,19 @@ func cmdBurden(c *cli, args []string) int {
 			if n == worstShown || d.Score == 0 {
 				break
 			}
-			t.row(strconv.Itoa(n+1), d.ISO3+" "+d.Name, d.TZ, d.Group, hours(d.NightMinutes), hours(d.UnsociableMinutes),
-				strconv.FormatFloat(d.Score, 'f', 2, 64), strconv.Itoa(d.MeetingsTouched))
+			t.row(c.count(n+1), d.ISO3+" "+c.stateName(d.ISO3, d.Name), d.TZ, c.groupName(d.Group), c.hours(d.NightMinutes), c.hours(d.UnsociableMinutes),
+				c.fixed(d.Score, 2), c.count(d.MeetingsTouched))
 		}
 		t.flush()
 		sm := b.Summary
-		fmt.Fprintf(c.stdout, "\n%d of %d delegations have night hours; worst off: %s (score %.2f)\n", sm.HitByNight, sm.Delegations,
-			strings.Join(sm.WorstOff, ", "), sm.Max)
-		fmt.Fprintf(c.stdout, "score p50 %.2f, p90 %.2f, max %.2f; total %.1f; Gini %.3f (0 = shared equally)\n\n", sm.P50, sm.P90, sm.Max, sm.TotalScore, sm.Gini)
+		fmt.Fprintln(c.stdout, "\n"+c.say("cli.msg.night_hit", "{{.Hit}} of {{.N}} delegations have night hours; worst off: {{.Worst}} (score {{.Max}})",
+			"Hit", c.count(sm.HitByNight), "N", c.count(sm.Delegations), "Worst", strings.Join(sm.WorstOff, ", "), "Max", c.fixed(sm.Max, 2)))
+		fmt.Fprintln(c.stdout, c.say("cli.msg.score_spread", "score p50 {{.P50}}, p90 {{.P90}}, max {{.Max}}; total {{.Total}}; Gini {{.Gini}} (0 = shared equally)",
+			"P50", c.fixed(sm.P50, 2), "P90", c.fixed(sm.P90, 2), "Max", c.fixed(sm.Max, 2), "Total", c.fixed(sm.TotalScore, 1), "Gini", c.fixed(sm.Gini, 3))+"\n")
 		t = c.table("GROUP / STATUS", "DELEGATIONS", "AT NIGHT", "NIGHT H", "UNSOCIABLE H", "MEAN SCORE", "MAX SCORE")
 		for _, g := range append(append([]burden.GroupTotal(nil), sm.ByGroup...), sm.ByStatus...) {
-			t.row(g.Name, strconv.Itoa(g.Delegations), strconv.Itoa(g.HitByNight), hours(g.NightMinutes), hours(g.UnsociableMinutes),
-				strconv.FormatFloat(g.MeanScore, 'f', 2, 64), strconv.FormatFloat(g.MaxScore, 'f', 2, 64))
+			t.row(c.groupName(g.Name), c.count(g.Delegations), c.count(g.HitByNight), c.hours(g.NightMinutes), c.hours(g.UnsociableMinutes),
+				c.fixed(g.MeanScore, 2), c.fixed(g.MaxScore, 2))
 		}
 		t.flush()
 	}
@@ -215,7 +216,8 @@ func cmdBurden(c *cli, args []string) int {
 	return exitOK
 }
 
-func hours(minutes int) string { return strconv.FormatFloat(float64(minutes)/60, 'f', 1, 64) }
+// hours writes minutes as hours with one decimal.
+func (c *cli) hours(minutes int) string { return c.fixed(float64(minutes)/60, 1) }
 
 func flightJSON(b *burden.Report) map[string]any {
 	missing := b.Flight.Missing
@@ -234,11 +236,12 @@ func travelSummary(c *cli, b *burden.Report) {
 	if trips == 0 {
 		return
 	}
-	fmt.Fprintf(c.stdout, "\nIn-person sessions: %d trips per delegation; flight time = km / %g km/h + %g h", trips, b.Flight.SpeedKmh, b.Flight.OverheadHours)
+	line := c.say("cli.msg.in_person_trips", "In-person sessions: {{.Trips}} trips per delegation; flight time = km / {{.Speed}} km/h + {{.Overhead}} h",
+		"Trips", c.count(trips), "Speed", c.decimal(b.Flight.SpeedKmh), "Overhead", c.decimal(b.Flight.OverheadHours))
 	if len(b.Flight.Missing) > 0 {
-		fmt.Fprintf(c.stdout, " (rates %s missing: fallback values)", strings.Join(b.Flight.Missing, ", "))
+		line += " " + c.say("cli.msg.rates_missing", "(rates {{.Keys}} missing: fallback values)", "Keys", strings.Join(b.Flight.Missing, ", "))
 	}
-	fmt.Fprintln(c.stdout)
+	fmt.Fprintln(c.stdout, "\n"+line)
 	idx := make([]int, len(b.Delegations))
 	for i := range idx {
 		idx[i] = i
@@ -247,8 +250,8 @@ func travelSummary(c *cli, b *burden.Report) {
 	t := c.table("DELEGATION", "TRIPS", "FLIGHT H (RETURN)", "ZONES CROSSED", "MAX ZONES")
 	for _, i := range idx[:min(10, len(idx))] {
 		d := b.Delegations[i]
-		t.row(d.ISO3+" "+d.Name, strconv.Itoa(d.Travel.Trips), strconv.FormatFloat(d.Travel.FlightHours, 'f', 1, 64),
-			strconv.FormatFloat(d.Travel.ZonesCrossed, 'f', 2, 64), strconv.FormatFloat(d.Travel.MaxZonesCrossed, 'f', 2, 64))
+		t.row(d.ISO3+" "+c.stateName(d.ISO3, d.Name), c.count(d.Travel.Trips), c.fixed(d.Travel.FlightHours, 1),
+			c.fixed(d.Travel.ZonesCrossed, 2), c.fixed(d.Travel.MaxZonesCrossed, 2))
 	}
 	t.flush()
 }

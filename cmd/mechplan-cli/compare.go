@@ -86,12 +86,12 @@ func cmdCompare(c *cli, args []string) int {
 	}
 	switch l := lang; {
 	case !l.Known():
-		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %q: want en, fr, es, ru, zh or ar\n", *language)
+		fmt.Fprintln(c.stderr, c.say("cli.err.compare_lang", "mechplan-cli compare: --lang {{.V}}: want en, fr, es, ru, zh or ar", "V", fmt.Sprintf("%q", *language)))
 		return exitUsage
 	case !l.Offered() && *pdfFile != "":
 		// fpdf only reverses the characters of a right-to-left text;
 		// Arabic needs shaping and bidirectional layout (README, Languages).
-		fmt.Fprintf(c.stderr, "mechplan-cli compare: --lang %s: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only\n", *language)
+		fmt.Fprintln(c.stderr, c.say("cli.err.compare_pdf_lang", "mechplan-cli compare: --lang {{.V}}: the PDF report is written in en, fr, es, ru or zh; Arabic is offered for the workbook (--xlsx) only", "V", *language))
 		return exitUsage
 	}
 	words := locale.Export(lang)
@@ -99,7 +99,7 @@ func cmdCompare(c *cli, args []string) int {
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "mechplan-cli compare: --date %q: want YYYY-MM-DD\n", *date)
+			fmt.Fprintln(c.stderr, c.say("cli.err.compare_date", "mechplan-cli compare: --date {{.V}}: want YYYY-MM-DD", "V", fmt.Sprintf("%q", *date)))
 			return exitUsage
 		}
 		issued = d

@@ -14,7 +14,7 @@ func cmdData(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli data [--json] states|venues|rates")
+		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli data [--json] states|venues|rates"))
 		return exitUsage
 	}
 	ref, err := c.refdata()
@@ -29,7 +29,7 @@ func cmdData(c *cli, args []string) int {
 	case "rates":
 		return c.dataRates(ref, *asJSON)
 	}
-	fmt.Fprintf(c.stderr, "mechplan-cli data: unknown table %q; use states, venues or rates\n", pos[0])
+	fmt.Fprintln(c.stderr, c.say("cli.err.data_table", "mechplan-cli data: unknown table {{.Name}}; use states, venues or rates", "Name", fmt.Sprintf("%q", pos[0])))
 	return exitUsage
 }
 

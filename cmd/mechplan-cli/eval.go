@@ -230,20 +230,21 @@ func cmdEval(c *cli, args []string) int {
 		fmt.Fprintf(c.stdout, "%s — %s\n", e.ID, display(e.Name))
 		t := c.table("YEAR", "MEETING DAYS", "BODY-DAYS", "MEETINGS", "INTERPRETED", "IN PERSON", "HYBRID", "VIRTUAL", "MAX PARALLEL", "BLOCKS")
 		for _, y := range e.Years {
-			t.row(totalsRow(strconv.Itoa(y.Year), y.Totals)...)
+			t.row(c.totalsRow(strconv.Itoa(y.Year), y.Totals)...)
 		}
 		for _, p := range e.Cycles {
 			if len(e.Cycles) > 1 {
-				t.row(totalsRow("cycle "+p.Label, p.Totals)...)
+				t.row(c.totalsRow(c.say("cli.row.cycle", "cycle {{.Period}}", "Period", p.Label), p.Totals)...)
 			}
 		}
-		t.row(totalsRow("total "+e.Total.Label, e.Total.Totals)...)
+		t.row(c.totalsRow(c.totalLabel(e.Total.Label), e.Total.Totals)...)
 		t.flush()
 		c.printCost(e)
 		c.printTradeoff(e.HybridTradeoff)
-		if e.VsBaseline != nil {
-			fmt.Fprintf(c.stdout, "vs %s, per year: %+.1f meeting days, %+.1f meetings, %+.1f blocks; max parallel %+d\n",
-				e.VsBaseline.Baseline, e.VsBaseline.MeetingDaysPerYear, e.VsBaseline.MeetingsPerYear, e.VsBaseline.BlocksPerYear, e.VsBaseline.MaxParallel)
+		if v := e.VsBaseline; v != nil {
+			fmt.Fprintln(c.stdout, c.say("cli.msg.vs_baseline", "vs {{.Baseline}}, per year: {{.Days}} meeting days, {{.Meetings}} meetings, {{.Blocks}} blocks; max parallel {{.Parallel}}",
+				"Baseline", v.Baseline, "Days", c.signed(v.MeetingDaysPerYear, 1), "Meetings", c.signed(v.MeetingsPerYear, 1), "Blocks", c.signed(v.BlocksPerYear, 1),
+				"Parallel", c.signed(float64(v.MaxParallel), 0)))
 		}
 		c.printConflicts(results[i].Conflicts, results[i].MoreConflicts)
 	}
@@ -255,10 +256,16 @@ func round2(f float64) float64 {
 	return v
 }
 
-func totalsRow(label string, t schedule.Totals) []string {
-	return []string{label, strconv.Itoa(t.MeetingDays), strconv.FormatFloat(t.BodyDays, 'f', -1, 64), strconv.Itoa(t.Meetings),
-		strconv.Itoa(t.InterpretedMeetings), strconv.Itoa(t.InPersonDays), strconv.Itoa(t.HybridDays), strconv.Itoa(t.VirtualDays),
-		strconv.Itoa(t.MaxParallel), strconv.Itoa(t.Blocks)}
+func (c *cli) totalsRow(label string, t schedule.Totals) []string {
+	return []string{label, c.count(t.MeetingDays), c.decimal(t.BodyDays), c.count(t.Meetings),
+		c.count(t.InterpretedMeetings), c.count(t.InPersonDays), c.count(t.HybridDays), c.count(t.VirtualDays),
+		c.count(t.MaxParallel), c.count(t.Blocks)}
+}
+
+// totalLabel is the row of a table's total over a period ("total
+// 2027–2031").
+func (c *cli) totalLabel(period string) string {
+	return c.say("cli.row.total", "total {{.Period}}", "Period", period)
 }
 
 type meetingJSON struct {
@@ -291,7 +298,7 @@ func cmdSchedule(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli schedule [--json] SCENARIO")
+		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli schedule [--json] SCENARIO"))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
@@ -314,10 +321,11 @@ func cmdSchedule(c *cli, args []string) int {
 		}
 		return c.json(map[string]any{"scenario": r.Scenario.ID, "meetings": rows, "conflicts": conf, "more_conflicts": r.MoreConflicts})
 	}
-	fmt.Fprintf(c.stdout, "%s — %s: %d meetings\n", r.Scenario.ID, display(r.Scenario.Name), len(rows))
+	fmt.Fprintln(c.stdout, c.say("cli.msg.schedule", "{{.ID}} — {{.Name}}: {{.N}} meetings", "ID", r.Scenario.ID, "Name", display(r.Scenario.Name), "N", c.count(len(rows))))
 	t := c.table("DATE", "DAY", "START", "END", "VENUE", "ZONE", "BODY", "FORMAT", "TRACK")
 	for i, m := range rows {
-		t.row(m.Date, r.Schedule.Meetings[i].Start.Format("Mon"), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName), m.Format, strconv.Itoa(m.Track+1))
+		t.row(c.date(m.Date), c.weekday(r.Schedule.Meetings[i].Start.Weekday()), m.Start, m.End, m.Venue, m.TZ, display(m.BodyName),
+			c.say("format."+m.Format, m.Format), c.count(m.Track+1))
 	}
 	t.flush()
 	c.printConflicts(r.Conflicts, r.MoreConflicts)
@@ -327,10 +335,10 @@ func cmdSchedule(c *cli, args []string) int {
 // printConflicts lists a schedule's conflicts and counts those not listed.
 func (c *cli) printConflicts(ks []schedule.Conflict, more int) {
 	for _, k := range ks {
-		fmt.Fprintf(c.stdout, "! %s: %s\n", k.Kind, k.Message)
+		fmt.Fprintf(c.stdout, "! %s: %s\n", c.label("conflict.", k.Kind), c.message(k.Msg))
 	}
 	if more > 0 {
-		fmt.Fprintf(c.stdout, "! and %d more conflicts (the first %d are listed)\n", more, len(ks))
+		fmt.Fprintln(c.stdout, "! "+c.say("cli.msg.more_conflicts", "and {{.N}} more conflicts (the first {{.Listed}} are listed)", "N", c.count(more), "Listed", c.count(len(ks))))
 	}
 }
 
@@ -545,36 +553,36 @@ func usd(v float64) string {
 // printCost prints the cost by category and by section and payer, and
 // says how much rests on placeholder rates.
 func (c *cli) printCost(e evalJSON) {
-	fmt.Fprintf(c.stdout, "\nCost, USD of %d", e.PriceYear)
 	if e.Escalation != 0 {
-		fmt.Fprintf(c.stdout, " escalated %.1f%% a year after it", e.Escalation*100)
+		fmt.Fprintln(c.stdout, "\n"+c.say("cli.msg.cost_escalated", "Cost, USD of {{.Year}} escalated {{.Rate}} a year after it", "Year", e.PriceYear, "Rate", c.percent(e.Escalation*100, 1)))
+	} else {
+		fmt.Fprintln(c.stdout, "\n"+c.say("cli.msg.cost", "Cost, USD of {{.Year}}", "Year", e.PriceYear))
 	}
-	fmt.Fprintln(c.stdout)
 	t := c.table("YEAR", "SERVICING", "DOCUMENTATION", "SECRETARIAT", "TRAVEL", "SPONSORSHIP", "FULL COST",
 		"SECT. 2", "SECT. 4", "SECT. 28", "REGULAR BUDGET", "MEMBER STATES", "VOLUNTARY FUND", "ADDITIONAL REQUIREMENT", "CO2 (t)")
 	row := func(label string, k cost.Totals, co2 float64) {
-		t.row(label, usd(k.Servicing), usd(k.Documentation), usd(k.Secretariat), usd(k.Travel), usd(k.Sponsorship), usd(k.Total),
-			usd(k.BySection.ConferenceManagement), usd(k.BySection.Disarmament), usd(k.BySection.PublicInformation),
-			usd(k.ByPayer.RegularBudget), usd(k.ByPayer.MemberStates), usd(k.ByPayer.VoluntaryFund), usd(k.AdditionalRequirement), usd(co2))
+		t.row(label, c.usd(k.Servicing), c.usd(k.Documentation), c.usd(k.Secretariat), c.usd(k.Travel), c.usd(k.Sponsorship), c.usd(k.Total),
+			c.usd(k.BySection.ConferenceManagement), c.usd(k.BySection.Disarmament), c.usd(k.BySection.PublicInformation),
+			c.usd(k.ByPayer.RegularBudget), c.usd(k.ByPayer.MemberStates), c.usd(k.ByPayer.VoluntaryFund), c.usd(k.AdditionalRequirement), c.usd(co2))
 	}
 	for _, y := range e.Years {
 		row(strconv.Itoa(y.Year), y.Cost, y.CO2Tonnes)
 	}
-	row("total "+e.Total.Label, e.Total.Cost, e.Total.CO2Tonnes)
+	row(c.totalLabel(e.Total.Label), e.Total.Cost, e.Total.CO2Tonnes)
 	t.flush()
-	fmt.Fprintln(c.stdout, "Full cost: every cost, whoever pays. Additional requirement: what the regular budget needs beyond what existing resources absorb (absorb.meetings_per_year.NYC, absorb.posts_share).")
-	fmt.Fprintf(c.stdout, "\nWhat the United Nations pays by object of expenditure, %s (regular budget + voluntary fund; additional requirement of the regular budget)\n", e.Total.Label)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.cost_note", "Full cost: every cost, whoever pays. Additional requirement: what the regular budget needs beyond what existing resources absorb (absorb.meetings_per_year.NYC, absorb.posts_share)."))
+	fmt.Fprintln(c.stdout, "\n"+c.say("cli.msg.objects", "What the United Nations pays by object of expenditure, {{.Period}} (regular budget + voluntary fund; additional requirement of the regular budget)", "Period", e.Total.Label))
 	ot := c.table("OBJECT", "REGULAR BUDGET", "VOLUNTARY FUND", "TOTAL", "ADDITIONAL REQUIREMENT")
 	bo := e.Total.Cost.ByObject
 	for _, o := range cost.ObjectList {
-		ot.row(o.Name(), usd(bo.RegularBudget.Get(o)), usd(bo.VoluntaryFund.Get(o)), usd(bo.Get(o)), usd(bo.AdditionalRequirement.Get(o)))
+		ot.row(c.label("export.object.", o.Name()), c.usd(bo.RegularBudget.Get(o)), c.usd(bo.VoluntaryFund.Get(o)), c.usd(bo.Get(o)), c.usd(bo.AdditionalRequirement.Get(o)))
 	}
-	ot.row("Total", usd(bo.RegularBudget.Total), usd(bo.VoluntaryFund.Total), usd(bo.Total), usd(bo.AdditionalRequirement.Total))
-	ot.row("of which staff assessment", usd(bo.RegularBudget.StaffAssessment), "", usd(bo.StaffAssessment), usd(bo.AdditionalRequirement.StaffAssessment))
+	ot.row(c.say("cli.row.objects_total", "Total"), c.usd(bo.RegularBudget.Total), c.usd(bo.VoluntaryFund.Total), c.usd(bo.Total), c.usd(bo.AdditionalRequirement.Total))
+	ot.row(c.say("cli.row.staff_assessment", "of which staff assessment"), c.usd(bo.RegularBudget.StaffAssessment), "", c.usd(bo.StaffAssessment), c.usd(bo.AdditionalRequirement.StaffAssessment))
 	ot.flush()
-	fmt.Fprintln(c.stdout, e.Statement.ContingencyFund)
+	fmt.Fprintln(c.stdout, c.say("export.xlsx.statement.contingency", e.Statement.ContingencyFund))
 	if len(e.Statement.StaleRates) > 0 {
-		fmt.Fprintf(c.stdout, "Rates over %d years old, recosted by the inflation assumption: %s\n", cost.StaleYears, strings.Join(e.Statement.StaleRates, ", "))
+		fmt.Fprintln(c.stdout, c.say("cli.msg.stale_rates", "Rates over {{.Years}} years old, recosted by the inflation assumption: {{.Keys}}", "Years", cost.StaleYears, "Keys", strings.Join(e.Statement.StaleRates, ", ")))
 	}
 	var ph, all float64
 	for _, l := range e.CostLines {
@@ -590,11 +598,11 @@ func (c *cli) printCost(e evalJSON) {
 		}
 	}
 	if all > 0 {
-		fmt.Fprintf(c.stdout, "%.0f%% of the total rests on placeholder rates: %s\n", 100*ph/all, strings.Join(keys, ", "))
+		fmt.Fprintln(c.stdout, c.say("cli.msg.placeholder_share", "{{.Share}} of the total rests on placeholder rates: {{.Keys}}", "Share", c.percent(100*ph/all, 0), "Keys", strings.Join(keys, ", ")))
 	}
 	for _, s := range e.Sensitivity {
 		if s.Swing > 0 {
-			fmt.Fprintf(c.stdout, "  ±20%% %-45s total %s to %s\n", s.Key, usd(s.Low), usd(s.High))
+			fmt.Fprintf(c.stdout, "  ±%s %-45s %s\n", c.percent(20, 0), s.Key, c.say("cli.msg.swing", "total {{.Low}} to {{.High}}", "Low", c.usd(s.Low), "High", c.usd(s.High)))
 		}
 	}
 }

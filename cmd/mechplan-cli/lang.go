@@ -61,13 +61,16 @@ var colKey = regexp.MustCompile(`[^a-z0-9]+`)
 func (c *cli) table(header ...string) *table {
 	out := make([]string, len(header))
 	for i, h := range header {
-		if h == "" {
-			continue
+		if h != "" {
+			out[i] = c.say(headingKey(h), h)
 		}
-		k := strings.Trim(colKey.ReplaceAllString(strings.ToLower(strings.ReplaceAll(h, "Δ", "delta ")), "_"), "_")
-		out[i] = c.say("cli.col."+k, h)
 	}
 	return newTable(c.stdout, out...)
+}
+
+// headingKey is the message of a table's heading: "Δ COST" → cli.col.delta_cost.
+func headingKey(h string) string {
+	return "cli.col." + strings.Trim(colKey.ReplaceAllString(strings.ToLower(strings.ReplaceAll(h, "Δ", "delta ")), "_"), "_")
 }
 
 // stateName is a member state's UN name in the command line's language.

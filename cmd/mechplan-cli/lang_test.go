@@ -2,8 +2,13 @@ package main
 
 import (
 	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"mechplan/internal/i18n/locale"
 )
 
 // TestMain runs the command line's tests in English whatever the
@@ -81,5 +86,127 @@ func TestChineseTablesAlign(t *testing.T) {
 	}
 	if displayWidth("阿尔及利亚") != 10 || displayWidth("Algeria") != 7 {
 		t.Error("display widths")
+	}
+}
+
+// TestEvalInFrench: eval --lang fr writes its headings, rows and notes in
+// French and its figures in French form: thousands grouped by a no-break
+// space, a decimal comma.
+func TestEvalInFrench(t *testing.T) {
+	code, out, errs := runCLI("eval", "--lang", "fr", "--baseline", "s2-netherlands", "oewg-2021-2025")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{
+		"ANNÉE", "JOURS DE RÉUNION", "COÛT INTÉGRAL", "OBJET DE DÉPENSE",
+		"total 2021–2025", "Coût, en dollars des États-Unis de 2026",
+		"Postes ", "dont contributions du personnel",
+		"35\u00a0168\u00a0853", // the full cost over the horizon
+		"−5,8 jours de réunion", "100\u00a0% du total repose sur des taux provisoires",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	for _, english := range []string{"Cost, USD of", "35,168,853", "of which staff assessment", "Full cost:", "Posts "} {
+		if strings.Contains(out, english) {
+			t.Errorf("English %q left", english)
+		}
+	}
+	_, en, _ := runCLI("eval", "--baseline", "s2-netherlands", "oewg-2021-2025")
+	if !strings.Contains(en, "35,168,853") || !strings.Contains(en, "-5.8 meeting days") {
+		t.Errorf("English form changed:\n%s", en)
+	}
+}
+
+// TestUsageErrorInRussian: an unknown flag and a wrong value are reported
+// in Russian, followed by the command's flags with their help in Russian;
+// English keeps the flag package's own words.
+func TestUsageErrorInRussian(t *testing.T) {
+	code, _, errs := runCLI("eval", "--lang", "ru", "--bogus", "oewg-2021-2025")
+	if code != exitUsage {
+		t.Errorf("exit %d", code)
+	}
+	for _, w := range []string{"неизвестный параметр: -bogus", "Использование eval:", "вывести JSON", "  -baseline строка"} {
+		if !strings.Contains(errs, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errs)
+		}
+	}
+	if strings.Contains(errs, "flag provided") || strings.Contains(errs, "print JSON") {
+		t.Errorf("English left:\n%s", errs)
+	}
+	_, _, errs = runCLI("travel", "--lang=ru", "--bridge", "x", "--delegation", "FJI", "s2-netherlands")
+	if !strings.Contains(errs, `недопустимое значение "x" параметра -bridge: не удается разобрать значение`) || !strings.Contains(errs, "(по умолчанию: -1)") {
+		t.Errorf("travel --bridge x:\n%s", errs)
+	}
+	_, _, errs = runCLI("schedule", "--lang", "ru")
+	if !strings.Contains(errs, "использование: mechplan-cli schedule [--json] SCENARIO") {
+		t.Errorf("schedule without a scenario:\n%s", errs)
+	}
+	_, _, errs = runCLI("eval", "--bogus")
+	if !strings.HasPrefix(errs, "flag provided but not defined: -bogus\nUsage of eval:\n") {
+		t.Errorf("English usage error changed:\n%s", errs)
+	}
+}
+
+// TestHelpInEveryLanguage: the summary of the commands and every flag's
+// help, in each language of the interface, are that language's, not the
+// English: a help reworded in the code and not in the catalogues fails.
+func TestHelpInEveryLanguage(t *testing.T) {
+	_, enUsage, _ := runCLI("help")
+	for _, l := range []string{"fr", "es", "ru", "zh"} {
+		t.Setenv("LANG", l+".UTF-8")
+		_, usage, _ := runCLI("help")
+		for _, cmd := range commands {
+			if !strings.Contains(enUsage, cmd.help) || strings.Contains(usage, cmd.help) {
+				t.Errorf("%s: the help of %s is English", l, cmd.name)
+			}
+		}
+		for _, cmd := range commands {
+			_, _, en := runCLI(cmd.name, "--lang", "en", "--help")
+			_, _, other := runCLI(cmd.name, "--lang", l, "--help")
+			for _, line := range strings.Split(en, "\n") {
+				if strings.HasPrefix(line, "    \t") && strings.Contains(other, line) {
+					t.Errorf("%s %s: flag help %q is English", l, cmd.name, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
+}
+
+// TestTableHeadingsHaveTranslations: every heading the commands give a
+// table has its message, cli.col.*, in every language of the interface.
+func TestTableHeadingsHaveTranslations(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	files = slices.DeleteFunc(files, func(f string) bool { return strings.HasSuffix(f, "_test.go") })
+	call := regexp.MustCompile(`(?s)c\.table\((.*?)\)\n`)
+	literal := regexp.MustCompile(`"([^"]*)"`)
+	n := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllSubmatch(src, -1) {
+			for _, h := range literal.FindAllSubmatch(m[1], -1) {
+				heading := string(h[1])
+				if heading == "" {
+					continue
+				}
+				n++
+				for _, l := range locale.Offered {
+					msgs, err := locale.Messages(l)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if msgs[headingKey(heading)] == "" {
+						t.Errorf("%s: heading %q has no message %s", l, heading, headingKey(heading))
+					}
+				}
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("found %d headings", n)
 	}
 }

@@ -79,6 +79,7 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	stdout, stderr = &terminalWriter{w: stdout}, &terminalWriter{w: stderr}
 	c := &cli{stdout: stdout, stderr: stderr, origins: map[*model.Scenario]string{}}
+	c.setLanguage(langArg(args))
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		c.usage(stdout)
 		if len(args) == 0 {
@@ -91,32 +92,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmd.run(c, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "mechplan-cli: unknown command %q\n", args[0])
+	fmt.Fprintln(stderr, c.say("cli.err.unknown_command", "mechplan-cli: unknown command {{.Name}}", "Name", fmt.Sprintf("%q", args[0])))
 	c.usage(stderr)
 	return exitUsage
-}
-
-func (c *cli) usage(w io.Writer) {
-	fmt.Fprintln(w, "Mechplan: plan the logistics of intergovernmental mechanisms.")
-	fmt.Fprintln(w, "\nUsage: mechplan-cli COMMAND [flags] [arguments]")
-	fmt.Fprintln(w, "\nSCENARIO is a scenario file or the id of a built-in scenario (see list).")
-	fmt.Fprintln(w, "\nCommands:")
-	for _, cmd := range commands {
-		fmt.Fprintf(w, "  %-9s %s\n            %s\n", cmd.name, cmd.args, cmd.help)
-	}
-	fmt.Fprintln(w, "\nExit status: 0 success, 1 invalid input, 2 usage error.")
 }
 
 // flags parses flags that may stand before, between or after positional
 // arguments, and returns the positional ones.
 func (c *cli) flags(fs *flag.FlagSet, args []string) ([]string, bool) {
-	fs.SetOutput(c.stderr)
 	if fs.Lookup("lang") == nil {
 		fs.String("lang", "", "language of the tables and messages: en, fr, es, ru or zh (default: the system's, else English); JSON is the same in every language")
 	}
+	c.translateFlags(fs)
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := c.parseFlags(fs, args); err != nil {
 			return nil, false
 		}
 		args = fs.Args()
@@ -149,7 +139,7 @@ func (c *cli) scenario(arg string) (*model.Scenario, error) {
 		return s, nil
 	}
 	if _, err := os.Stat(arg); err != nil {
-		return nil, fmt.Errorf("%s: not a scenario file and not a built-in id (see mechplan-cli list)", display(arg))
+		return nil, errors.New(c.say("cli.err.not_scenario", "{{.Arg}}: not a scenario file and not a built-in id (see mechplan-cli list)", "Arg", display(arg)))
 	}
 	s, err := store.Load(arg)
 	if err != nil {
@@ -212,12 +202,15 @@ func (c *cli) fail(err error) int {
 }
 
 // errorText writes an error in the command line's language: each problem
-// of a file on its own line, "FILE: field.path: message", its message
-// rendered from the engine's code (English, or a message without a code,
-// as the engine wrote it).
+// of a file on its own line, "FILE: field.path: message", its message and
+// its place in the file ("line 3, column 5") rendered from the engine's
+// codes (English, or a message without a code, as the engine wrote it).
 func (c *cli) errorText(err error) string {
 	var fe fileError
 	if !errors.As(err, &fe) {
+		if m, ok := msg.Of(err); ok {
+			return c.message(m)
+		}
 		return err.Error()
 	}
 	var ps model.Problems
@@ -228,7 +221,7 @@ func (c *cli) errorText(err error) string {
 			if p.Msg.Code != "" {
 				text = c.message(p.Msg)
 			}
-			lines[i] = display(fe.file) + ": " + display(p.Path+": "+text)
+			lines[i] = display(fe.file) + ": " + display(c.message(p.Place())+": "+text)
 		}
 		return strings.Join(lines, "\n")
 	}
@@ -242,18 +235,10 @@ func (c *cli) errorText(err error) string {
 // language by its code; a value that is itself a message is rendered
 // first.
 func (c *cli) message(m msg.Message) string {
-	if m.Code == "" || c.lang == locale.English {
+	if c.english() {
 		return m.English
 	}
-	pairs := make([]any, 0, 2*len(m.Args))
-	for _, a := range m.Args {
-		v := a.Value
-		if sub, ok := v.(msg.Message); ok {
-			v = c.message(sub)
-		}
-		pairs = append(pairs, a.Name, v)
-	}
-	return c.say(m.Code, m.English, pairs...)
+	return labels.Message(c.words, m)
 }
 
 func (c *cli) json(v any) int {
@@ -320,7 +305,7 @@ func cmdValidate(c *cli, args []string) int {
 		return exitUsage
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(c.stderr, "mechplan-cli validate: name at least one scenario file")
+		fmt.Fprintln(c.stderr, c.say("cli.err.validate_none", "mechplan-cli validate: name at least one scenario file"))
 		return exitUsage
 	}
 	ref, err := c.refdata()
@@ -340,7 +325,7 @@ func cmdValidate(c *cli, args []string) int {
 			code = exitInvalid
 			continue
 		}
-		fmt.Fprintf(c.stdout, "%s: valid (%s)\n", display(f), display(s.Name))
+		fmt.Fprintln(c.stdout, c.say("cli.msg.valid", "{{.File}}: valid ({{.Name}})", "File", display(f), "Name", display(s.Name)))
 	}
 	return code
 }

@@ -257,3 +257,23 @@ func TestValidateSpeaksTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestFormErrorsSpeakTheLanguage: the problems of a file's form (broken
+// JSON, wrong types) are written in the chosen language too, their place
+// in the file included; English stays as the golden files have it.
+func TestFormErrorsSpeakTheLanguage(t *testing.T) {
+	syntax := filepath.Join("testdata", "invalid", "broken-syntax.json")
+	types := filepath.Join("testdata", "invalid", "wrong-types.json")
+	for _, c := range []struct{ lang, file, want string }{
+		{"en", syntax, syntax + `: line 4, column 3: broken JSON syntax: invalid character '"' after object key:value pair`},
+		{"fr", syntax, syntax + `: ligne 4, colonne 3: syntaxe JSON incorrecte : caractère '"' non valide après une paire clé:valeur`},
+		{"es", types, types + ": cycle_years: debe ser un número entero; valor encontrado: una lista"},
+		{"ru", types, types + ": bodies[0].meetings: должно быть целым числом, указано: текст «ten»"},
+		{"zh", syntax, syntax + `: 第 4 行第 3 列: JSON 语法错误：键值对之后出现无效字符 '"'`},
+	} {
+		code, _, stderr := runCLI("validate", "--lang", c.lang, c.file)
+		if code != exitInvalid || !strings.Contains(stderr, c.want) {
+			t.Errorf("--lang %s: exit %d, %q; want a line %q", c.lang, code, stderr, c.want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func cmdOptimize(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	out := fs.String("o", "", "write the scenario with the recommendation applied to this file")
 	hours := fs.String("hours", "", "allowed window HH:MM-HH:MM, venue time, replacing the venues' service windows (default 08:00-20:00; to may be 24:00)")
-	in, code := c.burdenInput(fs, args, "usage: mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	in, code := c.burdenInput(fs, args, "mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
 	if code >= 0 {
 		return code
 	}
@@ -90,7 +90,7 @@ func cmdOptimize(c *cli, args []string) int {
 		a, b, _ := strings.Cut(strings.ReplaceAll(*hours, "–", "-"), "-")
 		from, to, err := model.Window{From: strings.TrimSpace(a), To: strings.TrimSpace(b)}.Minutes()
 		if err != nil {
-			fmt.Fprintf(c.stderr, "--hours: %v; want HH:MM-HH:MM within one day, e.g. 07:00-21:00\n", err)
+			fmt.Fprintln(c.stderr, c.say("cli.err.hours", "--hours: {{.Err}}; want HH:MM-HH:MM within one day, e.g. 07:00-21:00", "Err", c.errorText(err)))
 			return exitUsage
 		}
 		in.settings.Hours = &burden.Span{From: from, To: to}
@@ -133,82 +133,88 @@ func cmdOptimize(c *cli, args []string) int {
 		return c.json(doc)
 	}
 	w := c.stdout
-	fmt.Fprintf(w, "%s — %s: start times a chair can defend\n", in.scenario.ID, display(in.scenario.Name))
+	say := func(key, english string, pairs ...any) { fmt.Fprintln(w, c.say(key, english, pairs...)) }
+	say("cli.msg.optimize", "{{.ID}} — {{.Name}}: start times a chair can defend", "ID", in.scenario.ID, "Name", display(in.scenario.Name))
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		fmt.Fprintln(w, "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
+		say("cli.msg.nothing_to_move", "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
 		return exitOK
 	}
 	for _, v := range sug.Venues {
-		fmt.Fprintf(w, "block %s: venues %s → %s\n", v.Block, strings.Join(v.AsWritten, ", "), strings.Join(v.Suggested, ", "))
+		say("cli.msg.block_venues", "block {{.Block}}: venues {{.From}} → {{.To}}", "Block", v.Block, "From", strings.Join(v.AsWritten, ", "), "To", strings.Join(v.Suggested, ", "))
 	}
-	fmt.Fprintf(w, "rule: %s\n", ruleText)
-	fmt.Fprintln(w, "scores are weighted hours over the horizon; extra cost is meeting.outside_standard_hours (placeholder rate) for the body's meetings outside the standard slots")
+	say("cli.msg.rule", "rule: {{.Rule}}", "Rule", c.say("cli.msg.rule_text", ruleText))
+	say("cli.msg.scores_note", "scores are weighted hours over the horizon; extra cost is meeting.outside_standard_hours (placeholder rate) for the body's meetings outside the standard slots")
 	for i, ch := range sug.Bodies {
 		b := bodies[i]
-		fmt.Fprintf(w, "\n%s: allowed window %s–%s venue time (%s)\n", display(ch.BodyName), b.Window[0], b.Window[1], windowSourceText(ch.WindowSource))
-		t := newTable(w, "START (VENUE TIME)", "WORST-OFF", "TOTAL", "DELEGATIONS AT NIGHT", "EXTRA COST (USD)", "ROOM NIGHT (MIN)", "")
-		written := writtenText(ch.AsWritten)
-		t.row(written, fmt.Sprintf("%.1f", ch.AsWrittenObjectives.WorstOff()), fmt.Sprintf("%.1f", ch.AsWrittenObjectives.Total),
-			fmt.Sprint(ch.AsWrittenObjectives.AtNight), fmt.Sprintf("%.0f", ch.AsWrittenObjectives.ExtraCost), fmt.Sprint(ch.AsWrittenRoom.NightMinutes), "as written")
+		fmt.Fprintln(w)
+		say("cli.msg.allowed_window", "{{.Body}}: allowed window {{.From}}–{{.To}} venue time ({{.Source}})", "Body", display(ch.BodyName), "From", b.Window[0], "To", b.Window[1],
+			"Source", c.windowSourceText(ch.WindowSource))
+		t := c.table("START (VENUE TIME)", "WORST-OFF", "TOTAL", "DELEGATIONS AT NIGHT", "EXTRA COST (USD)", "ROOM NIGHT (MIN)", "")
+		written := c.writtenText(ch.AsWritten)
+		t.row(written, c.fixed(ch.AsWrittenObjectives.WorstOff(), 1), c.fixed(ch.AsWrittenObjectives.Total, 1),
+			c.count(ch.AsWrittenObjectives.AtNight), c.fixed(ch.AsWrittenObjectives.ExtraCost, 0), c.count(ch.AsWrittenRoom.NightMinutes), c.say("cli.row.as_written", "as written"))
 		for _, k := range ch.Front {
 			x := ch.Candidates[k]
-			note := "front"
+			note := c.say("cli.row.front", "front")
 			if k == ch.Recommended {
-				note = "front, recommended"
+				note = c.say("cli.row.front_recommended", "front, recommended")
 			}
-			t.row(burden.Clock(x.Start), fmt.Sprintf("%.1f", x.WorstOff()), fmt.Sprintf("%.1f", x.Total), fmt.Sprint(x.AtNight),
-				fmt.Sprintf("%.0f", x.ExtraCost), fmt.Sprint(x.Room.NightMinutes), note)
+			t.row(burden.Clock(x.Start), c.fixed(x.WorstOff(), 1), c.fixed(x.Total, 1), c.count(x.AtNight),
+				c.fixed(x.ExtraCost, 0), c.count(x.Room.NightMinutes), note)
 		}
 		t.flush()
 		if ch.Recommended >= 0 {
-			fmt.Fprintf(w, "recommendation: start at %s\n", b.Recommended)
+			say("cli.msg.recommend_start", "recommendation: start at {{.Time}}", "Time", b.Recommended)
 		} else {
-			fmt.Fprintf(w, "recommendation: keep %s (the scenario as written dominates every point of the front)\n", written)
+			say("cli.msg.recommend_keep", "recommendation: keep {{.Times}} (the scenario as written dominates every point of the front)", "Times", written)
 		}
 		if ch.WindowBinds {
 			u := ch.Candidates[ch.Unconstrained]
-			fmt.Fprintf(w, "the window binds: without it the rule would pick %s (worst-off %.1f, total %.1f, room night %d min); widen it with --hours to allow that\n",
-				burden.Clock(u.Start), u.WorstOff(), u.Total, u.Room.NightMinutes)
+			say("cli.msg.window_binds", "the window binds: without it the rule would pick {{.Time}} (worst-off {{.Worst}}, total {{.Total}}, room night {{.Night}} min); widen it with --hours to allow that",
+				"Time", burden.Clock(u.Start), "Worst", c.fixed(u.WorstOff(), 1), "Total", c.fixed(u.Total, 1), "Night", c.count(u.Room.NightMinutes))
 		}
 		if len(ch.Rotation) > 0 {
-			fmt.Fprintf(w, "rotation over the cycle (a separate proposal, %s search): %s\n", ch.Method, strings.Join(ch.Rotation, ", "))
+			say("cli.msg.rotation_cycle", "rotation over the cycle (a separate proposal, {{.Method}} search): {{.Times}}", "Method", ch.Method, "Times", strings.Join(ch.Rotation, ", "))
 		}
 	}
 	fmt.Fprintln(w)
-	t := newTable(w, "", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI", "ROOM NIGHT (MIN)")
+	t := c.table("", "WORST-OFF SCORE", "P90", "TOTAL", "AT NIGHT", "GINI", "ROOM NIGHT (MIN)")
 	for _, r := range []struct {
 		label string
 		s     burden.Summary
 		room  burden.Room
-	}{{"as written", sug.Before, sug.RoomBefore}, {"recommended", sug.After, sug.RoomAfter}} {
-		t.row(r.label, fmt.Sprintf("%.2f", r.s.Max), fmt.Sprintf("%.2f", r.s.P90), fmt.Sprintf("%.1f", r.s.TotalScore),
-			fmt.Sprint(r.s.HitByNight), fmt.Sprintf("%.3f", r.s.Gini), fmt.Sprint(r.room.NightMinutes))
+	}{{c.say("cli.row.as_written", "as written"), sug.Before, sug.RoomBefore}, {c.say("cli.row.recommended", "recommended"), sug.After, sug.RoomAfter}} {
+		t.row(r.label, c.fixed(r.s.Max, 2), c.fixed(r.s.P90, 2), c.fixed(r.s.TotalScore, 1),
+			c.count(r.s.HitByNight), c.fixed(r.s.Gini, 3), c.count(r.room.NightMinutes))
 	}
 	t.flush()
 	if sug.Before.Max > 0 {
-		fmt.Fprintf(w, "worst-off score %+.1f%%\n", 100*(sug.After.Max-sug.Before.Max)/sug.Before.Max)
+		say("cli.msg.worst_change", "worst-off score {{.Change}}", "Change", c.signedPercent(100*(sug.After.Max-sug.Before.Max)/sug.Before.Max, 1))
 	}
 
-	fmt.Fprintf(w, "\nwho gains and who loses: night and unsociable hours a year, summed over each group's delegations (horizon of %d years)\n", years)
-	t = newTable(w, "GROUP", "DELEGATIONS", "HOURS BEFORE", "HOURS AFTER", "SAVED", "NIGHT BEFORE", "NIGHT AFTER")
+	fmt.Fprintln(w)
+	say("cli.msg.gains_title", "who gains and who loses: night and unsociable hours a year, summed over each group's delegations (horizon of {{.Years}} years)", "Years", c.count(years))
+	t = c.table("GROUP", "DELEGATIONS", "HOURS BEFORE", "HOURS AFTER", "SAVED", "NIGHT BEFORE", "NIGHT AFTER")
 	for _, rows := range [][]changeJSON{groups, status} {
 		for _, g := range rows {
-			t.row(g.Name, fmt.Sprint(g.Delegations), fmt.Sprintf("%.1f", g.HoursBefore), fmt.Sprintf("%.1f", g.HoursAfter),
-				fmt.Sprintf("%+.1f", g.SavedPerYear), fmt.Sprintf("%.1f", g.NightBefore), fmt.Sprintf("%.1f", g.NightAfter))
+			t.row(c.groupName(g.Name), c.count(g.Delegations), c.fixed(g.HoursBefore, 1), c.fixed(g.HoursAfter, 1),
+				c.signed(g.SavedPerYear, 1), c.fixed(g.NightBefore, 1), c.fixed(g.NightAfter, 1))
 		}
 	}
 	t.flush()
-	fmt.Fprintln(w, gainsSentence(groups))
+	fmt.Fprintln(w, c.gainsSentence(groups))
 
 	if rot != nil {
-		fmt.Fprintln(w, "\nrotation of start times against the recommended fixed times")
-		t = newTable(w, "YEAR", "BODY", "VENUE", "FIXED", "ROTATED")
+		fmt.Fprintln(w)
+		say("cli.msg.rotation_title", "rotation of start times against the recommended fixed times")
+		t = c.table("YEAR", "BODY", "VENUE", "FIXED", "ROTATED")
 		for _, r := range rot.Table {
 			t.row(fmt.Sprint(r.Year), display(r.BodyName), strings.Join(r.Venues, ", "), strings.Join(r.Fixed, ", "), strings.Join(r.Rotated, ", "))
 		}
 		t.flush()
-		fmt.Fprintf(w, "worst-off score %.1f fixed, %.1f rotated; total %.1f fixed, %.1f rotated; delegations with night hours in every year: %d fixed, %d rotated\n",
-			rot.FixedMax, rot.RotatedMax, rot.FixedTotal, rot.RotatedTotal, rot.EveryYearFixed, rot.EveryYearRotated)
+		say("cli.msg.rotation_result", "worst-off score {{.FixedMax}} fixed, {{.RotatedMax}} rotated; total {{.FixedTotal}} fixed, {{.RotatedTotal}} rotated; delegations with night hours in every year: {{.FixedEvery}} fixed, {{.RotatedEvery}} rotated",
+			"FixedMax", c.fixed(rot.FixedMax, 1), "RotatedMax", c.fixed(rot.RotatedMax, 1), "FixedTotal", c.fixed(rot.FixedTotal, 1), "RotatedTotal", c.fixed(rot.RotatedTotal, 1),
+			"FixedEvery", c.count(rot.EveryYearFixed), "RotatedEvery", c.count(rot.EveryYearRotated))
 	}
 	return exitOK
 }
@@ -253,21 +259,21 @@ func clockEnd(m int) string {
 	return burden.Clock(m)
 }
 
-func writtenText(times []string) string {
+func (c *cli) writtenText(times []string) string {
 	if len(times) == 0 {
-		return "venue hours"
+		return c.say("cli.msg.venue_hours", "venue hours")
 	}
 	return strings.Join(times, ", ")
 }
 
-func windowSourceText(src string) string {
+func (c *cli) windowSourceText(src string) string {
 	switch src {
 	case burden.WindowFromSettings:
 		return "--hours"
 	case burden.WindowFromScenario:
-		return "the scenario's meeting_window"
+		return c.say("cli.msg.window_scenario", "the scenario's meeting_window")
 	}
-	return "the venue's service window, an assumption; widen it with --hours"
+	return c.say("cli.msg.window_venue", "the venue's service window, an assumption; widen it with --hours")
 }
 
 func changeRows(cs []burden.Change, years int) []changeJSON {
@@ -282,25 +288,28 @@ func changeRows(cs []burden.Change, years int) []changeJSON {
 
 // gainsSentence is the line a chair reads out: who saves hours a year
 // and who pays them.
-func gainsSentence(groups []changeJSON) string {
+func (c *cli) gainsSentence(groups []changeJSON) string {
 	var gain, lose []string
 	for _, g := range groups {
+		hours := func(h float64) string {
+			return c.say("cli.msg.group_hours", "{{.Group}} {{.Hours}} hours a year", "Group", c.groupName(g.Name), "Hours", c.fixed(h, 1))
+		}
 		switch {
 		case g.SavedPerYear >= 0.05:
-			gain = append(gain, fmt.Sprintf("%s %.1f hours a year", g.Name, g.SavedPerYear))
+			gain = append(gain, hours(g.SavedPerYear))
 		case g.SavedPerYear <= -0.05:
-			lose = append(lose, fmt.Sprintf("%s %.1f hours a year", g.Name, -g.SavedPerYear))
+			lose = append(lose, hours(-g.SavedPerYear))
 		}
 	}
 	switch {
 	case len(gain) == 0 && len(lose) == 0:
-		return "the recommendation changes no regional group's hours."
+		return c.say("cli.msg.gains_none", "the recommendation changes no regional group's hours.")
 	case len(lose) == 0:
-		return "the recommendation saves " + strings.Join(gain, ", ") + " and costs no group any hours."
+		return c.say("cli.msg.gains_only", "the recommendation saves {{.Gain}} and costs no group any hours.", "Gain", strings.Join(gain, ", "))
 	case len(gain) == 0:
-		return "the recommendation saves no group any hours and costs " + strings.Join(lose, ", ") + "."
+		return c.say("cli.msg.losses_only", "the recommendation saves no group any hours and costs {{.Lose}}.", "Lose", strings.Join(lose, ", "))
 	}
-	return "the recommendation saves " + strings.Join(gain, ", ") + " and costs " + strings.Join(lose, ", ") + "."
+	return c.say("cli.msg.gains_losses", "the recommendation saves {{.Gain}} and costs {{.Lose}}.", "Gain", strings.Join(gain, ", "), "Lose", strings.Join(lose, ", "))
 }
 
 func rotationRow(r *burden.RotationReport) map[string]any {

@@ -41,7 +41,7 @@ func cmdSponsor(c *cli, args []string) int {
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || (*pledge < 0 && *pledge != -1) {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli sponsor [--json] [--eligible LIST] [--pledge USD] SCENARIO")
+		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli sponsor [--json] [--eligible LIST] [--pledge USD] SCENARIO"))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
@@ -67,18 +67,18 @@ func cmdSponsor(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(out)
 	}
-	fmt.Fprintf(c.stdout, "%s — sponsorship fund: %d eligible states (%s), %s seat(s) each per trip, USD of %d\n",
-		out.Scenario, out.EligibleStates, strings.Join(out.Policy, ", "), num(out.SeatsPerState), out.PriceYear)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.sponsor", "{{.ID}} — sponsorship fund: {{.N}} eligible states ({{.Policy}}), {{.Seats}} seat(s) each per trip, USD of {{.Year}}",
+		"ID", out.Scenario, "N", c.count(out.EligibleStates), "Policy", strings.Join(out.Policy, ", "), "Seats", c.decimal(out.SeatsPerState), "Year", out.PriceYear))
 	t := c.table("YEAR", "SEAT-TRIPS", "NEED (USD)", "OF WHICH PROGRAMME SUPPORT", "PLEDGES AT A COMPARABLE FUND'S SCALE", "GAP")
 	for _, y := range out.Years {
-		t.row(strconv.Itoa(y.Year), num(y.SeatTrips), usd(y.Cost), usd(y.ProgrammeSupport), usd(y.Pledged), usd(y.Gap))
+		t.row(strconv.Itoa(y.Year), c.decimal(y.SeatTrips), c.usd(y.Cost), c.usd(y.ProgrammeSupport), c.usd(y.Pledged), c.usd(y.Gap))
 	}
-	t.row("total", num(out.Total.SeatTrips), usd(out.Total.Cost), usd(out.Total.ProgrammeSupport), usd(out.Total.Pledged), usd(out.Total.Gap))
+	t.row(c.say("cli.row.total_all", "total"), c.decimal(out.Total.SeatTrips), c.usd(out.Total.Cost), c.usd(out.Total.ProgrammeSupport), c.usd(out.Total.Pledged), c.usd(out.Total.Gap))
 	t.flush()
-	fmt.Fprintf(c.stdout, "Need = sponsored travel + programme support cost (fund.programme_support_rate); pledges: fund.pledges_per_year. Income groups: %s\n", out.IncomeSource)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.sponsor_note", "Need = sponsored travel + programme support cost (fund.programme_support_rate); pledges: fund.pledges_per_year. Income groups: {{.Source}}", "Source", out.IncomeSource))
 	if p := out.Pledge; p != nil {
-		fmt.Fprintf(c.stdout, "A pledge of USD %s buys %d sponsored return journeys at USD %s each, %.0f%% of the need.\n",
-			usd(p.Amount), p.SeatTrips, usd(p.SeatTripCost), 100*p.Share)
+		fmt.Fprintln(c.stdout, c.say("cli.msg.pledge", "A pledge of USD {{.Amount}} buys {{.N}} sponsored return journeys at USD {{.Each}} each, {{.Share}} of the need.",
+			"Amount", c.usd(p.Amount), "N", c.count(p.SeatTrips), "Each", c.usd(p.SeatTripCost), "Share", c.percent(100*p.Share, 0)))
 	}
 	return exitOK
 }

@@ -77,10 +77,11 @@ func (c *cli) printTradeoff(t *tradeoffJSON) {
 	if t == nil {
 		return
 	}
-	fmt.Fprintf(c.stdout, "\nHybrid trade-off (%d hybrid meetings), capitals' experts in the room vs following remotely\n", t.HybridMeetings)
+	fmt.Fprintln(c.stdout, "\n"+c.say("cli.msg.tradeoff", "Hybrid trade-off ({{.N}} hybrid meetings), capitals' experts in the room vs following remotely", "N", c.count(t.HybridMeetings)))
 	tb := c.table("", "IN PERSON", "REMOTE", "SAVED BY REMOTE")
-	tb.row("delegation travel (USD)", usd(t.TravelInPerson), usd(t.TravelRemote), usd(t.CostSaved))
-	tb.row("CO2 of all flights (t)", usd(t.CO2InPersonTonnes), usd(t.CO2RemoteTonnes), usd(t.CO2SavedTonnes))
-	tb.row("night hours of meetings followed remotely (all delegations)", "-", fmt.Sprintf("%.0f", t.NightHoursImposed), fmt.Sprintf("%.0f imposed", t.NightHoursImposed))
+	tb.row(c.say("cli.row.delegation_travel", "delegation travel (USD)"), c.usd(t.TravelInPerson), c.usd(t.TravelRemote), c.usd(t.CostSaved))
+	tb.row(c.say("cli.row.co2_flights", "CO2 of all flights (t)"), c.usd(t.CO2InPersonTonnes), c.usd(t.CO2RemoteTonnes), c.usd(t.CO2SavedTonnes))
+	tb.row(c.say("cli.row.night_remote", "night hours of meetings followed remotely (all delegations)"), "-", c.fixed(t.NightHoursImposed, 0),
+		c.say("cli.msg.imposed", "{{.N}} imposed", "N", c.fixed(t.NightHoursImposed, 0)))
 	tb.flush()
 }

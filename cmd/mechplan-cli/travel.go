@@ -85,7 +85,7 @@ func cmdTravel(c *cli, args []string) int {
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
-		fmt.Fprintln(c.stderr, "usage: mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO")
+		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO"))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
@@ -123,31 +123,33 @@ func cmdTravel(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(out)
 	}
-	fmt.Fprintf(c.stdout, "%s — travel of %s (%s): %d trips, %d days away, USD %s (of which the sponsorship fund USD %s), %.1f t CO2\n", out.Scenario, out.Name, out.Delegation,
-		len(out.Trips), out.DaysAway, usd(out.Cost), usd(out.Sponsored), out.CO2Tonnes)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.travel", "{{.ID}} — travel of {{.Name}} ({{.ISO3}}): {{.Trips}} trips, {{.Days}} days away, USD {{.Cost}} (of which the sponsorship fund USD {{.Sponsored}}), {{.CO2}} t CO2",
+		"ID", out.Scenario, "Name", c.stateName(out.Delegation, out.Name), "ISO3", out.Delegation, "Trips", c.count(len(out.Trips)), "Days", c.count(out.DaysAway),
+		"Cost", c.usd(out.Cost), "Sponsored", c.usd(out.Sponsored), "CO2", c.fixed(out.CO2Tonnes, 1)))
 	t := c.table("DEPART", "RETURN", "VENUE", "NIGHTS", "FLYING", "IN ROOM", "FLIGHT", "FARES", "SUBSISTENCE", "TERMINAL", "COST", "SESSIONS")
 	for _, tj := range out.Trips {
-		class := "economy"
+		class := c.say("cli.word.economy", "economy")
 		if tj.Business {
-			class = "business"
+			class = c.say("cli.word.business", "business")
 		}
 		names := make([]string, len(tj.Sessions))
 		for i, s := range tj.Sessions {
 			names[i] = s.Name
 		}
-		flying := num(tj.Flying)
+		flying := c.decimal(tj.Flying)
 		if tj.Sponsored > 0 {
-			flying += " (" + num(tj.Sponsored) + " sponsored, economy)"
+			flying += " " + c.say("cli.msg.sponsored_economy", "({{.N}} sponsored, economy)", "N", c.decimal(tj.Sponsored))
 		}
-		t.row(tj.Depart, tj.Return, tj.Venue, strconv.Itoa(tj.Nights), flying, num(tj.People),
-			fmt.Sprintf("%s km, %.1f h, %s", usd(tj.FlightKm), tj.FlightHours, class),
-			usd(tj.Fares), usd(tj.Subsistence), usd(tj.Terminal), usd(tj.Cost), strings.Join(names, "; "))
+		t.row(c.date(tj.Depart), c.date(tj.Return), tj.Venue, c.count(tj.Nights), flying, c.decimal(tj.People),
+			c.say("cli.msg.flight", "{{.Km}} km, {{.Hours}} h, {{.Class}}", "Km", c.usd(tj.FlightKm), "Hours", c.fixed(tj.FlightHours, 1), "Class", class),
+			c.usd(tj.Fares), c.usd(tj.Subsistence), c.usd(tj.Terminal), c.usd(tj.Cost), strings.Join(names, "; "))
 	}
 	t.flush()
-	fmt.Fprintf(c.stdout, "With %d people in the room, %d of %d meetings covered (%.0f%% of meeting hours).\n",
-		cv.People, cv.Covered, cv.Meetings, 100*cv.Share)
+	fmt.Fprintln(c.stdout, c.say("cli.msg.coverage", "With {{.People}} people in the room, {{.Covered}} of {{.Meetings}} meetings covered ({{.Share}} of meeting hours).",
+		"People", c.count(cv.People), "Covered", c.count(cv.Covered), "Meetings", c.count(cv.Meetings), "Share", c.percent(100*cv.Share, 0)))
 	for _, u := range out.Coverage.Uncovered {
-		fmt.Fprintf(c.stdout, "  uncovered: %s, %s at %s: %d of %d meetings\n", display(u.Name), u.Date, u.Venue, u.Missed, u.Meetings)
+		fmt.Fprintln(c.stdout, "  "+c.say("cli.msg.uncovered", "uncovered: {{.Body}}, {{.Date}} at {{.Venue}}: {{.Missed}} of {{.Meetings}} meetings",
+			"Body", display(u.Name), "Date", c.date(u.Date), "Venue", u.Venue, "Missed", c.count(u.Missed), "Meetings", c.count(u.Meetings)))
 	}
 	return exitOK
 }

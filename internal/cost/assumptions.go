@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -38,8 +39,8 @@ func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions
 	var ps model.Problems
 	for i, o := range overrides {
 		if _, ok := ref.Rate(o.Key); !ok {
-			ps = append(ps, model.Problem{Path: fmt.Sprintf("assumptions[%d].key", i),
-				Message: fmt.Sprintf("unknown assumption %q; see mechplan-cli data rates for the keys", o.Key)})
+			m := msg.New("problem.unknown_assumption", "unknown assumption {{.V}}; see mechplan-cli data rates for the keys", "V", model.QuotedMsg(o.Key))
+			ps = append(ps, model.Problem{Path: fmt.Sprintf("assumptions[%d].key", i), Message: m.English, Msg: m})
 			continue
 		}
 		a.over[o.Key] = o

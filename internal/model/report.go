@@ -53,6 +53,13 @@ func (r *Report) Say(path string, m msg.Message) {
 	r.put(path, func() Problem { return Problem{Path: path, Message: m.English, Msg: m} })
 }
 
+// SayLater is Say for a message that costs something to make (a place
+// in the file found by counting its lines): mk runs only if the problem
+// is reported, not for one left out by the bounds.
+func (r *Report) SayLater(path string, mk func() msg.Message) {
+	r.put(path, func() Problem { return problem(path, mk()) })
+}
+
 // AddProblem records a problem made elsewhere (model.CountProblem).
 func (r *Report) AddProblem(p Problem) {
 	r.put(p.Path, func() Problem { return p })
@@ -104,7 +111,7 @@ func (r *Report) Problems() Problems {
 		}
 	}
 	if r.overflow > 0 {
-		out = append(out, problem("(file)", msg.New("problem.more", "and {{.N}} more problems (the first {{.Max}} are shown)", "N", r.overflow, "Max", MaxProblems)))
+		out = append(out, problem(FilePath, msg.New("problem.more", "and {{.N}} more problems (the first {{.Max}} are shown)", "N", r.overflow, "Max", MaxProblems)))
 	}
 	return out
 }

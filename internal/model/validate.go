@@ -45,11 +45,30 @@ type Problem struct {
 	// Message is the English, as the command line and logs write it.
 	Message string
 	// Msg is the message by code, for a face to write in its language;
-	// its English is Message. A problem of the file's syntax has no code.
+	// its English is Message.
 	Msg msg.Message
+	// Where is Path by code when it is not a field path but a place in
+	// the file ("line 3, column 5"), for a face to write in its language.
+	Where msg.Message
 }
 
 func (p Problem) String() string { return p.Path + ": " + p.Message }
+
+// FilePath is the path of a problem of the whole file rather than of a field.
+const FilePath = "(file)"
+
+// Place is where the problem is, by code: a place in the file (Where),
+// the whole file, or a field path, which is written as it is in every
+// language.
+func (p Problem) Place() msg.Message {
+	switch {
+	case p.Where.Code != "":
+		return p.Where
+	case p.Path == FilePath:
+		return msg.New("problem.place.file", FilePath)
+	}
+	return msg.Message{English: p.Path}
+}
 
 // Problems is every problem found; it is an error when not empty.
 type Problems []Problem

@@ -11,11 +11,13 @@ import (
 	"io"
 	"math"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 )
 
 // MaxFileBytes is the largest scenario file accepted. The largest valid
@@ -30,8 +32,27 @@ const MaxDepth = 16
 // carries its format version.
 const versionField = "mechplan_scenario"
 
-func problem(path, format string, args ...any) model.Problems {
-	return model.Problems{{Path: path, Message: fmt.Sprintf(format, args...)}}
+// The reader's messages about a file's form (its size, its JSON, its
+// fields' types) come by code, problem.form.* in resources/translations,
+// as model.Validate's do; en.json gives each the English written here.
+
+// problem is one problem of a file's form, by code, at a field path or
+// model.FilePath.
+func problem(path string, m msg.Message) model.Problems {
+	return model.Problems{{Path: path, Message: m.English, Msg: m}}
+}
+
+// problemAt is one problem at a place in the file: its path is the line
+// and column in English, its Where the same by code.
+func problemAt(p place, m msg.Message) model.Problems {
+	where := p.msg()
+	return model.Problems{{Path: where.English, Message: m.English, Msg: m, Where: where}}
+}
+
+// tooLarge is the problem of a file over MaxFileBytes.
+func tooLarge(size int64) model.Problems {
+	return problem(model.FilePath, msg.New("problem.form.too_large", "is {{.Got}} bytes; the limit is {{.Max}} bytes ({{.MiB}} MiB)",
+		"Got", size, "Max", MaxFileBytes, "MiB", MaxFileBytes>>20))
 }
 
 // Decode parses a scenario file's bytes. Its errors are model.Problems, each
@@ -39,14 +60,13 @@ func problem(path, format string, args ...any) model.Problems {
 // not run model.Validate.
 func Decode(data []byte) (*model.Scenario, error) {
 	if len(data) > MaxFileBytes {
-		return nil, problem("(file)", "is %d bytes; the limit is %d bytes (%d MiB)", len(data), MaxFileBytes, MaxFileBytes>>20)
+		return nil, tooLarge(int64(len(data)))
 	}
 	if !utf8.Valid(data) {
-		line, col := position(data, invalidUTF8Offset(data))
-		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "the file is not valid UTF-8 text")
+		return nil, problemAt(place{data, invalidUTF8Offset(data)}, msg.New("problem.form.not_utf8", "the file is not valid UTF-8 text"))
 	}
 	if d := depth(data); d > MaxDepth {
-		return nil, problem("(file)", "nests %d levels deep; the limit is %d", d, MaxDepth)
+		return nil, problem(model.FilePath, msg.New("problem.form.too_deep", "nests {{.Got}} levels deep; the limit is {{.Max}}", "Got", d, "Max", MaxDepth))
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -68,15 +88,14 @@ func Decode(data []byte) (*model.Scenario, error) {
 		for end < len(data) && strings.ContainsRune(" \t\r\n", rune(data[end])) {
 			end++
 		}
-		line, col := position(data, end)
-		return nil, problem(fmt.Sprintf("line %d, column %d", line, col), "unexpected text after the end of the scenario")
+		return nil, problemAt(place{data, end}, msg.New("problem.form.after_end", "unexpected text after the end of the scenario"))
 	}
 	if ps := rd.report.Problems(); len(ps) > 0 {
 		return nil, ps
 	}
 	obj, ok := raw.(map[string]any)
 	if !ok {
-		return nil, problem("(file)", "must be a JSON object (a scenario), got %s", kindOf(raw))
+		return nil, problem(model.FilePath, msg.New("problem.form.not_scenario", "must be a JSON object (a scenario), got {{.Kind}}", "Kind", kindOf(raw)))
 	}
 	if err := migrate(obj); err != nil {
 		return nil, err
@@ -109,7 +128,7 @@ var migrations = map[int64]migration{
 	1: func(obj map[string]any) error {
 		for _, f := range []string{"short_name", "meeting_window"} {
 			if _, ok := obj[f]; ok {
-				return problem(f, "is not part of format version 1; write \"%s\": 2 to use it", versionField)
+				return problem(f, msg.New("problem.form.not_in_v1", `is not part of format version 1; write "{{.Field}}": 2 to use it`, "Field", versionField))
 			}
 		}
 		return nil
@@ -119,23 +138,23 @@ var migrations = map[int64]migration{
 func migrateWith(obj map[string]any, current int64, steps map[int64]migration) error {
 	v, ok := obj[versionField]
 	if !ok {
-		return problem(versionField, "is required: a Mechplan scenario file starts with \"%s\": %d", versionField, current)
+		return problem(versionField, msg.New("problem.form.version_required", `is required: a Mechplan scenario file starts with "{{.Field}}": {{.Current}}`, "Field", versionField, "Current", current))
 	}
 	n, ok := v.(json.Number)
 	ver, err := n.Int64()
 	if !ok || err != nil {
-		return problem(versionField, "must be a whole number (the file format version), got %s", kindOf(v))
+		return problem(versionField, msg.New("problem.form.version_whole", "must be a whole number (the file format version), got {{.Kind}}", "Kind", kindOf(v)))
 	}
 	switch {
 	case ver > current:
-		return problem(versionField, "this file was written in format version %d, which needs a newer Mechplan; this version reads format versions 1 to %d", ver, current)
+		return problem(versionField, msg.New("problem.form.version_newer", "this file was written in format version {{.Got}}, which needs a newer Mechplan; this version reads format versions 1 to {{.Max}}", "Got", ver, "Max", current))
 	case ver < 1:
-		return problem(versionField, "must be between 1 and %d, got %d", current, ver)
+		return problem(versionField, msg.New("problem.form.version_range", "must be between 1 and {{.Max}}, got {{.Got}}", "Max", current, "Got", ver))
 	}
 	for ; ver < current; ver++ {
 		step, ok := steps[ver]
 		if !ok {
-			return problem(versionField, "no migration from format version %d is known", ver)
+			return problem(versionField, msg.New("problem.form.no_migration", "no migration from format version {{.V}} is known", "V", ver))
 		}
 		if err := step(obj); err != nil {
 			return err
@@ -173,9 +192,9 @@ type place struct {
 	off  int
 }
 
-func (p place) String() string {
+func (p place) msg() msg.Message {
 	line, col := position(p.data, p.off)
-	return fmt.Sprintf("line %d, column %d", line, col)
+	return msg.New("problem.place.line", "line {{.Line}}, column {{.Col}}", "Line", line, "Col", col)
 }
 
 // longList stands for a list longer than model.MaxListLen: its length.
@@ -245,7 +264,11 @@ func (rd *reader) object(keep bool) (any, error) {
 		k, _ := t.(string)
 		rd.at = append(rd.at, step{key: k, index: -1})
 		if first, dup := where[k]; dup {
-			rd.report.Add(rd.path(), "is given twice in one object, at %s and at %s; give each field once", place{rd.data, first}, place{rd.data, off})
+			at, second := place{rd.data, first}, place{rd.data, off}
+			rd.report.SayLater(rd.path(), func() msg.Message {
+				return msg.New("problem.form.duplicate_key", "is given twice in one object, at {{.First}} and at {{.Second}}; give each field once",
+					"First", at.msg(), "Second", second.msg())
+			})
 		} else {
 			where[k] = off
 		}
@@ -300,13 +323,58 @@ func syntaxProblem(data []byte, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		// Offset counts the bytes read, the offending one included.
-		line, col := position(data, int(se.Offset)-1)
-		return problem(fmt.Sprintf("line %d, column %d", line, col), "broken JSON syntax: %s", strings.TrimPrefix(se.Error(), "json: "))
+		return problemAt(place{data, int(se.Offset) - 1}, brokenSyntax(syntaxDetail(strings.TrimPrefix(se.Error(), "json: "))))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return problem("(file)", "broken JSON syntax: the file ends too early (unclosed brace, bracket or string)")
+		return problem(model.FilePath, brokenSyntax(msg.New("problem.json.ends_early", "the file ends too early (unclosed brace, bracket or string)")))
 	}
-	return problem("(file)", "broken JSON syntax: %v", err)
+	return problem(model.FilePath, brokenSyntax(msg.Message{English: err.Error()}))
+}
+
+func brokenSyntax(detail msg.Message) msg.Message {
+	return msg.New("problem.form.json_syntax", "broken JSON syntax: {{.Detail}}", "Detail", detail)
+}
+
+// jsonContexts are the places encoding/json's scanner names in its
+// message "invalid character 'x' looking for beginning of value", by the
+// code of each (problem.json.*): those a scenario file can meet (text
+// after the value is refused before the scanner sees it). A message
+// outside them is shown as the scanner wrote it.
+var jsonContexts = map[string]string{
+	"looking for beginning of value":             "begin_value",
+	"looking for beginning of object key string": "begin_key",
+	"after object key":                           "after_key",
+	"after object key:value pair":                "after_pair",
+	"after array element":                        "after_element",
+	"in string literal":                          "in_string",
+	"in string escape code":                      "in_escape",
+	`in \u hexadecimal character escape`:         "in_hex_escape",
+	"in numeric literal":                         "in_number",
+	"after decimal point in numeric literal":     "after_point",
+	"in exponent of numeric literal":             "in_exponent",
+}
+
+// jsonLiteral is the scanner's context inside true, false or null.
+var jsonLiteral = regexp.MustCompile(`^in literal (true|false|null) \(expecting ('.')\)$`)
+
+// syntaxDetail is the scanner's message by code: the character it found,
+// and where in the JSON grammar it was.
+func syntaxDetail(s string) msg.Message {
+	rest, ok := strings.CutPrefix(s, "invalid character '")
+	// The character is quoted as 'x', '\'' or '\x01'; its closing quote
+	// is the first one followed by a space.
+	i := strings.Index(rest[min(1, len(rest)):], "' ")
+	if !ok || i < 0 {
+		return msg.Message{English: s}
+	}
+	char, context := "'"+rest[:i+2], rest[i+3:]
+	if m := jsonLiteral.FindStringSubmatch(context); m != nil {
+		return msg.New("problem.json.in_literal", "invalid character {{.C}} in literal {{.Literal}} (expecting {{.Want}})", "C", char, "Literal", m[1], "Want", m[2])
+	}
+	if code, ok := jsonContexts[context]; ok {
+		return msg.New("problem.json."+code, "invalid character {{.C}} "+context, "C", char)
+	}
+	return msg.Message{English: s}
 }
 
 // position turns a byte offset into a 1-based line and column (in runes).
@@ -357,29 +425,37 @@ func depth(data []byte) int {
 	return deepest
 }
 
-func kindOf(v any) string {
+// kindOf is what a value of the file is, for "got …", by code; null,
+// true and false are JSON's own words, the same in every language.
+func kindOf(v any) msg.Message {
 	switch x := v.(type) {
 	case nil:
-		return "null"
+		return msg.Message{English: "null"}
 	case string:
-		return fmt.Sprintf("the text %q", clip(x))
+		q := fmt.Sprintf("%q", clip(x))
+		return msg.New("problem.form.kind.text", "the text {{.V}}", "V", msg.New("problem.quoted", `"{{.V}}"`, "V", q[1:len(q)-1]))
 	case bool:
-		return fmt.Sprintf("%t", x)
+		return msg.Message{English: fmt.Sprintf("%t", x)}
 	case json.Number:
-		return "the number " + x.String()
+		return msg.New("problem.form.kind.number", "the number {{.V}}", "V", x.String())
 	case []any, longList:
-		return "a list"
+		return msg.New("problem.form.kind.list", "a list")
 	case map[string]any:
-		return "an object"
+		return msg.New("problem.form.kind.object", "an object")
 	}
-	return fmt.Sprintf("%T", v)
+	return msg.Message{English: fmt.Sprintf("%T", v)}
 }
 
+// clip cuts a text the file gives to 40 bytes, at a character's edge.
 func clip(s string) string {
-	if len(s) > 40 {
-		return s[:37] + "..."
+	if len(s) <= 40 {
+		return s
 	}
-	return s
+	i := 37
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }
 
 // fieldName is a key of the file as a field path shows it: as it is when
@@ -429,17 +505,21 @@ func jsonFields(t reflect.Type) (map[string]int, []string) {
 func assign(v any, dst reflect.Value, path string, r *model.Report) {
 	at := path
 	if at == "" {
-		at = "(file)"
+		at = model.FilePath
+	}
+	// got is the problem of a value of the wrong type.
+	got := func(code, english string) {
+		r.Say(at, msg.New(code, english, "Kind", kindOf(v)))
 	}
 	if v == nil {
-		r.Add(at, "must not be null; leave the field out instead")
+		r.Say(at, msg.New("problem.form.null", "must not be null; leave the field out instead"))
 		return
 	}
 	switch dst.Kind() {
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			r.Add(at, "must be an object, got %s", kindOf(v))
+			got("problem.form.want_object", "must be an object, got {{.Kind}}")
 			return
 		}
 		fields, names := jsonFields(dst.Type())
@@ -455,9 +535,9 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 				// The allowed fields are named once per object: a file of
 				// many unknown fields would otherwise repeat them each time.
 				if listed {
-					r.Add(join(path, fieldName(k)), "unknown field")
+					r.Say(join(path, fieldName(k)), msg.New("problem.form.unknown_field", "unknown field"))
 				} else {
-					r.Add(join(path, fieldName(k)), "unknown field; allowed here: %s", strings.Join(names, ", "))
+					r.Say(join(path, fieldName(k)), msg.New("problem.form.unknown_field_allowed", "unknown field; allowed here: {{.List}}", "List", strings.Join(names, ", ")))
 					listed = true
 				}
 				continue
@@ -470,13 +550,13 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 			if p, ok, _ := model.CountProblem(path, int(n)); !ok {
 				r.AddProblem(p)
 			} else {
-				r.Add(at, "must hold at most %d elements, got %d", model.MaxListLen, n)
+				r.Say(at, msg.New("problem.form.list_too_long", "must hold at most {{.Max}} elements, got {{.Got}}", "Max", model.MaxListLen, "Got", int(n)))
 			}
 			return
 		}
 		arr, ok := v.([]any)
 		if !ok {
-			r.Add(at, "must be a list, got %s", kindOf(v))
+			got("problem.form.want_list", "must be a list, got {{.Kind}}")
 			return
 		}
 		out := reflect.MakeSlice(dst.Type(), len(arr), len(arr))
@@ -487,14 +567,14 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 	case reflect.String:
 		s, ok := v.(string)
 		if !ok {
-			r.Add(at, "must be text, got %s", kindOf(v))
+			got("problem.form.want_text", "must be text, got {{.Kind}}")
 			return
 		}
 		dst.SetString(s)
 	case reflect.Bool:
 		b, ok := v.(bool)
 		if !ok {
-			r.Add(at, "must be true or false, got %s", kindOf(v))
+			got("problem.form.want_bool", "must be true or false, got {{.Kind}}")
 			return
 		}
 		dst.SetBool(b)
@@ -502,7 +582,7 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 		n, ok := v.(json.Number)
 		i, err := n.Int64()
 		if !ok || err != nil || i < math.MinInt32 || i > math.MaxInt32 {
-			r.Add(at, "must be a whole number, got %s", kindOf(v))
+			got("problem.form.want_whole", "must be a whole number, got {{.Kind}}")
 			return
 		}
 		dst.SetInt(i)
@@ -510,11 +590,11 @@ func assign(v any, dst reflect.Value, path string, r *model.Report) {
 		n, ok := v.(json.Number)
 		f, err := n.Float64()
 		if !ok || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			r.Add(at, "must be a number, got %s", kindOf(v))
+			got("problem.form.want_number", "must be a number, got {{.Kind}}")
 			return
 		}
 		dst.SetFloat(f)
 	default:
-		r.Add(at, "cannot be read (field of unsupported type %s)", dst.Type())
+		r.Say(at, msg.New("problem.form.unsupported", "cannot be read (field of unsupported type {{.Type}})", "Type", dst.Type().String()))
 	}
 }

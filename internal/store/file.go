@@ -25,7 +25,7 @@ func Load(path string) (*model.Scenario, error) {
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileBytes {
-		return nil, problem("(file)", "is %d bytes; the limit is %d bytes (%d MiB)", st.Size(), MaxFileBytes, MaxFileBytes>>20)
+		return nil, tooLarge(st.Size())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {

@@ -110,7 +110,7 @@ func (w *Window) confirm(title, message, yes string, answered func(bool)) {
 
 // alert shows an error; Escape or OK closes it.
 func (w *Window) alert(err error) {
-	text := widget.NewLabel(err.Error())
+	text := widget.NewLabel(errText(err))
 	text.Wrapping = fyne.TextWrapWord
 	w.openDialog(i18n.T("dialog.error"), text, fyne.NewSize(460, 0), func(close func()) []fyne.CanvasObject {
 		return []fyne.CanvasObject{newEscButton(i18n.T("dialog.ok"), theme.ConfirmIcon(), close, close)}

@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
 	"mechplan/internal/msg"
 )
 
 // problemText writes one of the engine's problems in the user's
-// language by its code (model.Problem.Msg); a problem without a code (of
-// the file's form: unknown field, wrong JSON type) is shown as the engine wrote it.
+// language by its code (model.Problem.Msg); a problem without a code is
+// shown as the engine wrote it.
 func problemText(p model.Problem) string {
 	if p.Msg.Code == "" {
 		return p.Message
@@ -17,9 +20,18 @@ func problemText(p model.Problem) string {
 }
 
 // errText writes an error of the engine's (the settings' checks of the
-// user's bands and hours) in the user's language by its code, or as the
-// engine wrote it when it has none.
+// user's bands and hours, the problems of a file that does not open) in
+// the user's language by its code, or as the engine wrote it when it has
+// none.
 func errText(err error) string {
+	var ps model.Problems
+	if errors.As(err, &ps) {
+		lines := make([]string, len(ps))
+		for i, p := range ps {
+			lines[i] = message(p.Place()) + ": " + problemText(p)
+		}
+		return strings.Join(lines, "\n")
+	}
 	if m, ok := msg.Of(err); ok {
 		return message(m)
 	}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -434,5 +436,22 @@ func TestBandErrorsAreTranslated(t *testing.T) {
 		if got := w.Prefs.bandMsg.Text; got != want {
 			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
 		}
+	}
+}
+
+// TestOpenFailureInTheWindowsLanguage: a file that does not open is
+// reported in the window's language, its place in the file included.
+func TestOpenFailureInTheWindowsLanguage(t *testing.T) {
+	w := newWindowIn(t, i18n.French, true)
+	path := filepath.Join(t.TempDir(), "broken.json")
+	if err := os.WriteFile(path, []byte(`{"mechplan_scenario": 2, "name": 12,}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.WS.OpenFile(path); err == nil {
+		t.Fatal("a broken file opened")
+	}
+	want := "ligne 1, colonne 37: syntaxe JSON incorrecte : caractère '}' non valide là où une clé d'objet (une chaîne) doit commencer"
+	if !strings.Contains(w.WS.Notice, want) {
+		t.Errorf("notice %q\nwant it to hold %q", w.WS.Notice, want)
 	}
 }

@@ -643,7 +643,7 @@ func (w *Window) close() {
 }
 
 func (w *Window) showError(err error) {
-	w.WS.Notice = err.Error()
-	w.status.SetText(err.Error())
+	w.WS.Notice = errText(err)
+	w.status.SetText(w.WS.Notice)
 	w.alert(err)
 }

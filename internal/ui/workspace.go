@@ -273,7 +273,7 @@ func (w *Workspace) OpenFile(path string) (*Document, error) {
 	s, err := w.fs.Load(path)
 	if err != nil {
 		w.Settings.RemoveRecent(path)
-		w.Notice = i18n.T("notice.open_failed", "File", filepath.Base(path), "Error", err.Error())
+		w.Notice = i18n.T("notice.open_failed", "File", filepath.Base(path), "Error", errText(err))
 		w.changed()
 		return nil, err
 	}

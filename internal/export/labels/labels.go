@@ -99,6 +99,25 @@ func Render(tmpl string, pairs ...any) string {
 // "Asia-Pacific" → "asia_pacific".
 func KeyOf(name string) string { return msg.Key(name) }
 
+// Message writes one of the engine's messages (a cost line's item, a
+// problem) in l's language by its code; a value that is itself a message
+// (the city of an item) is written so first. A message without a code is
+// its English.
+func Message(l Labels, m msg.Message) string {
+	if m.Code == "" {
+		return m.English
+	}
+	pairs := make([]any, 0, 2*len(m.Args))
+	for _, a := range m.Args {
+		v := a.Value
+		if sub, ok := v.(msg.Message); ok {
+			v = Message(l, sub)
+		}
+		pairs = append(pairs, a.Name, v)
+	}
+	return Or(l).Text(m.Code, m.English, pairs...)
+}
+
 // RightToLeft reports whether a language (by its code, Labels.Lang) is
 // written right to left: Arabic, among the UN's languages.
 func RightToLeft(lang string) bool { return lang == "ar" }

@@ -7,6 +7,7 @@ import (
 
 	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 )
 
@@ -140,7 +141,10 @@ func (w *workbook) costs(i int) {
 	}
 	matched := map[string]bool{}
 	type rowOut struct {
-		q           *qline
+		q *qline
+		// item is what the line counts in the workbook's language: the
+		// engine line's item by its code.
+		item        string
 		refs        []string
 		rate, esc   float64
 		amount      float64
@@ -155,7 +159,7 @@ func (w *workbook) costs(i int) {
 			c, ok := w.rates.cell(i, key)
 			v, okV := est.Assumptions.Get(key)
 			if !ok || !okV {
-				w.fail(fmt.Errorf("%s: cost line %q uses %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item, key))
+				w.fail(fmt.Errorf("%s: cost line %q uses %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item.English, key))
 				return
 			}
 			refs[j] = c
@@ -178,17 +182,17 @@ func (w *workbook) costs(i int) {
 		if recostKey != "" {
 			c, ok := w.rates.cell(i, recostKey)
 			if !ok {
-				w.fail(fmt.Errorf("%s: cost line %q is recosted by %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item, recostKey))
+				w.fail(fmt.Errorf("%s: cost line %q is recosted by %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item.English, recostKey))
 				return
 			}
 			refs = append(refs, fmt.Sprintf("(1+%s)^(%s-%d)", c, py, recostFrom))
 			infl, _ := est.Assumptions.Get(recostKey)
 			product *= cost.Recost(1, infl.Value, recostFrom, est.PriceYear)
 		}
-		out := rowOut{q: q, refs: refs, rate: product, esc: f, amount: q.qtyV * product * f}
+		out := rowOut{q: q, item: labels.Message(w.l, q.item), refs: refs, rate: product, esc: f, amount: q.qtyV * product * f}
 		if matched0 {
 			if matched[id] {
-				w.fail(fmt.Errorf("%s: two workbook lines for %q in %d", r.Scenario.Name, q.item, q.year))
+				w.fail(fmt.Errorf("%s: two workbook lines for %q in %d", r.Scenario.Name, q.item.English, q.year))
 				return
 			}
 			matched[id] = true
@@ -203,7 +207,7 @@ func (w *workbook) costs(i int) {
 			}
 		} else {
 			if !closeTo(out.amount, 0) {
-				w.fail(fmt.Errorf("%s, %d, %q: the workbook counts %.6f %s (USD %.2f) where the engine has no line", r.Scenario.Name, q.year, q.item, q.qtyV, q.unit, out.amount))
+				w.fail(fmt.Errorf("%s, %d, %q: the workbook counts %.6f %s (USD %.2f) where the engine has no line", r.Scenario.Name, q.year, q.item.English, q.qtyV, q.unit, out.amount))
 				return
 			}
 			out.amount = 0
@@ -240,7 +244,7 @@ func (w *workbook) costs(i int) {
 		w.text(sh, cCategory, row, CategoryName(w.l, q.cat), 0)
 		w.text(sh, cSection, row, SectionName(w.l, q.sec), 0)
 		w.text(sh, cPayer, row, PayerName(w.l, q.payer), 0)
-		w.text(sh, cItem, row, q.item, 0)
+		w.text(sh, cItem, row, o.item, 0)
 		w.text(sh, cVenue, row, q.venue, 0)
 		qstyle := w.st.two
 		if q.qtyV == math.Trunc(q.qtyV) {
@@ -320,7 +324,7 @@ func (w *workbook) programmeSupport(i int, lines []qline, first int) []qline {
 	var out []qline
 	for _, y := range years {
 		out = append(out, qline{year: y, cat: cost.Sponsorship, sec: cost.Outside, payer: cost.VoluntaryFund,
-			item: "Programme support costs on the fund's expenditure", unit: "USD of fund expenditure",
+			item: msg.New("item.programme_support", "Programme support costs on the fund's expenditure"), unit: "USD of fund expenditure",
 			basis: "sponsored delegates' travel of the year × the programme support rate", factors: []string{key}, flat: true,
 			qty: "SUM(" + strings.Join(cells[y], ",") + ")", qtyV: spent[y]})
 	}
@@ -389,3 +393,8 @@ func payerTotal(t *cost.Totals, p cost.Payer) float64 {
 	return map[cost.Payer]float64{cost.RegularBudget: t.ByPayer.RegularBudget, cost.MemberStates: t.ByPayer.MemberStates,
 		cost.VoluntaryFund: t.ByPayer.VoluntaryFund}[p]
 }
+
+// ItemName is what a cost line counts, as the Item column writes it: the
+// engine's item by its code in the workbook's language, its city too
+// (the engine's English for a line without a code).
+func ItemName(l labels.Labels, line *cost.Line) string { return labels.Message(l, itemOf(line)) }

@@ -165,3 +165,55 @@ func TestRussianChineseAndArabicWorkbooks(t *testing.T) {
 		})
 	}
 }
+
+// TestCostItemsInTheWorkbooksLanguage: the Item column of a cost sheet
+// writes each engine line's item by its code in the workbook's language
+// (its city too), not the engine's English.
+func TestCostItemsInTheWorkbooksLanguage(t *testing.T) {
+	c := exporttest.BuiltIns(t, exporttest.Baseline, "s9-hybrid-groups")
+	for _, lang := range []locale.Language{locale.French, locale.Spanish, locale.Russian, locale.Chinese, locale.Arabic} {
+		l := locale.Export(lang)
+		data, err := EncodeWith(c, Options{Labels: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, data)
+		for i, r := range c.Results {
+			rows, err := f.GetRows(SheetStemsWith(c, l)[i] + SheetNames(l).Costs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			items := map[string]bool{}
+			for _, row := range rows[costsHeaderRow:] {
+				if len(row) < cItem || row[0] == "" {
+					break
+				}
+				items[row[cItem-1]] = true
+				// The workbook's own lines, of no cost (a grade without
+				// posts), are written by code too.
+				for _, english := range []string{"Secretariat posts", "Delegations to", "Sponsored delegates to", "Translation of", "Programme support costs on"} {
+					if strings.HasPrefix(row[cItem-1], english) {
+						t.Errorf("%s, %s: item %q is English", lang, r.Scenario.ID, row[cItem-1])
+					}
+				}
+			}
+			coded := 0
+			for _, line := range r.Cost.Lines {
+				if line.ItemMsg.Code == "" {
+					continue
+				}
+				coded++
+				want := labels.Message(l, line.ItemMsg)
+				if want == line.Item || !items[want] {
+					t.Errorf("%s, %s: no item reads %q (English %q)", lang, r.Scenario.ID, want, line.Item)
+				}
+				if items[line.Item] {
+					t.Errorf("%s, %s: the English item %q is left", lang, r.Scenario.ID, line.Item)
+				}
+			}
+			if coded == 0 {
+				t.Errorf("%s: no cost line has an item by code", r.Scenario.ID)
+			}
+		}
+	}
+}

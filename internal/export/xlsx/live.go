@@ -14,6 +14,7 @@ import (
 	"mechplan/internal/export/labels"
 	"mechplan/internal/geo"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
 	"mechplan/internal/travel"
@@ -37,12 +38,14 @@ import (
 // qline is one cost line as the workbook writes it: its quantity a
 // formula (or a constant) and the value that formula gives.
 type qline struct {
-	year    int
-	cat     cost.Category
-	sec     cost.Section
-	payer   cost.Payer
-	venue   string
-	item    string
+	year  int
+	cat   cost.Category
+	sec   cost.Section
+	payer cost.Payer
+	venue string
+	// item is what the line counts, by code (the engine's cost.Line
+	// ItemMsg); the Item column writes it in the workbook's language.
+	item    msg.Message
 	unit    string
 	basis   string
 	factors []string // rate keys whose product is the rate
@@ -54,8 +57,17 @@ type qline struct {
 	qkeys []string // assumptions the quantity reads
 }
 
+// itemOf is an engine line's item by code; a line without a code is its
+// English.
+func itemOf(l *cost.Line) msg.Message {
+	if l.ItemMsg.Code == "" {
+		return msg.Message{English: l.Item}
+	}
+	return l.ItemMsg
+}
+
 func (q *qline) id() string {
-	return fmt.Sprintf("%d|%s|%s|%s", q.year, q.payer, q.venue, q.item)
+	return fmt.Sprintf("%d|%s|%s|%s", q.year, q.payer, q.venue, q.item.English)
 }
 
 func lineID(l *cost.Line) string {
@@ -169,7 +181,7 @@ func (w *workbook) quantities(i int) []qline {
 	for k := range est.Lines {
 		l := &est.Lines[k]
 		if l.Category == cost.Servicing && l.Unit == "meetings" {
-			out = append(out, qline{year: l.Year, cat: l.Category, sec: l.Section, payer: l.Payer, venue: l.Venue, item: l.Item,
+			out = append(out, qline{year: l.Year, cat: l.Category, sec: l.Section, payer: l.Payer, venue: l.Venue, item: itemOf(l),
 				unit: l.Unit, basis: l.Basis, factors: rateFactors(l, est.Assumptions), qtyV: l.Quantity})
 		}
 	}
@@ -198,7 +210,7 @@ func (w *workbook) documentation(lr *liveRates, sch *schedule.Schedule) []qline 
 			continue
 		}
 		out = append(out, qline{year: sch.FirstYear + y, cat: cost.Documentation, sec: cost.ConferenceManagement, payer: cost.RegularBudget,
-			item: "Translation of session documents into the other official languages", unit: "translated pages",
+			item: msg.New("item.translation", "Translation of session documents into the other official languages"), unit: "translated pages",
 			basis:   w.t("export.xlsx.basis.documentation", "{{.Sessions}} formal sessions × pages per session × languages", "Sessions", n),
 			factors: lr.usd("documentation.translation_per_page"),
 			qty:     fmt.Sprintf("%d*%s*%s", n, lr.ref("documentation.pages_per_session"), lr.ref("documentation.target_languages")),
@@ -213,7 +225,7 @@ func (w *workbook) posts(lr *liveRates, sch *schedule.Schedule) []qline {
 		for _, g := range cost.Grades {
 			key := "staff.posts." + g
 			out = append(out, qline{year: sch.FirstYear + y, cat: cost.Secretariat, sec: cost.Disarmament, payer: cost.RegularBudget,
-				item: "Secretariat posts, " + g, unit: "post-years", factors: lr.usd("staff.standard_cost." + g),
+				item: msg.New("item.posts", "Secretariat posts, {{.Grade}}", "Grade", g), unit: "post-years", factors: lr.usd("staff.standard_cost." + g),
 				qty: lr.ref(key), qtyV: lr.v(key), qkeys: []string{key}})
 		}
 	}
@@ -594,7 +606,8 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		flights := append(append([]string(nil), qkeys...), "flight.speed_kmh", "flight.overhead_hours",
 			"flight.business_threshold_leg_hours", "flight.business_threshold_journey_hours")
 		add := func(item string, f string, v float64, unit, basis string, factors, keys []string) {
-			out = append(out, qline{year: year, cat: cat, sec: sec, payer: payer, venue: venue, item: who + " to " + place + ": " + item,
+			out = append(out, qline{year: year, cat: cat, sec: sec, payer: payer, venue: venue,
+				item: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", msg.Named("item.who.", who), "City", msg.Named("city.", place), "What", msg.Named("item.what.", item)),
 				unit: unit, basis: basis, factors: factors, qty: f, qtyV: v, qkeys: keys})
 		}
 		// Sponsored seats fly economy whatever the distance.

@@ -274,9 +274,12 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 	for i, r := range c.Results {
 		sh := SheetStemsWith(c, tl)[i] + tn().Costs
 		sums := map[string]float64{}
+		// The engine's lines by what the sheet shows of them: the item
+		// in the workbook's language.
 		engine := map[string]*cost.Line{}
 		for k := range r.Cost.Lines {
-			engine[lineID(&r.Cost.Lines[k])] = &r.Cost.Lines[k]
+			l := &r.Cost.Lines[k]
+			engine[fmt.Sprintf("%d|%s|%s|%s", l.Year, l.Payer, l.Venue, ItemName(tl, l))] = l
 		}
 		rows, _ := f.GetRows(sh, excelize.Options{RawCellValue: true})
 		found := 0
