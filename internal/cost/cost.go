@@ -584,11 +584,11 @@ func (b *builder) rules(opt Options) {
 	b.e.Delegation = d
 }
 
-// thinItem is the item of a thin-route supplement line, the message
+// ThinRouteItem is the item of a thin-route supplement line, the message
 // msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement
 // for thin routes (M49 region {{.Region}})", ...) would make, written out
 // without parsing the template: an estimate has dozens of these lines.
-func thinItem(who, city, what msg.Message, region string) msg.Message {
+func ThinRouteItem(who, city, what msg.Message, region string) msg.Message {
 	return msg.Message{Code: "item.travel.thin",
 		Args:    []msg.Arg{{Name: "Who", Value: who}, {Name: "City", Value: city}, {Name: "What", Value: what}, {Name: "Region", Value: region}},
 		English: who.English + " to " + city.English + ": " + what.English + ", supplement for thin routes (M49 region " + region + ")"}
@@ -1052,7 +1052,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 				return // add drops it anyway; its message is not worth rendering
 			}
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg:  thinItem(whoMsg, place, msg.Named("item.what.", item), code),
+				ItemMsg:  ThinRouteItem(whoMsg, place, msg.Named("item.what.", item), code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
 		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))

@@ -634,7 +634,9 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 			in := fmt.Sprintf("--(%s=\"%s\")", region, code)
 			th := b.thin[r]
 			thin := func(part, f string, v float64, unit string, factors []string) {
-				add(part+", supplement for thin routes (M49 region "+code+")", f, v, unit, strings.Join(factors, " × "), factors, flights)
+				out = append(out, qline{year: year, cat: cat, sec: sec, payer: payer, venue: venue,
+					item: cost.ThinRouteItem(msg.Named("item.who.", who), msg.Named("city.", place), msg.Named("item.what.", part), code),
+					unit: unit, basis: strings.Join(factors, " × "), factors: factors, qty: f, qtyV: v, qkeys: flights})
 			}
 			if economyOnly {
 				thin("air fares, economy, fixed part", "2*SUMPRODUCT("+trips+","+in+")", th.econFlights, "one-way flights", []string{"fare.base", sk})
