@@ -401,7 +401,7 @@ func TestThinItemAsMsgNewWouldWriteIt(t *testing.T) {
 		for _, a := range l.ItemMsg.Args {
 			args = append(args, a.Name, a.Value)
 		}
-		want := msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})", args...)
+		want := msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes from {{.Region}}", args...)
 		if l.Item != want.English || l.ItemMsg.English != want.English {
 			t.Errorf("item %q, msg.New writes %q", l.Item, want.English)
 		}

@@ -584,16 +584,6 @@ func (b *builder) rules(opt Options) {
 	b.e.Delegation = d
 }
 
-// ThinRouteItem is the item of a thin-route supplement line, the message
-// msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement
-// for thin routes (M49 region {{.Region}})", ...) would make, written out
-// without parsing the template: an estimate has dozens of these lines.
-func ThinRouteItem(who, city, what msg.Message, region string) msg.Message {
-	return msg.Message{Code: "item.travel.thin",
-		Args:    []msg.Arg{{Name: "Who", Value: who}, {Name: "City", Value: city}, {Name: "What", Value: what}, {Name: "Region", Value: region}},
-		English: who.English + " to " + city.English + ": " + what.English + ", supplement for thin routes (M49 region " + region + ")"}
-}
-
 // FareSupplementPrefix is the key of a fare region's supplement: fares
 // from capitals of M49 region 054 (Melanesia) carry
 // fare.region_supplement.054 on top of the distance model.
@@ -696,6 +686,27 @@ func dedupe(keys []string) []string {
 
 // city is a venue's city as a message ("city.geneva"), for an item.
 func (b *builder) city(code string) msg.Message { return msg.Named("city.", b.venueName(code)) }
+
+// TravelItem is the item of a travel line: who flies, to which city, and
+// what is paid ("air fares, economy, fixed part"), by code.
+func TravelItem(who, city, what string) msg.Message {
+	return msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}",
+		"Who", msg.Named("item.who.", who), "City", msg.Named("city.", city), "What", msg.Named("item.what.", what))
+}
+
+// ThinRouteItem is the item of a fare line's supplement for the thin
+// routes from an M49 region, by code, the region by its name: the message
+// msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}},
+// supplement for thin routes from {{.Region}}", ...) makes, written out
+// without parsing the template, as an estimate has dozens of these lines
+// (TestThinItemAsMsgNewWouldWriteIt).
+func ThinRouteItem(who, city, what, region string) msg.Message {
+	w, c, x := msg.Named("item.who.", who), msg.Named("city.", city), msg.Named("item.what.", what)
+	r := msg.Message{Code: "region.m49." + region, English: refdata.M49RegionName(region)}
+	return msg.Message{Code: "item.travel.thin",
+		Args:    []msg.Arg{{Name: "Who", Value: w}, {Name: "City", Value: c}, {Name: "What", Value: x}, {Name: "Region", Value: r}},
+		English: w.English + " to " + c.English + ": " + x.English + ", supplement for thin routes from " + r.English}
+}
 
 func (b *builder) venueName(code string) string {
 	if v, ok := b.ref.Venue(code); ok {
@@ -1011,7 +1022,6 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	f := b.e.Table.Rules.Fare
 	place := b.city(venue)
-	whoMsg := msg.Named("item.who.", who)
 	keys := func(k ...string) []string {
 		var out []string
 		for _, key := range k {
@@ -1026,7 +1036,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	line := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-			ItemMsg: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", item)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+			ItemMsg: TravelItem(who, place.English, item), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
 	line("air fares, economy, distance part", bl.EconomyKm, "passenger-km", f.PerKm, "great-circle distance capital to venue", keys("fare.per_km"))
@@ -1049,10 +1059,10 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 			if q == 0 {
-				return // add drops it anyway; its message is not worth rendering
+				return // add drops it anyway; its message is not worth making
 			}
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg:  ThinRouteItem(whoMsg, place, msg.Named("item.what.", item), code),
+				ItemMsg:  ThinRouteItem(who, place.English, item, code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
 		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))
