@@ -158,4 +158,3 @@ func sessionRow(sch *schedule.Schedule, i int) tripSessionJSON {
 	return tripSessionJSON{Body: sr.Body, Name: sr.BodyName, Kind: string(sr.Kind), Block: sr.Block,
 		Date: sch.Meetings[sr.First].Start.Format(time.DateOnly), Meetings: sr.Count}
 }
-
