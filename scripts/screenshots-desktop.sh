@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Screenshots of every view from the real binary under Xvfb (Mesa's
-# software renderer), at 1280×800 100 % and 1440×900 150 %, in English,
-# French and Spanish, as 64-colour PNGs: OUT/<lang>-<size>-<view>.png.
+# software renderer), at 1280×800 100 % and 1440×900 150 %, in every
+# language of the window, as 64-colour PNGs: OUT/<lang>-<size>-<view>.png.
 # Usage: scripts/screenshots-desktop.sh [BINARY] [OUT]
 #   (default build/mechplan and build/screenshots)
+#   SHOT_LANGS="fr zh" and SHOT_VIEWS="costs compare" take a subset.
 # Needs xvfb, imagemagick, a C compiler and libx11-dev.
 set -euo pipefail
 bin=$(realpath "${1:-build/mechplan}")
@@ -25,8 +26,9 @@ trap cleanup EXIT
 export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home LANG=en_US.UTF-8
 unset XDG_CONFIG_HOME XDG_DATA_HOME
 sleep 1
-views=(editor calendar timezones costs my_delegation compare settings)
-for lang in en fr es; do
+read -r -a views <<<"${SHOT_VIEWS:-editor calendar timezones costs my_delegation compare settings}"
+read -r -a langs <<<"${SHOT_LANGS:-en fr es ru zh}"
+for lang in "${langs[@]}"; do
 	for size in 1280x800:100 1440x900:150; do
 		dim=${size%%:*} scale=${size##*:}
 		for view in "${views[@]}"; do

@@ -63,14 +63,19 @@ func (a *Assumptions) Get(key string) (Assumption, bool) {
 	return out, true
 }
 
-// With returns a copy with one key set to a value, as a sensitivity run or
-// an editor's preview needs.
+// With returns a copy with one key set to a value, as a sensitivity run
+// needs. The value keeps the price year of the one it replaces: a
+// default of 2008 moved by 20 % is still a 2008 figure, recosted to the
+// estimate's year like the default (an override keeps its own date).
 func (a *Assumptions) With(key string, value float64) *Assumptions {
 	c := &Assumptions{ref: a.ref, over: make(map[string]model.Override, len(a.over)+1)}
 	for k, o := range a.over {
 		c.over[k] = o
 	}
-	o := c.over[key]
+	o, overridden := c.over[key]
+	if r, ok := a.ref.Rate(key); ok && !overridden && r.PriceYear > 0 {
+		o.AsOf = fmt.Sprintf("%04d", r.PriceYear)
+	}
 	o.Key, o.Value = key, value
 	c.over[key] = o
 	return c
@@ -138,11 +143,23 @@ func Recost(amount, inflation float64, from, to int) float64 {
 	return amount * math.Pow(1+inflation, float64(to-from))
 }
 
-// InflationKey is the recosting assumption of a rate: the inflation at
-// the duty station its key ends with, New York's for the others (fares,
-// staff costs, terminal expenses are USD figures).
+// FaresInflation is the recosting index of air fares (fare.*), when the
+// rates table has it.
+const FaresInflation = "recost.inflation.fares"
+
+// InflationKey is the recosting assumption of a rate: the air-fare index
+// for fares, the inflation at the duty station its key ends with, New
+// York's for the others (staff costs, terminal expenses are USD figures).
 func InflationKey(ref *refdata.Data, key string) string {
-	if i := strings.LastIndexByte(key, '.'); i >= 0 && ref != nil {
+	if ref == nil {
+		return "recost.inflation." + Base
+	}
+	if strings.HasPrefix(key, "fare.") {
+		if _, ok := ref.Rate(FaresInflation); ok {
+			return FaresInflation
+		}
+	}
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		if _, ok := ref.Venue(key[i+1:]); ok {
 			return "recost.inflation." + key[i+1:]
 		}

@@ -2,6 +2,7 @@ package cost_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"mechplan/internal/cost"
@@ -292,4 +293,95 @@ func TestWorkload(t *testing.T) {
 	}
 	near(t, "pages translated", w.PagesTranslated, pages)
 	near(t, "words", w.WordsTranslated, pages*330)
+}
+
+// TestFaresRecostedByTheirOwnIndex: the 2012 fare model is recosted by the
+// air-fare index, not by New York's inflation: setting the index to zero
+// leaves the fares at their 2012 figures and New York's DSA recosted.
+func TestFaresRecostedByTheirOwnIndex(t *testing.T) {
+	if k := cost.InflationKey(ref(t), "fare.base"); k != cost.FaresInflation {
+		t.Fatalf("fare.base is recosted by %s", k)
+	}
+	if k := cost.InflationKey(ref(t), "terminal.expenses"); k != "recost.inflation.NYC" {
+		t.Errorf("terminal.expenses is recosted by %s", k)
+	}
+	if k := cost.InflationKey(ref(t), "dsa.GVA"); k != "recost.inflation.GVA" {
+		t.Errorf("dsa.GVA is recosted by %s", k)
+	}
+	// The fixed test rates carry no date; date the fares 2012 as the table does.
+	fares := []model.Override{{Key: "fare.base", Value: 50, AsOf: "2012"}, {Key: "fare.per_km", Value: 0.068, AsOf: "2012"}}
+	base, _ := estimate(t, scenario(fares...), cost.Options{})
+	flat, _ := estimate(t, scenario(append(fares, model.Override{Key: cost.FaresInflation, Value: 0, AsOf: "2026-11", Source: "test"})...), cost.Options{})
+	near(t, "fare.base at 2012 prices", flat.Table.Rules.Fare.Base, 50)
+	near(t, "fare.per_km at 2012 prices", flat.Table.Rules.Fare.PerKm, 0.068)
+	near(t, "fare.base recosted", base.Table.Rules.Fare.Base, cost.Recost(50, 0.024, 2012, 2026))
+	near(t, "DSA New York still recosted", flat.Table.Subsistence("NYC"), cost.Recost(378, 0.024, 2008, 2026))
+	for _, l := range base.Lines {
+		if l.Key == "fare.base" && l.RecostKey != cost.FaresInflation {
+			t.Errorf("%s: recosted by %s", l.Item, l.RecostKey)
+		}
+	}
+}
+
+// TestThinRouteSupplement: fares from Pacific and Central African capitals
+// carry their M49 region's supplement on top of the distance model; other
+// capitals' fares follow distance alone; the supplement is written as its
+// own lines, which add up with the distance-model lines to the fares, and
+// a supplement of 0 takes them away.
+func TestThinRouteSupplement(t *testing.T) {
+	d := ref(t)
+	for iso, region := range map[string]string{"FJI": "054", "KIR": "057", "WSM": "061", "CMR": "017", "CHL": "005", "FRA": "155"} {
+		s, ok := d.State(iso)
+		if !ok || s.M49Region != region {
+			t.Errorf("%s: M49 region %q, want %s", iso, s.M49Region, region)
+		}
+	}
+	sup := []model.Override{{Key: "fare.region_supplement.054", Value: 0.5}, {Key: "fare.region_supplement.017", Value: 0.25}}
+	e, _ := estimate(t, scenario(sup...), cost.Options{})
+	flat, _ := estimate(t, scenario(), cost.Options{}) // the fixed rates set every supplement to 0
+	f := e.Table.Rules.Fare
+	fare := func(iso string) (float64, float64) {
+		s, _ := d.State(iso)
+		v, _ := d.Venue("NYC")
+		km := geo.GreatCircleKm(s.Lat, s.Lon, v.Lat, v.Lon)
+		it, err := e.Itinerary(iso, -1)
+		if err != nil || len(it.Trips) == 0 {
+			t.Fatalf("%s: %v", iso, err)
+		}
+		return it.Trips[0].Flight.Fare, f.Base + f.PerKm*km // delegations fly economy
+	}
+	got, model0 := fare("FJI")
+	near(t, "Fiji's fare, Melanesia +50 %", got, 1.5*model0)
+	got, model0 = fare("CMR")
+	near(t, "Cameroon's fare, Middle Africa +25 %", got, 1.25*model0)
+	got, model0 = fare("CHL")
+	near(t, "Chile's fare, by distance alone", got, model0)
+	var fares, thin, thinFlat float64
+	for _, l := range e.Lines {
+		if strings.Contains(l.Item, "air fares") && (l.Payer == cost.MemberStates || l.Payer == cost.VoluntaryFund) {
+			fares += l.Amount
+		}
+		if strings.Contains(l.Item, "supplement for thin routes") {
+			thin += l.Amount
+			if l.Uses[0] != "fare.region_supplement.054" && l.Uses[0] != "fare.region_supplement.017" {
+				t.Errorf("%s: names %v first", l.Item, l.Uses)
+			}
+		}
+	}
+	for _, l := range flat.Lines {
+		if strings.Contains(l.Item, "supplement for thin routes") {
+			thinFlat += l.Amount
+		}
+	}
+	var billed float64
+	for k := range e.Travel.Paid {
+		billed += e.Travel.Paid[k].Fares + e.Travel.Sponsored[k].Fares
+	}
+	near(t, "fare lines = the bills' fares", fares, billed)
+	if thin <= 0 || thinFlat != 0 {
+		t.Errorf("supplement lines: USD %.2f with supplements, %.2f without", thin, thinFlat)
+	}
+	if e.Travel.Cost-flat.Travel.Cost-thin > 1e-6*e.Travel.Cost || flat.Travel.Cost+thin-e.Travel.Cost > 1e-6*e.Travel.Cost {
+		t.Errorf("travel %.2f with supplements, %.2f without, supplement lines %.2f", e.Travel.Cost, flat.Travel.Cost, thin)
+	}
 }

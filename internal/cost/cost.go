@@ -565,6 +565,7 @@ func (b *builder) rules(opt Options) {
 		// table's loader allows 0 for any rate, an override too.
 		rules.Fare.Flight.SpeedKmh = geo.FallbackSpeedKmh
 	}
+	rules.FareRegions, rules.FareSupplements = b.fareRegions()
 	b.dsaKeys = map[string][]string{}
 	for _, v := range b.ref.VenueCodes() {
 		rules.Subsistence[v], b.dsaKeys[v] = r.usd("dsa." + v)
@@ -581,6 +582,39 @@ func (b *builder) rules(opt Options) {
 	}
 	d.MissionDelegates = r.value("delegation.mission_delegates")
 	b.e.Delegation = d
+}
+
+// FareSupplementPrefix is the key of a fare region's supplement: fares
+// from capitals of M49 region 054 (Melanesia) carry
+// fare.region_supplement.054 on top of the distance model.
+const FareSupplementPrefix = "fare.region_supplement."
+
+// fareRegions lists the M49 regions of member states whose fares the
+// rates table gives a supplement, in the order of the states, with the
+// supplements.
+func (b *builder) fareRegions() ([]string, []float64) {
+	var codes []string
+	var sups []float64
+	for i := range b.ref.States {
+		code := b.ref.States[i].M49Region
+		if code == "" || containsKey(codes, code) || len(codes) == travel.MaxFareRegions {
+			continue
+		}
+		if v, ok := b.a.Get(FareSupplementPrefix + code); ok {
+			codes = append(codes, code)
+			sups = append(sups, v.Value)
+		}
+	}
+	return codes, sups
+}
+
+func containsKey(ks []string, k string) bool {
+	for _, o := range ks {
+		if o == k {
+			return true
+		}
+	}
+	return false
 }
 
 // fare reads a travel rate in USD recosted to the price year and
@@ -997,6 +1031,32 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		"fare.base × fare.business_multiplier", keys("fare.business_multiplier", "fare.base"))
 	line("air fares, business class, distance part", bl.BusinessKm, "passenger-km", f.PerKm*f.BusinessMultiplier,
 		"fare.per_km × fare.business_multiplier", keys("fare.business_multiplier", "fare.per_km"))
+	// Thin routes: the supplement of each fare region, on the same
+	// flights and passenger-km, at the distance model's rates × the
+	// supplement.
+	rules := b.e.Table.Rules
+	for r, code := range rules.FareRegions {
+		if r >= travel.MaxFareRegions || r >= len(rules.FareSupplements) {
+			break
+		}
+		th := &bl.Thin[r]
+		sk, sup := FareSupplementPrefix+code, rules.FareSupplements[r]
+		if sup == 0 {
+			continue // fares by distance alone: no line
+		}
+		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
+			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
+				ItemMsg: msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
+					"Who", whoMsg, "City", place, "What", msg.Named("item.what.", item), "Region", code),
+				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+		}
+		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))
+		thin("air fares, economy, distance part", th.EconomyKm, "passenger-km", f.PerKm*sup, "fare.per_km × "+sk, keys(sk, "fare.per_km"))
+		thin("air fares, business class, fixed part", th.BusinessFlights, "one-way flights", f.Base*f.BusinessMultiplier*sup,
+			"fare.base × fare.business_multiplier × "+sk, keys(sk, "fare.business_multiplier", "fare.base"))
+		thin("air fares, business class, distance part", th.BusinessKm, "passenger-km", f.PerKm*f.BusinessMultiplier*sup,
+			"fare.per_km × fare.business_multiplier × "+sk, keys(sk, "fare.business_multiplier", "fare.per_km"))
+	}
 	dsa := b.e.Table.Subsistence(venue)
 	basis := ""
 	// The basis is the product of keys the rate is made of, before any

@@ -49,6 +49,9 @@ var fixed = []model.Override{
 	{Key: "flight.business_threshold_leg_hours", Value: 9}, {Key: "flight.business_threshold_journey_hours", Value: 11},
 	{Key: "flight.long_haul_hours", Value: 9},
 	{Key: "cost.price_year", Value: 2026}, {Key: "cost.escalation_per_year", Value: 0},
+	// Fares by distance alone: TestThinRouteSupplement sets them.
+	{Key: "fare.region_supplement.017", Value: 0}, {Key: "fare.region_supplement.054", Value: 0},
+	{Key: "fare.region_supplement.057", Value: 0}, {Key: "fare.region_supplement.061", Value: 0},
 }
 
 // scenario: in 2026 a plenary week in New York (10 interpreted, webcast
@@ -374,6 +377,31 @@ func TestSensitivityIsSortedAndLinear(t *testing.T) {
 		}
 	}
 	t.Error("no swing for staff.standard_cost.P-4")
+}
+
+// TestSensitivityBracketsTheBase: every cost is monotonic in each
+// assumption, so moving one by ±20 % leaves the base total between the
+// two ends; a moved value that lost its price year (a 2008 rate read as
+// a current one) would put both ends below the base.
+func TestSensitivityBracketsTheBase(t *testing.T) {
+	for _, id := range []string{"oewg-2021-2025", "global-mechanism", "s7-rotating-venues"} {
+		s, _, err := store.FindBuiltIn(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, _ := estimate(t, s, cost.Options{})
+		sw, err := e.Sensitivity(0.2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := e.Total.Total
+		for _, x := range sw {
+			lo, hi := min(x.Low, x.High), max(x.Low, x.High)
+			if base < lo-0.01 || base > hi+0.01 {
+				t.Errorf("%s: %s ±20 %% gives %.2f and %.2f around a base of %.2f", id, x.Key, x.Low, x.High, base)
+			}
+		}
+	}
 }
 
 func TestPeriodsAddUp(t *testing.T) {

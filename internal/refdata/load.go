@@ -165,6 +165,7 @@ func (t *csvTable) get(row int, name string) string {
 
 var (
 	iso3Pattern   = regexp.MustCompile(`^[A-Z]{3}$`)
+	m49Pattern    = regexp.MustCompile(`^\d{3}$`)
 	coordPattern  = regexp.MustCompile(`^-?\d{1,3}\.\d{2,4}$`)
 	asOfPattern   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 	clockPattern  = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
@@ -173,7 +174,7 @@ var (
 
 var stateColumns = []string{"iso3", "name", "city", "city_note", "lat", "lon", "tz", "tz_note",
 	"group", "group_note", "ldc", "lldc", "sids",
-	"mission_nyc", "mission_gva", "mission_vie", "mission_nbo", "missions_assumed"}
+	"mission_nyc", "mission_gva", "mission_vie", "mission_nbo", "missions_assumed", "m49_region"}
 
 func loadStates(fsys fs.FS, ps *problems) []MemberState {
 	t := readCSV(fsys, statesFile, stateColumns, ps)
@@ -194,6 +195,7 @@ func loadStates(fsys fs.FS, ps *problems) []MemberState {
 			TZNote:    t.get(i, "tz_note"),
 			Group:     t.get(i, "group"),
 			GroupNote: t.get(i, "group_note"),
+			M49Region: t.get(i, "m49_region"),
 			Missions:  map[string]bool{},
 		}
 		if !iso3Pattern.MatchString(s.ISO3) {
@@ -231,6 +233,9 @@ func loadStates(fsys fs.FS, ps *problems) []MemberState {
 			s.Missions[v] = parseFlag(t.get(i, col), col, bad)
 		}
 		s.MissionsAssumed = parseFlag(t.get(i, "missions_assumed"), "missions_assumed", bad)
+		if !m49Pattern.MatchString(s.M49Region) {
+			bad("m49_region", "%q is not a three-digit M49 region code (the intermediate region, else the sub-region)", s.M49Region)
+		}
 		out = append(out, s)
 	}
 	if len(out) != MemberCount {

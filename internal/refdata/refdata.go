@@ -45,6 +45,11 @@ type MemberState struct {
 	Missions map[string]bool
 	// MissionsAssumed is true where no source was at hand for Missions.
 	MissionsAssumed bool
+	// M49Region is the state's region in the UN Statistics Division's
+	// M49 standard: the intermediate region where M49 has one (017
+	// Middle Africa), else the sub-region (054 Melanesia). Fares from a
+	// region with a fare.region_supplement rate carry that supplement.
+	M49Region string
 
 	loc *time.Location
 }

@@ -472,7 +472,7 @@ func TestValidationLocatesProblems(t *testing.T) {
 	names := read(namesFile)
 	nameLines := strings.SplitAfter(names, "\n")
 	lines := strings.SplitAfter(states, "\n")
-	vatican := "VAT,Holy See,Vatican City,,41.90,12.45,Europe/Vatican,,Western European and Others,,0,0,0,1,1,1,0,1\n"
+	vatican := "VAT,Holy See,Vatican City,,41.90,12.45,Europe/Vatican,,Western European and Others,,0,0,0,1,1,1,0,1,039\n"
 	tests := []struct {
 		name      string
 		file      string
@@ -484,6 +484,7 @@ func TestValidationLocatesProblems(t *testing.T) {
 		{"repeated code", statesFile, states + lines[1], []string{"row 195: iso3: DZA repeats row 2", "name: \"Algeria\" repeats"}},
 		{"bad zone", statesFile, strings.Replace(states, "Africa/Algiers", "Africa/Algeirs", 1), []string{"row 2: tz:"}},
 		{"coordinate out of range", statesFile, strings.Replace(states, "36.75,3.06", "96.75,3.06", 1), []string{"row 2: lat:"}},
+		{"bad M49 region", statesFile, strings.Replace(states, ",1,1,1,1,1,015\n", ",1,1,1,1,1,15\n", 1), []string{"row 2: m49_region:"}},
 		{"unknown group", statesFile, strings.Replace(states, "Algiers,,36.75,3.06,Africa/Algiers,,African", "Algiers,,36.75,3.06,Africa/Algiers,,Arab", 1), []string{"row 2: group:"}},
 		{"state without names", namesFile, strings.Join(append(nameLines[:1:1], nameLines[2:]...), ""), []string{"member_state_names.csv: iso3: no row for DZA (Algeria)"}},
 		{"names of an observer", namesFile, names + "VAT,Holy See,Saint-Siège,Santa Sede,Святой Престол,罗马教廷,الكرسي الرسولي,\n", []string{"row 195: iso3: \"VAT\" is not a member state"}},

@@ -40,9 +40,16 @@ type Flight struct {
 	Km       float64
 	Hours    float64 // journey time, connections included
 	Business bool
-	// Fare is the one-way fare in USD, business class when Business.
+	// Fare is the one-way fare in USD, business class when Business,
+	// with the supplement of a thin route included.
 	Fare float64
+	// Region is 1 + the index in Rules.FareRegions of the capital's fare
+	// region when its fares carry a supplement, 0 when they do not.
+	Region int
 }
+
+// MaxFareRegions is how many regions may carry a fare supplement.
+const MaxFareRegions = 8
 
 // LocalKm is the distance under which a capital counts as the venue city
 // (Vienna, Nairobi, Bangkok...): its delegates go home at night, so they
@@ -55,6 +62,17 @@ func (f FareModel) economy(fl Flight) Flight {
 		fl.Business = false
 		fl.Fare /= f.BusinessMultiplier
 	}
+	return fl
+}
+
+// withSupplement puts a thin route's supplement on the flight: region is
+// its index in Rules.FareRegions, supplement the fraction of the fare.
+func withSupplement(fl Flight, region int, supplement float64) Flight {
+	if fl.Km == 0 || region < 0 {
+		return fl
+	}
+	fl.Region = region + 1
+	fl.Fare *= 1 + supplement
 	return fl
 }
 
@@ -136,6 +154,22 @@ type Rules struct {
 	LongHaulHours float64
 	// BridgeDays: see DefaultBridgeDays.
 	BridgeDays int
+	// FareRegions are the M49 regions whose fares carry a supplement
+	// (at most MaxFareRegions), FareSupplements the supplement of each as
+	// a fraction of the distance model's fare: thin routes (the Pacific,
+	// Central Africa) cost more than their distance says.
+	FareRegions     []string
+	FareSupplements []float64
+}
+
+// regionOf is the index in FareRegions of a state's region, -1 if none.
+func (r Rules) regionOf(s *refdata.MemberState) int {
+	for i, code := range r.FareRegions {
+		if code == s.M49Region && i < MaxFareRegions {
+			return i
+		}
+	}
+	return -1
 }
 
 // Attendance says which meetings capital-based delegates fly to.
@@ -299,6 +333,16 @@ type Bill struct {
 	Fares           float64
 	Subsistence     float64
 	Terminal        float64
+	// Thin are, per fare region (Rules.FareRegions), the flights and
+	// passenger-km whose fares carry that region's supplement, included
+	// in the counts above: the supplement is Thin × the distance model's
+	// rates × the supplement.
+	Thin [MaxFareRegions]ThinFlights
+}
+
+// ThinFlights counts the flights of one fare region by class.
+type ThinFlights struct {
+	EconomyFlights, BusinessFlights, EconomyKm, BusinessKm float64
 }
 
 // Total is fares, subsistence and terminal expenses together.
@@ -316,6 +360,13 @@ func (b *Bill) Add(o *Bill) {
 	b.Fares += o.Fares
 	b.Subsistence += o.Subsistence
 	b.Terminal += o.Terminal
+	for r := range b.Thin {
+		t, u := &b.Thin[r], &o.Thin[r]
+		t.EconomyFlights += u.EconomyFlights
+		t.BusinessFlights += u.BusinessFlights
+		t.EconomyKm += u.EconomyKm
+		t.BusinessKm += u.BusinessKm
+	}
 }
 
 // Price prices n travellers on one return journey of the given nights;
@@ -331,6 +382,11 @@ func Price(n float64, fl Flight, nights int, dsa, terminal float64) Bill {
 	} else {
 		b.EconomyFlights = 2 * n
 		b.EconomyKm = 2 * n * fl.Km
+	}
+	if r := fl.Region - 1; r >= 0 && r < MaxFareRegions {
+		t := &b.Thin[r]
+		t.EconomyFlights, t.BusinessFlights = b.EconomyFlights, b.BusinessFlights
+		t.EconomyKm, t.BusinessKm = b.EconomyKm, b.BusinessKm
 	}
 	b.Fares = 2 * n * fl.Fare
 	b.Terminal = n * terminal
@@ -398,7 +454,7 @@ func NewTable(ref *refdata.Data, rules Rules) *Table {
 	t.flights = make([]Flight, len(g.km))
 	t.long = make([]bool, len(g.km))
 	for k, km := range g.km {
-		t.flights[k] = rules.delegateFlight(km)
+		t.flights[k] = rules.stateFlight(&t.States[k/nv], km)
 		t.long[k] = t.isLong(t.flights[k])
 	}
 	t.dsa = make([]float64, nv)
@@ -407,6 +463,18 @@ func NewTable(ref *refdata.Data, rules Rules) *Table {
 		t.dsa[j] = rules.Subsistence[code]
 	}
 	return t
+}
+
+// stateFlight is a delegation's flight from its capital, with its fare
+// region's supplement on a thin route.
+func (r Rules) stateFlight(s *refdata.MemberState, km float64) Flight {
+	fl := r.delegateFlight(km)
+	if len(r.FareRegions) > 0 {
+		if i := r.regionOf(s); i >= 0 && i < len(r.FareSupplements) {
+			fl = withSupplement(fl, i, r.FareSupplements[i])
+		}
+	}
+	return fl
 }
 
 // delegateFlight is a delegation's flight: business class only when
@@ -485,7 +553,7 @@ func (t *Table) Plan(trips []Trip, d Delegation, ref *refdata.Data, seats float6
 		if !ok {
 			continue
 		}
-		fl := t.Rules.delegateFlight(geo.GreatCircleKm(d.State.Lat, d.State.Lon, v.Lat, v.Lon))
+		fl := t.Rules.stateFlight(d.State, geo.GreatCircleKm(d.State.Lat, d.State.Lon, v.Lat, v.Lon))
 		p := t.plan(tr, &d, fl, d.State.HasMission(tr.Venue), t.Subsistence(tr.Venue), seats)
 		it.Trips = append(it.Trips, p)
 		it.DaysAway += p.DaysAway

@@ -15,6 +15,7 @@ import (
 	"mechplan/internal/geo"
 	"mechplan/internal/model"
 	"mechplan/internal/msg"
+	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
 	"mechplan/internal/travel"
 )
@@ -92,7 +93,8 @@ const (
 	tPaid
 	tNights
 	tEconomy
-	tColumns = tEconomy
+	tRegion
+	tColumns = tRegion
 )
 
 // Columns of the trip table and the away-from-New-York table.
@@ -157,8 +159,16 @@ func (lr *liveRates) usd(key string) []string {
 	return []string{key}
 }
 
-// bill sums one group of travellers' trips as the engine's travel.Bill.
-type bill struct{ trips, econFlights, busFlights, econKm, busKm, nights float64 }
+// bill sums one group of travellers' trips as the engine's travel.Bill,
+// with, per fare region (travel.Rules.FareRegions), the flights whose
+// fares carry its supplement.
+type bill struct {
+	trips, econFlights, busFlights, econKm, busKm, nights float64
+	thin                                                  [travel.MaxFareRegions]bill4
+}
+
+// bill4 counts one fare region's flights and passenger-km by class.
+type bill4 struct{ econFlights, busFlights, econKm, busKm float64 }
 
 // quantities writes the Travel sheet of scenario i and returns every cost
 // line whose quantity the workbook computes, in the engine's order.
@@ -489,7 +499,16 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		w.t("export.xlsx.col.long_haul", "Long haul (one more night)"), w.t("export.xlsx.col.experts", "Experts per delegation"),
 		w.t("export.xlsx.col.flying", "Flying from the capital"), w.t("export.xlsx.col.sponsored", "Sponsored seats"),
 		w.t("export.xlsx.col.paid", "Paid by the state"), w.t("export.xlsx.col.nights_away", "Nights away"),
-		w.t("export.xlsx.col.economy", "Economy class"))
+		w.t("export.xlsx.col.economy", "Economy class"), w.t("export.xlsx.col.m49_region", "M49 region (fare supplement)"))
+	fareRegions := est.Table.Rules.FareRegions
+	regionOf := func(s *refdata.MemberState) int {
+		for r, code := range fareRegions {
+			if code == s.M49Region && r < travel.MaxFareRegions {
+				return r
+			}
+		}
+		return -1
+	}
 	// Delegates fly business class under the UN rule only where the
 	// scenario pays it; by default they fly economy.
 	delegatesBusiness := lr.v("delegation.business_class") != 0
@@ -536,6 +555,17 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 				f.econFlights += 2 * seats
 				f.econKm += 2 * seats * km
 				f.nights += seats * n
+				if r := regionOf(s); r >= 0 && km > 0 {
+					if bus {
+						p.thin[r].busFlights += 2 * paid
+						p.thin[r].busKm += 2 * paid * km
+					} else {
+						p.thin[r].econFlights += 2 * paid
+						p.thin[r].econKm += 2 * paid * km
+					}
+					f.thin[r].econFlights += 2 * seats
+					f.thin[r].econKm += 2 * seats * km
+				}
 				c := func(col int) string { return abs(col, row) }
 				put(w.t(labels.StatePrefix+s.ISO3, s.Name), s.ISO3, num(float64(tripNo[k]), st.integer), num(float64(g.year), 0), g.venue,
 					num(km, st.integer), num(b01(mission), st.integer), num(b01(eligible), st.integer),
@@ -546,7 +576,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 					fx(fmt.Sprintf("IF(%s=1,MIN(%s,%s),0)", c(tEligible), sRef, c(tFlying)), seats, st.one),
 					fx(fmt.Sprintf("%s-%s", c(tFlying), c(tSponsored)), paid, st.one),
 					fx(fmt.Sprintf("%s+%s", ref1(pNights, tripRow[k]), c(tLong)), n, st.integer),
-					fx(fmt.Sprintf("1-%s", c(tBusiness)), 1-b01(bus), st.integer))
+					fx(fmt.Sprintf("1-%s", c(tBusiness)), 1-b01(bus), st.integer), s.M49Region)
 			}
 		}
 		gspan[gi].last = row - 1
@@ -563,7 +593,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 	rng := func(col, first, last int) string { return q + abs(col, first) + ":" + abs(col, last) }
 	var out []qline
 	travelLines := func(year int, venue string, cat cost.Category, sec cost.Section, payer cost.Payer, who string,
-		b bill, trips, km, econ, bus, nights string, economyOnly bool, qkeys []string) {
+		b bill, trips, km, econ, bus, nights, region string, economyOnly bool, qkeys []string) {
 		place := venue
 		if v, ok := ref.Venue(venue); ok {
 			place = v.City
@@ -593,6 +623,30 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 				"fare.base × fare.business_multiplier", []string{"fare.base", "fare.business_multiplier"}, flights)
 			add("air fares, business class, distance part", "2*SUMPRODUCT("+trips+","+km+","+bus+")", b.busKm, "passenger-km",
 				"fare.per_km × fare.business_multiplier", []string{"fare.per_km", "fare.business_multiplier"}, flights)
+		}
+		// Thin routes: each fare region's supplement on its flights (the
+		// delegation table's region column; staff fly from New York).
+		for r, code := range fareRegions {
+			if region == "" || r >= travel.MaxFareRegions {
+				break
+			}
+			sk := cost.FareSupplementPrefix + code
+			in := fmt.Sprintf("--(%s=\"%s\")", region, code)
+			th := b.thin[r]
+			thin := func(part, f string, v float64, unit string, factors []string) {
+				add(part+", supplement for thin routes (M49 region "+code+")", f, v, unit, strings.Join(factors, " × "), factors, flights)
+			}
+			if economyOnly {
+				thin("air fares, economy, fixed part", "2*SUMPRODUCT("+trips+","+in+")", th.econFlights, "one-way flights", []string{"fare.base", sk})
+				thin("air fares, economy, distance part", "2*SUMPRODUCT("+trips+","+km+","+in+")", th.econKm, "passenger-km", []string{"fare.per_km", sk})
+				continue
+			}
+			thin("air fares, economy, fixed part", "2*SUMPRODUCT("+trips+","+econ+","+in+")", th.econFlights, "one-way flights", []string{"fare.base", sk})
+			thin("air fares, economy, distance part", "2*SUMPRODUCT("+trips+","+km+","+econ+","+in+")", th.econKm, "passenger-km", []string{"fare.per_km", sk})
+			thin("air fares, business class, fixed part", "2*SUMPRODUCT("+trips+","+bus+","+in+")", th.busFlights, "one-way flights",
+				[]string{"fare.base", "fare.business_multiplier", sk})
+			thin("air fares, business class, distance part", "2*SUMPRODUCT("+trips+","+km+","+bus+","+in+")", th.busKm, "passenger-km",
+				[]string{"fare.per_km", "fare.business_multiplier", sk})
 		}
 		add("daily subsistence allowance", "SUMPRODUCT("+trips+","+nights+")", b.nights, "traveller-nights", dsaBasis, dsa,
 			append([]string{"flight.long_haul_hours"}, flights...))
@@ -627,10 +681,10 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		km, econ, bus, nights := rng(wKm, first, last), rng(wEconomy, first, last), rng(wBusiness, first, last), rng(wNights, first, last)
 		x := &aways[a]
 		travelLines(x.year, x.venue, cost.Secretariat, cost.Disarmament, cost.RegularBudget, "Secretariat staff from New York",
-			staff, rng(wStaff, first, last), km, econ, bus, nights, false, []string{"away.staff_travellers"})
+			staff, rng(wStaff, first, last), km, econ, bus, nights, "", false, []string{"away.staff_travellers"})
 		if interp {
 			travelLines(x.year, x.venue, cost.Servicing, cost.ConferenceManagement, cost.RegularBudget, "Interpreters and conference staff from New York",
-				conf, rng(wConference, first, last), km, econ, bus, nights, false, []string{"away.conference_travellers." + x.venue})
+				conf, rng(wConference, first, last), km, econ, bus, nights, "", false, []string{"away.conference_travellers." + x.venue})
 		}
 		a = b
 	}
@@ -643,10 +697,11 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		}
 		sp := gspan[gi]
 		km, econ, bus, nights := rng(tKm, sp.first, sp.last), rng(tEconomy, sp.first, sp.last), rng(tBusiness, sp.first, sp.last), rng(tNights, sp.first, sp.last)
+		region := rng(tRegion, sp.first, sp.last)
 		travelLines(g.year, g.venue, cost.Travel, cost.Outside, cost.MemberStates, "Delegations", gpaid[gi],
-			rng(tPaid, sp.first, sp.last), km, econ, bus, nights, false, who)
+			rng(tPaid, sp.first, sp.last), km, econ, bus, nights, region, false, who)
 		travelLines(g.year, g.venue, cost.Sponsorship, cost.Outside, cost.VoluntaryFund, "Sponsored delegates", gfund[gi],
-			rng(tSponsored, sp.first, sp.last), km, econ, bus, nights, true, who)
+			rng(tSponsored, sp.first, sp.last), km, econ, bus, nights, region, true, who)
 	}
 	return out
 }
