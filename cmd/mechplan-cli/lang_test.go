@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,24 +98,39 @@ func TestEvalInFrench(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	// The full cost over the horizon, as the JSON gives it.
+	_, js, _ := runCLI("eval", "--json", "oewg-2021-2025")
+	var v struct {
+		Scenarios []struct {
+			Total struct{ Cost struct{ Total float64 } }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &v); err != nil || len(v.Scenarios) != 1 || v.Scenarios[0].Total.Cost.Total < 1e6 {
+		t.Fatalf("eval --json: %v", err)
+	}
+	full := v.Scenarios[0].Total.Cost.Total
+	french := locale.For(locale.French).Number(full, 0)
+	if !strings.Contains(french, "\u00a0") {
+		t.Fatalf("French groups %q without a no-break space", french)
+	}
 	for _, w := range []string{
 		"ANNÉE", "JOURS DE RÉUNION", "COÛT INTÉGRAL", "OBJET DE DÉPENSE",
 		"total 2021–2025", "Coût, en dollars des États-Unis de 2026",
 		"Postes ", "dont contributions du personnel",
-		"35\u00a0168\u00a0853", // the full cost over the horizon
+		french,
 		"−5,8 jours de réunion", "100\u00a0% du total repose sur des taux provisoires",
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q", w)
 		}
 	}
-	for _, english := range []string{"Cost, USD of", "35,168,853", "of which staff assessment", "Full cost:", "Posts "} {
+	for _, english := range []string{"Cost, USD of", usd(full), "of which staff assessment", "Full cost:", "Posts "} {
 		if strings.Contains(out, english) {
 			t.Errorf("English %q left", english)
 		}
 	}
 	_, en, _ := runCLI("eval", "--baseline", "s2-netherlands", "oewg-2021-2025")
-	if !strings.Contains(en, "35,168,853") || !strings.Contains(en, "-5.8 meeting days") {
+	if !strings.Contains(en, usd(full)) || !strings.Contains(en, "-5.8 meeting days") {
 		t.Errorf("English form changed:\n%s", en)
 	}
 }
