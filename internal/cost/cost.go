@@ -694,6 +694,21 @@ func dedupe(keys []string) []string {
 // city is a venue's city as a message ("city.geneva"), for an item.
 func (b *builder) city(code string) msg.Message { return msg.Named("city.", b.venueName(code)) }
 
+// TravelItem is the item of a travel line: who flies, to which city, and
+// what is paid ("air fares, economy, fixed part"), by code.
+func TravelItem(who, city, what string) msg.Message {
+	return msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}",
+		"Who", msg.Named("item.who.", who), "City", msg.Named("city.", city), "What", msg.Named("item.what.", what))
+}
+
+// ThinRouteItem is the item of a fare line's supplement for the thin
+// routes from an M49 region, by code, the region by its name.
+func ThinRouteItem(who, city, what, region string) msg.Message {
+	return msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes from {{.Region}}",
+		"Who", msg.Named("item.who.", who), "City", msg.Named("city.", city), "What", msg.Named("item.what.", what),
+		"Region", msg.Message{Code: "region.m49." + region, English: refdata.M49RegionName(region)})
+}
+
 func (b *builder) venueName(code string) string {
 	if v, ok := b.ref.Venue(code); ok {
 		return v.City
@@ -1008,7 +1023,6 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	f := b.e.Table.Rules.Fare
 	place := b.city(venue)
-	whoMsg := msg.Named("item.who.", who)
 	keys := func(k ...string) []string {
 		var out []string
 		for _, key := range k {
@@ -1023,7 +1037,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	line := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-			ItemMsg: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", item)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+			ItemMsg: TravelItem(who, place.English, item), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
 	line("air fares, economy, distance part", bl.EconomyKm, "passenger-km", f.PerKm, "great-circle distance capital to venue", keys("fare.per_km"))
@@ -1046,8 +1060,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg: msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
-					"Who", whoMsg, "City", place, "What", msg.Named("item.what.", item), "Region", code),
+				ItemMsg:  ThinRouteItem(who, place.English, item, code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
 		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))
