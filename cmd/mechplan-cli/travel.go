@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -159,6 +158,3 @@ func sessionRow(sch *schedule.Schedule, i int) tripSessionJSON {
 	return tripSessionJSON{Body: sr.Body, Name: sr.BodyName, Kind: string(sr.Kind), Block: sr.Block,
 		Date: sch.Meetings[sr.First].Start.Format(time.DateOnly), Meetings: sr.Count}
 }
-
-// num prints a head count without a decimal point when it is whole.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
