@@ -595,26 +595,19 @@ const FareSupplementPrefix = "fare.region_supplement."
 func (b *builder) fareRegions() ([]string, []float64) {
 	var codes []string
 	var sups []float64
+	seen := make(map[string]bool, 32)
 	for i := range b.ref.States {
 		code := b.ref.States[i].M49Region
-		if code == "" || containsKey(codes, code) || len(codes) == travel.MaxFareRegions {
+		if code == "" || seen[code] || len(codes) == travel.MaxFareRegions {
 			continue
 		}
+		seen[code] = true
 		if v, ok := b.a.Get(FareSupplementPrefix + code); ok {
 			codes = append(codes, code)
 			sups = append(sups, v.Value)
 		}
 	}
 	return codes, sups
-}
-
-func containsKey(ks []string, k string) bool {
-	for _, o := range ks {
-		if o == k {
-			return true
-		}
-	}
-	return false
 }
 
 // fare reads a travel rate in USD recosted to the price year and
@@ -702,11 +695,17 @@ func TravelItem(who, city, what string) msg.Message {
 }
 
 // ThinRouteItem is the item of a fare line's supplement for the thin
-// routes from an M49 region, by code, the region by its name.
+// routes from an M49 region, by code, the region by its name: the message
+// msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}},
+// supplement for thin routes from {{.Region}}", ...) makes, written out
+// without parsing the template, as an estimate has dozens of these lines
+// (TestThinItemAsMsgNewWouldWriteIt).
 func ThinRouteItem(who, city, what, region string) msg.Message {
-	return msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes from {{.Region}}",
-		"Who", msg.Named("item.who.", who), "City", msg.Named("city.", city), "What", msg.Named("item.what.", what),
-		"Region", msg.Message{Code: "region.m49." + region, English: refdata.M49RegionName(region)})
+	w, c, x := msg.Named("item.who.", who), msg.Named("city.", city), msg.Named("item.what.", what)
+	r := msg.Message{Code: "region.m49." + region, English: refdata.M49RegionName(region)}
+	return msg.Message{Code: "item.travel.thin",
+		Args:    []msg.Arg{{Name: "Who", Value: w}, {Name: "City", Value: c}, {Name: "What", Value: x}, {Name: "Region", Value: r}},
+		English: w.English + " to " + c.English + ": " + x.English + ", supplement for thin routes from " + r.English}
 }
 
 func (b *builder) venueName(code string) string {
@@ -1059,6 +1058,9 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 			continue // fares by distance alone: no line
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
+			if q == 0 {
+				return // add drops it anyway; its message is not worth making
+			}
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
 				ItemMsg:  ThinRouteItem(who, place.English, item, code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
