@@ -10,6 +10,7 @@ import (
 	"mechplan/internal/chart"
 	"mechplan/internal/cost"
 	"mechplan/internal/export/ics"
+	"mechplan/internal/export/labels"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
 	"mechplan/internal/i18n/locale"
@@ -192,7 +193,7 @@ func cmdCompare(c *cli, args []string) int {
 		}
 		wrote = true
 		if !*asJSON {
-			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", n.n))
+			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", c.count(int(n.n))))
 		}
 	}
 	if *asJSON {
@@ -237,27 +238,33 @@ func (c *cli) compareTable(cmp *plan.Comparison) {
 		}
 		return row.Figures[i], true
 	}
+	// The figures as the exports write them in the language (chart's
+	// forms in English).
+	words := labels.Or(c.words)
+	na := c.say("cli.msg.na", "n/a")
 	num := func(key string, i, decimals int, delta bool) string {
 		f, ok := fig(key, i)
-		if !ok {
-			return "n/a"
-		}
-		if delta {
+		switch {
+		case !ok:
+			return na
+		case delta && c.english():
 			return chart.Signed(f.DeltaPerYear, decimals)
+		case delta:
+			return c.format().Signed(f.DeltaPerYear, decimals)
 		}
-		return chart.Number(f.PerYear, decimals)
+		return words.Number(f.PerYear, decimals)
 	}
 	money := func(i int, delta bool) string {
 		f, ok := fig(plan.KeyCostTotal, i)
 		switch {
 		case !ok:
-			return "n/a"
+			return na
 		case delta && f.DeltaPerYear > 0:
-			return "+" + chart.Money(f.DeltaPerYear)
+			return "+" + words.Money(f.DeltaPerYear)
 		case delta:
-			return chart.Money(f.DeltaPerYear)
+			return words.Money(f.DeltaPerYear)
 		}
-		return chart.Money(f.PerYear)
+		return words.Money(f.PerYear)
 	}
 	for i, r := range cmp.Results {
 		mark := ""

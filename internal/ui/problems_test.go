@@ -447,11 +447,22 @@ func TestOpenFailureInTheWindowsLanguage(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"mechplan_scenario": 2, "name": 12,}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.WS.OpenFile(path); err == nil {
+	_, err := w.WS.OpenFile(path)
+	if err == nil {
 		t.Fatal("a broken file opened")
 	}
-	want := "ligne 1, colonne 37: syntaxe JSON incorrecte : caractère '}' non valide là où une clé d'objet (une chaîne) doit commencer"
+	want := "ligne 1, colonne 37 : syntaxe JSON incorrecte : caractère '}' non valide là où une clé d'objet (une chaîne) doit commencer"
 	if !strings.Contains(w.WS.Notice, want) {
 		t.Errorf("notice %q\nwant it to hold %q", w.WS.Notice, want)
 	}
+	// As File ▸ Open shows it: the dialog and the status line.
+	w.showError(err)
+	if w.WS.Notice != want {
+		t.Errorf("status %q, want %q", w.WS.Notice, want)
+	}
+	dir := os.Getenv("MECHPLAN_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	savePNG(t, w, filepath.Join(dir, "open-failure-fr.png"))
 }
