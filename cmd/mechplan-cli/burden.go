@@ -143,7 +143,7 @@ func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
 	hybrid := travelToHybridFlag(fs)
-	in, code := c.burdenInput(fs, args, "mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] [--travel-to-hybrid] SCENARIO")
+	in, code := c.burdenInput(fs, args, synopsis("burden"))
 	if code >= 0 {
 		return code
 	}

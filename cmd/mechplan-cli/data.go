@@ -13,7 +13,7 @@ func cmdData(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli data [--json] states|venues|rates"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("data")))
 		return exitUsage
 	}
 	ref, err := c.refdata()

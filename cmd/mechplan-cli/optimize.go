@@ -82,7 +82,7 @@ func cmdOptimize(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	out := fs.String("o", "", "write the scenario with the recommendation applied to this file")
 	hours := fs.String("hours", "", "allowed window HH:MM-HH:MM, venue time, replacing the venues' service windows (default 08:00-20:00; to may be 24:00)")
-	in, code := c.burdenInput(fs, args, "mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	in, code := c.burdenInput(fs, args, synopsis("optimize"))
 	if code >= 0 {
 		return code
 	}

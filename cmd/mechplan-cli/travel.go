@@ -84,7 +84,7 @@ func cmdTravel(c *cli, args []string) int {
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("travel")))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
