@@ -142,10 +142,12 @@ func (c *cli) burdenSettings(night string, all bool) (burden.Settings, bool) {
 func cmdBurden(c *cli, args []string) int {
 	fs := flag.NewFlagSet("burden", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	in, code := c.burdenInput(fs, args, "mechplan-cli burden [--json] [--night HH:MM-HH:MM] [--all] SCENARIO")
+	hybrid := travelToHybridFlag(fs)
+	in, code := c.burdenInput(fs, args, synopsis("burden"))
 	if code >= 0 {
 		return code
 	}
+	in.settings.TravelToHybrid = *hybrid
 	r, err := plan.Evaluate(in.scenario, in.ref, plan.Options{Burden: in.settings})
 	if err != nil {
 		return c.fail(withFile(in.arg, err))
@@ -171,23 +173,35 @@ func cmdBurden(c *cli, args []string) int {
 	if *asJSON {
 		return c.json(map[string]any{
 			"scenario": in.scenario.ID, "night": nightSpan, "bands": bands, "all_meetings": b.AllMeetings,
+			"travel_to_hybrid": b.TravelToHybrid, "hybrid_attendance": hybridAttendanceKey(b),
 			"meetings": meetings, "delegations": dels, "summary": summaryRow(b.Summary),
 			"fairness_index": "gini", "flight_model": flightJSON(b),
 		})
 	}
 	counted := c.say("cli.msg.counted_remote", "meetings open to remote participation (hybrid, virtual)")
-	if b.AllMeetings {
+	switch {
+	case b.AllMeetings:
 		counted = c.say("cli.msg.counted_all", "every meeting (capital backstopping)")
+	case b.TravelToHybrid:
+		counted = c.say("cli.msg.counted_followed", "meetings followed from the capitals (virtual)")
 	}
+	inRoom := b.TravelToHybrid && hybridMeetings(r) > 0
 	fmt.Fprintln(c.stdout, c.say("cli.msg.burden", "{{.ID}} — {{.Name}}: time-zone burden", "ID", in.scenario.ID, "Name", display(in.scenario.Name)))
 	fmt.Fprintln(c.stdout, c.say("cli.msg.counted", "counted: {{.N}} {{.What}}", "N", c.count(len(b.Counted)), "What", counted))
+	if hybridMeetings(r) > 0 {
+		fmt.Fprintln(c.stdout, c.hybridAttendance(b))
+	}
 	names := make([]string, len(b.Bands))
 	for i, x := range b.Bands {
 		names[i] = x.String()
 	}
 	fmt.Fprintln(c.stdout, c.say("cli.msg.bands", "bands: {{.Bands}}; score = weighted hours", "Bands", strings.Join(names, ", "))+"\n")
 	if len(b.Counted) == 0 {
-		fmt.Fprintln(c.stdout, c.say("cli.msg.none_counted", "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)"))
+		if inRoom {
+			fmt.Fprintln(c.stdout, c.say("cli.msg.none_counted_room", "no meeting counted: every session is attended in the room (see the travel burden below, or use --all for capital backstopping)"))
+		} else {
+			fmt.Fprintln(c.stdout, c.say("cli.msg.none_counted", "no meeting counted: every session is in person (see the travel burden below, or use --all for capital backstopping)"))
+		}
 	}
 	if len(b.Counted) > 0 {
 		t := c.table("RANK", "DELEGATION", "ZONE", "GROUP", "NIGHT H", "UNSOCIABLE H", "SCORE", "MEETINGS TOUCHED")
@@ -238,6 +252,10 @@ func travelSummary(c *cli, b *burden.Report) {
 	}
 	line := c.say("cli.msg.in_person_trips", "In-person sessions: {{.Trips}} trips per delegation; flight time = km / {{.Speed}} km/h + {{.Overhead}} h",
 		"Trips", c.count(trips), "Speed", c.decimal(b.Flight.SpeedKmh), "Overhead", c.decimal(b.Flight.OverheadHours))
+	if b.TravelToHybrid {
+		line = c.say("cli.msg.room_trips", "Sessions attended in the room (in person, and hybrid ones the experts fly to): {{.Trips}} trips per delegation; flight time = km / {{.Speed}} km/h + {{.Overhead}} h",
+			"Trips", c.count(trips), "Speed", c.decimal(b.Flight.SpeedKmh), "Overhead", c.decimal(b.Flight.OverheadHours))
+	}
 	if len(b.Flight.Missing) > 0 {
 		line += " " + c.say("cli.msg.rates_missing", "(rates {{.Keys}} missing: fallback values)", "Keys", strings.Join(b.Flight.Missing, ", "))
 	}

@@ -10,6 +10,7 @@ import (
 	"mechplan/internal/chart"
 	"mechplan/internal/cost"
 	"mechplan/internal/export/ics"
+	"mechplan/internal/export/labels"
 	"mechplan/internal/export/pdf"
 	"mechplan/internal/export/xlsx"
 	"mechplan/internal/i18n/locale"
@@ -122,7 +123,8 @@ func cmdCompare(c *cli, args []string) int {
 		ss = append([]*model.Scenario{bs}, ss...)
 		base = 0
 	}
-	results, err := c.evaluateWith(ss, plan.Options{Cost: cost.Options{TravelToHybrid: *hybrid}})
+	opt := plan.Options{Cost: cost.Options{TravelToHybrid: *hybrid}}
+	results, err := c.evaluateWith(ss, opt)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -133,6 +135,12 @@ func cmdCompare(c *cli, args []string) int {
 	cmp, err := plan.Compare(ref, results, base, issued)
 	if err != nil {
 		return c.fail(err)
+	}
+	// The workbook and the report print the hybrid trade-off.
+	if *xlsxFile != "" || *pdfFile != "" {
+		if err := cmp.AddHybridTradeoffs(opt); err != nil {
+			return c.fail(err)
+		}
 	}
 	bytesOf := func(encode func() ([]byte, error)) func(io.Writer) error {
 		return func(w io.Writer) error {
@@ -185,7 +193,7 @@ func cmdCompare(c *cli, args []string) int {
 		}
 		wrote = true
 		if !*asJSON {
-			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", n.n))
+			fmt.Fprintln(c.stdout, c.say("cli.msg.wrote", "wrote {{.File}} ({{.Bytes}} bytes)", "File", display(e.file), "Bytes", c.count(int(n.n))))
 		}
 	}
 	if *asJSON {
@@ -230,27 +238,33 @@ func (c *cli) compareTable(cmp *plan.Comparison) {
 		}
 		return row.Figures[i], true
 	}
+	// The figures as the exports write them in the language (chart's
+	// forms in English).
+	words := labels.Or(c.words)
+	na := c.say("cli.msg.na", "n/a")
 	num := func(key string, i, decimals int, delta bool) string {
 		f, ok := fig(key, i)
-		if !ok {
-			return "n/a"
-		}
-		if delta {
+		switch {
+		case !ok:
+			return na
+		case delta && c.english():
 			return chart.Signed(f.DeltaPerYear, decimals)
+		case delta:
+			return c.format().Signed(f.DeltaPerYear, decimals)
 		}
-		return chart.Number(f.PerYear, decimals)
+		return words.Number(f.PerYear, decimals)
 	}
 	money := func(i int, delta bool) string {
 		f, ok := fig(plan.KeyCostTotal, i)
 		switch {
 		case !ok:
-			return "n/a"
+			return na
 		case delta && f.DeltaPerYear > 0:
-			return "+" + chart.Money(f.DeltaPerYear)
+			return "+" + words.Money(f.DeltaPerYear)
 		case delta:
-			return chart.Money(f.DeltaPerYear)
+			return words.Money(f.DeltaPerYear)
 		}
-		return chart.Money(f.PerYear)
+		return words.Money(f.PerYear)
 	}
 	for i, r := range cmp.Results {
 		mark := ""

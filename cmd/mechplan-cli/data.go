@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"mechplan/internal/refdata"
@@ -14,7 +13,7 @@ func cmdData(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli data [--json] states|venues|rates"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("data")))
 		return exitUsage
 	}
 	ref, err := c.refdata()
@@ -80,7 +79,7 @@ func (c *cli) dataStates(ref *refdata.Data, asJSON bool) int {
 		}
 		m := strings.Join(missions, " ")
 		if s.MissionsAssumed {
-			m += " (assumed)"
+			m += " " + c.say("cli.msg.assumed", "(assumed)")
 		}
 		t.row(s.ISO3, c.stateName(s.ISO3, s.Name), s.Capital, s.TZ, c.groupName(s.Group), strings.Join(status, " "), m)
 	}
@@ -116,7 +115,7 @@ func (c *cli) dataVenues(ref *refdata.Data, asJSON bool) int {
 		for _, s := range v.Slots {
 			hours = append(hours, s.Start+"–"+s.End)
 		}
-		t.row(v.Code, v.Name, v.TZ, strings.Join(hours, ", "), strconv.Itoa(len(v.Holidays)))
+		t.row(v.Code, v.Name, v.TZ, strings.Join(hours, ", "), c.count(len(v.Holidays)))
 	}
 	t.flush()
 	return exitOK
@@ -147,12 +146,12 @@ func (c *cli) dataRates(ref *refdata.Data, asJSON bool) int {
 	for _, r := range rows {
 		src := r.Source
 		if r.Placeholder {
-			src = "PLACEHOLDER: " + src
+			src = c.say("export.placeholder", "PLACEHOLDER") + ": " + src
 		}
 		if len(src) > 70 {
 			src = src[:67] + "..."
 		}
-		t.row(r.Key, strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, r.AsOf, src)
+		t.row(r.Key, c.decimal(r.Value), r.Unit, r.AsOf, src)
 	}
 	t.flush()
 	return exitOK

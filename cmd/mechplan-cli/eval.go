@@ -298,7 +298,7 @@ func cmdSchedule(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli schedule [--json] SCENARIO"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("schedule")))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)

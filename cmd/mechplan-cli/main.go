@@ -39,14 +39,14 @@ func init() {
 	commands = []command{
 		{"list", "[--json]", "built-in scenarios: id, short name, name, source", cmdList},
 		{"validate", "FILE...", "check scenario files; exit 1 with one line per problem: FILE: field.path: message", cmdValidate},
-		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--sensitivity] [--travel-to-hybrid] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
+		{"eval", "[--json] [--baseline ID] [--eligible LIST] [--include-high-income] [--sensitivity] [--travel-to-hybrid] SCENARIO...", "meeting-day totals and cost per scenario and year (all built-ins when none is named)", cmdEval},
 		{"schedule", "[--json] SCENARIO", "the concrete meetings, in venue time", cmdSchedule},
 		{"data", "[--json] states|venues|rates", "the reference data: member states, duty stations, default rates", cmdData},
 		{"travel", "[--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO", "one delegation's trips, days away, cost and the sessions it cannot cover", cmdTravel},
-		{"sponsor", "[--json] [--eligible LIST] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
-		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
+		{"sponsor", "[--json] [--eligible LIST] [--include-high-income] [--pledge USD] [--travel-to-hybrid] SCENARIO", "the sponsorship fund a scenario needs each year, or what a pledge buys", cmdSponsor},
+		{"burden", "[--json] [--night HH:MM-HH:MM] [--all] [--travel-to-hybrid] SCENARIO", "night and unsociable hours per delegation; travel for in-person sessions", cmdBurden},
 		{"optimize", "[--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO", "start times inside the venue's hours: the front, the recommendation, who gains and loses, a rotation", cmdOptimize},
-		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--lang en|fr|es|ru|zh|ar] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
+		{"compare", "[--baseline ID] [--xlsx F] [--pdf F] [--ics F] [--ics-dir DIR] [--ics-past] [--lang en|fr|es|ru|zh|ar] [--json] [--date YYYY-MM-DD] [--travel-to-hybrid] SCENARIO...", "scenarios side by side against a baseline (default oewg-2021-2025); writes Excel, PDF and calendar files", cmdCompare},
 	}
 }
 

@@ -82,7 +82,7 @@ func cmdOptimize(c *cli, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON")
 	out := fs.String("o", "", "write the scenario with the recommendation applied to this file")
 	hours := fs.String("hours", "", "allowed window HH:MM-HH:MM, venue time, replacing the venues' service windows (default 08:00-20:00; to may be 24:00)")
-	in, code := c.burdenInput(fs, args, "mechplan-cli optimize [--json] [--night HH:MM-HH:MM] [--hours HH:MM-HH:MM] [--all] [-o FILE] SCENARIO")
+	in, code := c.burdenInput(fs, args, synopsis("optimize"))
 	if code >= 0 {
 		return code
 	}
@@ -136,7 +136,11 @@ func cmdOptimize(c *cli, args []string) int {
 	say := func(key, english string, pairs ...any) { fmt.Fprintln(w, c.say(key, english, pairs...)) }
 	say("cli.msg.optimize", "{{.ID}} — {{.Name}}: start times a chair can defend", "ID", in.scenario.ID, "Name", display(in.scenario.Name))
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		say("cli.msg.nothing_to_move", "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
+		if sug.HybridInRoom {
+			say("cli.msg.nothing_in_room", "the hybrid meetings are attended in the room (delegation.travel_to_hybrid = 1, as costed): nothing followed from the capitals to move (the burden of sessions in the room is travel)")
+		} else {
+			say("cli.msg.nothing_to_move", "no body meets in hybrid or virtual format: nothing to move (the burden of in-person sessions is travel)")
+		}
 		return exitOK
 	}
 	for _, v := range sug.Venues {

@@ -41,7 +41,7 @@ func cmdSponsor(c *cli, args []string) int {
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || (*pledge < 0 && *pledge != -1) {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli sponsor [--json] [--eligible LIST] [--pledge USD] SCENARIO"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("sponsor")))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)

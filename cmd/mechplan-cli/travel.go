@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +84,7 @@ func cmdTravel(c *cli, args []string) int {
 	hybrid := travelToHybridFlag(fs)
 	pos, ok := c.flags(fs, args)
 	if !ok || len(pos) != 1 || *iso3 == "" || *travellers < -1 || *bridge < 0 {
-		fmt.Fprintln(c.stderr, c.usageLine("mechplan-cli travel [--json] --delegation ISO3 [--travellers N] [--bridge DAYS] [--travel-to-hybrid] SCENARIO"))
+		fmt.Fprintln(c.stderr, c.usageLine(synopsis("travel")))
 		return exitUsage
 	}
 	ss, err := c.scenarios(pos)
@@ -159,6 +158,3 @@ func sessionRow(sch *schedule.Schedule, i int) tripSessionJSON {
 	return tripSessionJSON{Body: sr.Body, Name: sr.BodyName, Kind: string(sr.Kind), Block: sr.Block,
 		Date: sch.Meetings[sr.First].Start.Format(time.DateOnly), Meetings: sr.Count}
 }
-
-// num prints a head count without a decimal point when it is whole.
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -45,6 +45,17 @@ var englishMessages = sync.OnceValue(func() map[string]string {
 })
 
 // usageLine is a command's usage, written when its arguments are wrong.
+// synopsis is a command's line of usage, from the table of commands
+// that the general usage prints too.
+func synopsis(name string) string {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return "mechplan-cli " + cmd.name + " " + cmd.args
+		}
+	}
+	return "mechplan-cli " + name
+}
+
 func (c *cli) usageLine(line string) string {
 	return c.say("cli.usage.line", "usage: {{.Line}}", "Line", line)
 }

@@ -37,7 +37,7 @@ func main() {
 		profileFor(path, 20*time.Second)
 	}
 	a := app.NewWithID(AppID)
-	w, err := open(a)
+	w, err := open(a, os.Args[1:])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mechplan:", err)
 		os.Exit(1)
@@ -65,9 +65,10 @@ func profileFor(path string, d time.Duration) {
 	})
 }
 
-// open builds the main window on an app; main and its test share it.
-func open(a fyne.App) (fyne.Window, error) {
-	w, err := ui.Create(a, ui.Config{})
+// open builds the main window on an app, with the scenario files named on
+// the command line open; main and its test share it.
+func open(a fyne.App, files []string) (fyne.Window, error) {
+	w, err := ui.Create(a, ui.Config{Files: files})
 	if err != nil {
 		return nil, err
 	}

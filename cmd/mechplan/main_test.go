@@ -11,7 +11,7 @@ import (
 // what a user sees at start.
 func TestOpenShowsBaseline(t *testing.T) {
 	a := test.NewTempApp(t)
-	w, err := open(a)
+	w, err := open(a, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

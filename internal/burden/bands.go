@@ -105,6 +105,12 @@ type Settings struct {
 	// AllMeetings counts every meeting (capital backstopping of in-person
 	// sessions too), not only those open to remote participation.
 	AllMeetings bool
+	// TravelToHybrid: the capital-based experts fly to hybrid meetings and
+	// attend them in the room (the command line's --travel-to-hybrid, as
+	// cost.Options.TravelToHybrid). Without it the scenario's
+	// delegation.travel_to_hybrid decides (Resolve); the report says which
+	// way it went (Report.TravelToHybrid).
+	TravelToHybrid bool
 }
 
 // BandsFor resolves the bands used for a scenario: the settings' (or the

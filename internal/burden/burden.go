@@ -30,6 +30,10 @@ type Delegation struct {
 type Report struct {
 	Bands       []Band
 	AllMeetings bool
+	// TravelToHybrid: the experts fly to the hybrid meetings, which are
+	// then counted as in-person ones (delegation.travel_to_hybrid = 1, the
+	// cost's participation assumption); see Settings.Resolve.
+	TravelToHybrid bool
 	// Counted are the indexes, into the schedule's meetings, of the
 	// meetings counted: those open to remote participation, or all.
 	Counted     []int
@@ -40,9 +44,11 @@ type Report struct {
 	Flight geo.FlightModel
 }
 
-// Counts reports whether a meeting counts for the clock burden.
+// Counts reports whether a meeting counts for the clock burden: every
+// meeting under AllMeetings, else those followed from the capital
+// (FollowedRemotely). Call it on resolved settings (Resolve).
 func (set Settings) Counts(m *schedule.Meeting) bool {
-	return set.AllMeetings || m.Format.Remote()
+	return set.AllMeetings || set.FollowedRemotely(m)
 }
 
 // unixMinute is a meeting instant as whole Unix minutes.
@@ -74,10 +80,13 @@ func Compute(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, set S
 	if err != nil {
 		return nil, err
 	}
+	if set, err = set.Resolve(s, ref); err != nil {
+		return nil, err
+	}
 	prof := compiled(bands)
 	lo, hi := span(sch.Meetings)
 	zones := classesFor(ref.States, lo, hi)
-	r := &Report{Bands: bands, AllMeetings: set.AllMeetings, Flight: geo.NewFlightModel(ref)}
+	r := &Report{Bands: bands, AllMeetings: set.AllMeetings, TravelToHybrid: set.TravelToHybrid, Flight: geo.NewFlightModel(ref)}
 
 	counted := make([]int, 0, len(sch.Meetings))
 	for i := range sch.Meetings {
@@ -112,7 +121,7 @@ func Compute(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, set S
 		d.Score = score(bands, t.minutes)
 		r.Delegations[i] = d
 	}
-	travel(r, sch, ref, zones)
+	travel(r, sch, ref, zones, set)
 	r.Summary = summarise(r.Delegations)
 	return r, nil
 }

@@ -161,6 +161,10 @@ type Suggestion struct {
 	Years             int
 	Venues            []VenueChoice
 	Bodies            []BodyChoice
+	// HybridInRoom: the scenario has hybrid meetings and its experts fly
+	// to them (Settings.Resolve), so they are not followed remotely and
+	// give the optimiser nothing to move.
+	HybridInRoom bool
 	// Scenario is a copy of the input with the recommended start_times
 	// (and venue orders) set: the desktop app's "apply".
 	Scenario *model.Scenario
@@ -184,6 +188,9 @@ func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, 
 	if set.Hours != nil && (set.Hours.From < 0 || set.Hours.To > minutesPerDay || set.Hours.From >= set.Hours.To) {
 		return nil, fmt.Errorf("hours: %s-%s: want a window within one day, from before to", Clock(set.Hours.From), clockEnd(set.Hours.To))
 	}
+	if set, err = set.Resolve(s, ref); err != nil {
+		return nil, err
+	}
 	rate, err := cost.OutsideHoursRate(s, ref)
 	if err != nil {
 		return nil, err
@@ -194,7 +201,7 @@ func Optimize(s *model.Scenario, ref *refdata.Data, set Settings) (*Suggestion, 
 	if err != nil {
 		return nil, err
 	}
-	out := &Suggestion{Before: before.Summary, Years: s.Horizon.Years}
+	out := &Suggestion{Before: before.Summary, Years: s.Horizon.Years, HybridInRoom: set.TravelToHybrid && hasHybrid(sch0)}
 	if out.RoomBefore, err = RoomBurden(sch0, ref, bands); err != nil {
 		return nil, err
 	}
@@ -261,7 +268,7 @@ func evaluate(s *model.Scenario, ref *refdata.Data, set Settings) (*Report, erro
 
 func hasRemote(sch *schedule.Schedule, body string, set Settings) bool {
 	for i := range sch.Meetings {
-		if m := &sch.Meetings[i]; m.Body == body && m.Format.Remote() && set.Counts(m) {
+		if m := &sch.Meetings[i]; m.Body == body && set.FollowedRemotely(m) {
 			return true
 		}
 	}

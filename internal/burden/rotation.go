@@ -52,6 +52,9 @@ func CompareRotation(fixed, rotated *model.Scenario, ref *refdata.Data, set Sett
 	if err != nil {
 		return nil, err
 	}
+	if set, err = set.Resolve(fixed, ref); err != nil {
+		return nil, err
+	}
 	prof := compiled(bands)
 	schF, err := schedule.Build(fixed, ref)
 	if err != nil {

@@ -4,14 +4,14 @@ import (
 	"math"
 
 	"mechplan/internal/geo"
-	"mechplan/internal/model"
 	"mechplan/internal/refdata"
 	"mechplan/internal/schedule"
 )
 
 // Travel is the burden of in-person sessions on a delegation's capital
 // experts: one return journey per block occurrence holding in-person
-// meetings, whether or not the state keeps a mission at the venue.
+// meetings (or hybrid ones they travel to, Settings.Resolve), whether or
+// not the state keeps a mission at the venue.
 type Travel struct {
 	Trips int
 	// FlightHours sums the return journeys: 2 × (km / speed + overhead).
@@ -27,9 +27,10 @@ type Travel struct {
 	MaxZonesCrossed float64
 }
 
-// travel fills each delegation's Travel from the schedule's in-person
-// block occurrences.
-func travel(r *Report, sch *schedule.Schedule, ref *refdata.Data, zones *zoneClasses) {
+// travel fills each delegation's Travel from the schedule's block
+// occurrences the experts fly to: in-person meetings, and hybrid ones
+// when they travel to them (Settings.Resolve).
+func travel(r *Report, sch *schedule.Schedule, ref *refdata.Data, zones *zoneClasses, set Settings) {
 	type leg struct{ hours []float64 } // one-way hours per state, per venue
 	legs := map[string]leg{}
 	for bi := range sch.Blocks {
@@ -38,7 +39,7 @@ func travel(r *Report, sch *schedule.Schedule, ref *refdata.Data, zones *zoneCla
 		for _, si := range run.Sessions {
 			ss := &sch.Sessions[si]
 			for k := ss.First; k < ss.First+ss.Count; k++ {
-				if sch.Meetings[k].Format == model.InPerson && (first < 0 || sch.Meetings[k].Start.Before(sch.Meetings[first].Start)) {
+				if set.attendedInRoom(sch.Meetings[k].Format) && (first < 0 || sch.Meetings[k].Start.Before(sch.Meetings[first].Start)) {
 					first = k
 				}
 			}

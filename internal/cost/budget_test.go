@@ -8,6 +8,7 @@ import (
 	"mechplan/internal/cost"
 	"mechplan/internal/geo"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/store"
 	"mechplan/internal/travel"
 )
@@ -383,5 +384,29 @@ func TestThinRouteSupplement(t *testing.T) {
 	}
 	if e.Travel.Cost-flat.Travel.Cost-thin > 1e-6*e.Travel.Cost || flat.Travel.Cost+thin-e.Travel.Cost > 1e-6*e.Travel.Cost {
 		t.Errorf("travel %.2f with supplements, %.2f without, supplement lines %.2f", e.Travel.Cost, flat.Travel.Cost, thin)
+	}
+}
+
+// TestThinItemAsMsgNewWouldWriteIt: the supplement lines' item, written
+// out by hand for speed, is the message msg.New makes from the template.
+func TestThinItemAsMsgNewWouldWriteIt(t *testing.T) {
+	e, _ := estimate(t, scenario(model.Override{Key: "fare.region_supplement.054", Value: 0.5}), cost.Options{})
+	n := 0
+	for _, l := range e.Lines {
+		if l.ItemMsg.Code != "item.travel.thin" {
+			continue
+		}
+		n++
+		args := []any{}
+		for _, a := range l.ItemMsg.Args {
+			args = append(args, a.Name, a.Value)
+		}
+		want := msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes from {{.Region}}", args...)
+		if l.Item != want.English || l.ItemMsg.English != want.English {
+			t.Errorf("item %q, msg.New writes %q", l.Item, want.English)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no supplement line")
 	}
 }

@@ -583,7 +583,7 @@ func (b *builder) rules(opt Options) {
 	}
 	b.e.Table = travel.NewTable(b.ref, rules)
 	attend := travel.InPersonOnly
-	if opt.TravelToHybrid || r.value("delegation.travel_to_hybrid") != 0 {
+	if travelsToHybrid(opt.TravelToHybrid, r.value(TravelToHybridKey)) {
 		attend = travel.InPersonAndHybrid
 	}
 	b.e.Trips = b.f.tripsFor(b.sch, rules.BridgeDays, attend)
@@ -606,26 +606,19 @@ const FareSupplementPrefix = "fare.region_supplement."
 func (b *builder) fareRegions() ([]string, []float64) {
 	var codes []string
 	var sups []float64
+	seen := make(map[string]bool, 32)
 	for i := range b.ref.States {
 		code := b.ref.States[i].M49Region
-		if code == "" || containsKey(codes, code) || len(codes) == travel.MaxFareRegions {
+		if code == "" || seen[code] || len(codes) == travel.MaxFareRegions {
 			continue
 		}
+		seen[code] = true
 		if v, ok := b.a.Get(FareSupplementPrefix + code); ok {
 			codes = append(codes, code)
 			sups = append(sups, v.Value)
 		}
 	}
 	return codes, sups
-}
-
-func containsKey(ks []string, k string) bool {
-	for _, o := range ks {
-		if o == k {
-			return true
-		}
-	}
-	return false
 }
 
 // fare reads a travel rate in USD recosted to the price year and
@@ -704,6 +697,27 @@ func dedupe(keys []string) []string {
 
 // city is a venue's city as a message ("city.geneva"), for an item.
 func (b *builder) city(code string) msg.Message { return msg.Named("city.", b.venueName(code)) }
+
+// TravelItem is the item of a travel line: who flies, to which city, and
+// what is paid ("air fares, economy, fixed part"), by code.
+func TravelItem(who, city, what string) msg.Message {
+	return msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}",
+		"Who", msg.Named("item.who.", who), "City", msg.Named("city.", city), "What", msg.Named("item.what.", what))
+}
+
+// ThinRouteItem is the item of a fare line's supplement for the thin
+// routes from an M49 region, by code, the region by its name: the message
+// msg.New("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}},
+// supplement for thin routes from {{.Region}}", ...) makes, written out
+// without parsing the template, as an estimate has dozens of these lines
+// (TestThinItemAsMsgNewWouldWriteIt).
+func ThinRouteItem(who, city, what, region string) msg.Message {
+	w, c, x := msg.Named("item.who.", who), msg.Named("city.", city), msg.Named("item.what.", what)
+	r := msg.Message{Code: "region.m49." + region, English: refdata.M49RegionName(region)}
+	return msg.Message{Code: "item.travel.thin",
+		Args:    []msg.Arg{{Name: "Who", Value: w}, {Name: "City", Value: c}, {Name: "What", Value: x}, {Name: "Region", Value: r}},
+		English: w.English + " to " + c.English + ": " + x.English + ", supplement for thin routes from " + r.English}
+}
 
 func (b *builder) venueName(code string) string {
 	if v, ok := b.ref.Venue(code); ok {
@@ -974,7 +988,6 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	f := b.e.Table.Rules.Fare
 	place := b.city(venue)
-	whoMsg := msg.Named("item.who.", who)
 	keys := func(k ...string) []string {
 		var out []string
 		for _, key := range k {
@@ -989,7 +1002,7 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 	}
 	line := func(what string, q float64, unit string, rate float64, basis string, uses []string) {
 		b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-			ItemMsg: itemMsg("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", whoMsg, "City", place, "What", msg.Named("item.what.", what)), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
+			ItemMsg: TravelItem(who, place.English, what), Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 	}
 	line("air fares, economy, fixed part", bl.EconomyFlights, "one-way flights", f.Base, "", keys("fare.base"))
 	line("air fares, economy, distance part", bl.EconomyKm, "passenger-km", f.PerKm, "great-circle distance capital to venue", keys("fare.per_km"))
@@ -1014,9 +1027,11 @@ func (b *builder) billLines(year int, venue string, bl *travel.Bill, cat Categor
 			continue // no one flies from the region: every line would be empty (add drops them)
 		}
 		thin := func(item string, q float64, unit string, rate float64, basis string, uses []string) {
+			if q == 0 {
+				return // add drops it anyway; its message is not worth making
+			}
 			b.add(Line{Year: year, Category: cat, Section: sec, Payer: payer, Object: obj, Venue: venue,
-				ItemMsg: itemMsg("item.travel.thin", "{{.Who}} to {{.City}}: {{.What}}, supplement for thin routes (M49 region {{.Region}})",
-					"Who", whoMsg, "City", place, "What", msg.Named("item.what.", item), "Region", code),
+				ItemMsg:  ThinRouteItem(who, place.English, item, code),
 				Quantity: q, Unit: unit, Rate: rate, Basis: basis, Uses: uses})
 		}
 		thin("air fares, economy, fixed part", th.EconomyFlights, "one-way flights", f.Base*sup, "fare.base × "+sk, keys(sk, "fare.base"))

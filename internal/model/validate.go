@@ -479,11 +479,19 @@ func (s *Scenario) validateBlocks(c *checker, venues []string, bodies knownBodie
 			c.intRange(p+".week", b.Week, 1, 5, " (5 = the last week of the month)")
 		}
 		datesOK := c.count(p+".dates", len(b.Dates))
+		firstAt := map[string]int{}
 		for j, d := range b.Dates {
 			if !datesOK {
 				break
 			}
 			q := fmt.Sprintf("%s.dates[%d]", p, j)
+			if k, twice := firstAt[d]; twice {
+				// The same start twice would lay the block out twice on
+				// one day, in parallel with itself.
+				c.add(q, "problem.duplicate_date", "{{.D}} is given twice in this block's dates (also dates[{{.First}}])", "D", d, "First", k)
+				continue
+			}
+			firstAt[d] = j
 			t, ok := c.date(q, d)
 			if ok && horizonOK && (t.Before(start) || !t.Before(end)) {
 				c.add(q, "problem.outside_horizon", "{{.D}} lies outside the horizon {{.From}} to {{.To}}", "D", d, "From", start.Format(time.DateOnly), "To", end.AddDate(0, 0, -1).Format(time.DateOnly))

@@ -51,6 +51,7 @@ func TestValidateReportsEveryProblemWithPathAndRange(t *testing.T) {
 		{"cycle year", func(s *Scenario) { s.Blocks[1].Years = []int{3} }, "blocks[1].years[0]", "must be between 1 and 2 (a year of the cycle), got 3"},
 		{"date outside horizon", func(s *Scenario) { s.Blocks[1].Dates[0] = "2035-03-01" }, "blocks[1].dates[0]", "outside the horizon 2026-01-01 to 2030-12-31"},
 		{"month", func(s *Scenario) { s.Blocks[0].Month = 13 }, "blocks[0].month", "must be between 1 and 12"},
+		{"date twice", func(s *Scenario) { s.Blocks[1].Dates = append(s.Blocks[1].Dates, s.Blocks[1].Dates[0]) }, "blocks[1].dates[1]", "is given twice in this block's dates (also dates[0])"},
 		{"duplicate id", func(s *Scenario) { s.Bodies[1].ID = "plenary" }, "bodies[1].id", "is used by another body"},
 		{"id characters", func(s *Scenario) { s.ID = "My Scenario" }, "id", "use lower-case letters"},
 		{"arrangement", func(s *Scenario) { s.Blocks[0].Arrangement = "stacked" }, "blocks[0].arrangement", "use consecutive or parallel"},

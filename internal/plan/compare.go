@@ -81,6 +81,10 @@ type Comparison struct {
 	// Pareto marks the scenarios no other scenario beats on every
 	// ParetoOn metric at once.
 	Pareto []bool
+	// Tradeoffs are the hybrid trade-offs by scenario, in Results order
+	// (nil for a scenario without hybrid meetings), once
+	// AddHybridTradeoffs has run with the options the results came from.
+	Tradeoffs []*Tradeoff
 }
 
 // Metric groups, in the order a comparison lists them.

@@ -52,6 +52,10 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	// The burden follows the cost's participation assumption: when the
+	// experts fly to hybrid meetings, they sit in the room.
+	bset := opt.Burden
+	bset.TravelToHybrid = bset.TravelToHybrid || opt.Cost.TravelToHybrid
 	// The burden, the cost and the calendar's totals read the schedule
 	// and nothing of each other: on two cores the largest valid file is
 	// evaluated in about half the time.
@@ -63,7 +67,7 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 		total         schedule.Period
 		wg            sync.WaitGroup
 	)
-	wg.Go(func() { bur, berr = burden.Compute(s, sch, ref, opt.Burden) })
+	wg.Go(func() { bur, berr = burden.Compute(s, sch, ref, bset) })
 	wg.Go(func() { est, cerr = cost.Compute(s, sch, ref, opt.Cost) })
 	years, cycles, total = sch.YearTotals(), sch.CycleTotals(), sch.HorizonTotals()
 	wg.Wait()

@@ -110,3 +110,24 @@ func loadNames(fsys fs.FS, states []MemberState, ps *problems) {
 		}
 	}
 }
+
+// m49Regions are the English names of the UN Statistics Division's M49
+// sub-regions and intermediate regions the member states lie in (the
+// m49_region column of member_states.csv), as the M49 list writes them.
+var m49Regions = map[string]string{
+	"005": "South America", "011": "Western Africa", "013": "Central America", "014": "Eastern Africa",
+	"015": "Northern Africa", "017": "Middle Africa", "018": "Southern Africa", "021": "Northern America",
+	"029": "Caribbean", "030": "Eastern Asia", "034": "Southern Asia", "035": "South-eastern Asia",
+	"039": "Southern Europe", "053": "Australia and New Zealand", "054": "Melanesia", "057": "Micronesia",
+	"061": "Polynesia", "143": "Central Asia", "145": "Western Asia", "151": "Eastern Europe",
+	"154": "Northern Europe", "155": "Western Europe",
+}
+
+// M49RegionName is the English name of an M49 region by its three-digit
+// code; an unknown code is returned as "M49 region CODE".
+func M49RegionName(code string) string {
+	if n, ok := m49Regions[code]; ok {
+		return n
+	}
+	return "M49 region " + code
+}

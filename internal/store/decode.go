@@ -62,6 +62,10 @@ func Decode(data []byte) (*model.Scenario, error) {
 	if len(data) > MaxFileBytes {
 		return nil, tooLarge(int64(len(data)))
 	}
+	// A byte-order mark, which Windows editors write at the start of a
+	// UTF-8 file, is not part of the text (lines and columns are counted
+	// as an editor shows them, without it).
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if !utf8.Valid(data) {
 		return nil, problemAt(place{data, invalidUTF8Offset(data)}, msg.New("problem.form.not_utf8", "the file is not valid UTF-8 text"))
 	}

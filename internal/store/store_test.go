@@ -29,6 +29,20 @@ func TestDecodeMinimal(t *testing.T) {
 	}
 }
 
+// TestDecodeByteOrderMark: a file a Windows editor saved with a UTF-8
+// byte-order mark opens, and a broken one is placed by the line and
+// column the editor shows (the mark not counted).
+func TestDecodeByteOrderMark(t *testing.T) {
+	if _, err := Decode([]byte("\uFEFF" + minimal)); err != nil {
+		t.Fatalf("with a byte-order mark: %v", err)
+	}
+	_, err := Decode([]byte("\uFEFF" + `{"mechplan_scenario": 1 "id": "x"}`))
+	ps, ok := err.(model.Problems)
+	if !ok || len(ps) == 0 || ps[0].Path != "line 1, column 25" {
+		t.Fatalf("broken after a byte-order mark: %v", err)
+	}
+}
+
 func TestDecodeProblems(t *testing.T) {
 	cases := []struct {
 		name, file string

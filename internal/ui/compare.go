@@ -534,7 +534,14 @@ func (c *compareScreen) Export(e exporter) {
 		if !strings.HasSuffix(strings.ToLower(path), e.Ext) {
 			path += e.Ext
 		}
-		c.write([]exportJob{{path, func(out io.Writer) error { return e.Encode(out, cmp, words) }}}, path, i18n.T("compare.exported", "Path", path))
+		opt := c.w.WS.Options()
+		c.write([]exportJob{{path, func(out io.Writer) error {
+			full, err := withTradeoffs(cmp, opt)
+			if err != nil {
+				return err
+			}
+			return e.Encode(out, full, words)
+		}}}, path, i18n.T("compare.exported", "Path", path))
 	})
 }
 

@@ -129,6 +129,7 @@ type costsScreen struct {
 	pledge  *widget.Entry
 	buys    *widget.Label
 	tornado *tornadoPanel
+	hybrid  *tradeoffPanel
 	left    *fyne.Container
 	content fyne.CanvasObject
 }
@@ -168,7 +169,8 @@ func newCostsScreen(w *Window) *costsScreen {
 	c.tornado = newTornadoPanel(w)
 	calc := container.NewVBox(widget.NewLabelWithStyle(i18n.T("costs.calculator"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		c.fund, container.NewBorder(nil, nil, widget.NewLabel(i18n.T("costs.pledge")), nil, c.pledge), c.buys)
-	left := container.NewBorder(nil, calc, nil, nil, c.totals)
+	c.hybrid = newTradeoffPanel(w)
+	left := costsLeftPane(c.totals, c.hybrid, calc)
 	c.left = left
 	top := container.NewHSplit(left, c.tornado.content)
 	top.Offset = 0.5
@@ -207,6 +209,7 @@ func (c *costsScreen) refresh() {
 	c.totals.Refresh()
 	c.lines.Refresh()
 	c.tornado.refresh()
+	c.hybrid.refresh()
 	c.left.Refresh()
 }
 

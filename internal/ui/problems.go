@@ -28,7 +28,7 @@ func errText(err error) string {
 	if errors.As(err, &ps) {
 		lines := make([]string, len(ps))
 		for i, p := range ps {
-			lines[i] = message(p.Place()) + ": " + problemText(p)
+			lines[i] = i18n.Label("problem.at", "{{.Place}}: {{.Problem}}", "Place", message(p.Place()), "Problem", problemText(p))
 		}
 		return strings.Join(lines, "\n")
 	}

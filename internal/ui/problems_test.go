@@ -87,7 +87,7 @@ func brokenRest(w *Window) *model.Scenario {
 	start, _ := model.ParseDate(s.Horizon.Start)
 	late := start.AddDate(s.Horizon.Years+1, 0, 0).Format("2006-01-02")
 	s.Blocks = append(s.Blocks, model.Block{ID: "nowhere", Name: "Nowhere", Arrangement: model.Consecutive,
-		Dates:    []string{"1800-01-02", late},
+		Dates:    []string{"1800-01-02", late, late},
 		Sessions: []model.Session{{}, {Body: s.Bodies[0].ID, Take: 2}}})
 	return s
 }
@@ -213,7 +213,7 @@ func TestProblemsByCode(t *testing.T) {
 	for _, want := range []string{"problem.value", "problem.between", "problem.year", "problem.required", "problem.required_id", "problem.required_rate",
 		"problem.required_venue", "problem.required_body", "problem.control_line", "problem.control_text", "problem.id_chars",
 		"problem.date", "problem.clock", "problem.window_order", "problem.band", "problem.format", "problem.kind", "problem.arrangement",
-		"problem.duplicate_block", "problem.duplicate_body", "problem.duplicate_rotation", "problem.version", "problem.cycle",
+		"problem.duplicate_block", "problem.duplicate_body", "problem.duplicate_date", "problem.duplicate_rotation", "problem.version", "problem.cycle",
 		"problem.count_between", "problem.count_max", "problem.band_empty", "problem.venue_or_venues", "problem.body_or_rotation",
 		"problem.take", "problem.unknown_venue", "problem.unknown_body", "problem.unknown_rotation", "problem.outside_horizon",
 		"problem.midnight", "problem.more_in_list", "problem.more", "problem.settings_band", "problem.band_end", "problem.band_end.from",
@@ -447,11 +447,22 @@ func TestOpenFailureInTheWindowsLanguage(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"mechplan_scenario": 2, "name": 12,}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.WS.OpenFile(path); err == nil {
+	_, err := w.WS.OpenFile(path)
+	if err == nil {
 		t.Fatal("a broken file opened")
 	}
-	want := "ligne 1, colonne 37: syntaxe JSON incorrecte : caractère '}' non valide là où une clé d'objet (une chaîne) doit commencer"
+	want := "ligne 1, colonne 37 : syntaxe JSON incorrecte : caractère '}' non valide là où une clé d'objet (une chaîne) doit commencer"
 	if !strings.Contains(w.WS.Notice, want) {
 		t.Errorf("notice %q\nwant it to hold %q", w.WS.Notice, want)
 	}
+	// As File ▸ Open shows it: the dialog and the status line.
+	w.showError(err)
+	if w.WS.Notice != want {
+		t.Errorf("status %q, want %q", w.WS.Notice, want)
+	}
+	dir := os.Getenv("MECHPLAN_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	savePNG(t, w, filepath.Join(dir, "open-failure-fr.png"))
 }

@@ -111,6 +111,9 @@ type ZoneView struct {
 	Rows    []ZoneRow
 	Summary []Figure
 	Bands   string
+	// Participation says how the hybrid meetings are counted: the cost's
+	// assumption, delegation.travel_to_hybrid ("" without hybrid meetings).
+	Participation string
 	// Period is the scenario's years, over which Score is summed.
 	Period string
 }
@@ -180,6 +183,7 @@ func (w *Workspace) TimeZones(q ZoneQuery) ZoneView {
 		bands = append(bands, bandText(b))
 	}
 	v.Bands = strings.Join(bands, "\n")
+	v.Participation = hybridParticipation(r)
 	if len(sch.Meetings) == 0 {
 		return v
 	}
@@ -534,8 +538,11 @@ func (z *zonesScreen) refresh() {
 	if z.view.Bands != "" {
 		text += "\n" + i18n.T("zones.bands") + "\n" + z.view.Bands
 	}
+	if z.view.Participation != "" {
+		text += "\n" + z.view.Participation
+	}
 	if z.view.Meeting != "" && !z.view.Counted {
-		text += "\n" + i18n.T("zones.in_person")
+		text += "\n" + notCountedNote(z.w.WS, z.view.MeetingIndex)
 	}
 	if len(z.view.Meetings) == 0 {
 		text = i18n.T("zones.no_meetings")
@@ -655,7 +662,11 @@ func (o *optimiserPanel) show() {
 		b.WriteString(i18n.T("optimiser.venues", "Block", v.Block, "Order", strings.Join(v.Suggested, ", "), "Was", strings.Join(v.AsWritten, ", ")) + "\n")
 	}
 	if len(sug.Bodies) == 0 && len(sug.Venues) == 0 {
-		b.WriteString(i18n.T("optimiser.nothing"))
+		if sug.HybridInRoom {
+			b.WriteString(i18n.T("optimiser.nothing_in_room"))
+		} else {
+			b.WriteString(i18n.T("optimiser.nothing"))
+		}
 	}
 	o.report.SetText(b.String())
 	o.advice.set(sug, o.forDoc)

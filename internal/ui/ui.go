@@ -32,6 +32,10 @@ type Config struct {
 	Picker FilePicker
 	// AutosaveDir keeps unsaved work; "" means the app's storage root.
 	AutosaveDir string
+	// Files are scenario files to open at start (the command line's
+	// arguments, a file manager's "Open with"), after the last session's;
+	// the last that opens is the one shown.
+	Files []string
 }
 
 // Window is the main window and its screens.
@@ -136,6 +140,16 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	if set.Welcomed() {
 		w.restoreSession()
 	}
+	var failed []error
+	for _, path := range cfg.Files {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		if _, err := ws.OpenFile(path); err != nil {
+			// The notice names the file, which a dialog at start must.
+			failed = append(failed, errors.New(ws.Notice))
+		}
+	}
 	w.refresh()
 	if set.Welcomed() {
 		// The window opens on the view it was closed on.
@@ -156,7 +170,20 @@ func Create(a fyne.App, cfg Config) (*Window, error) {
 	})
 	if !set.Welcomed() {
 		w.OpenBuiltInComparison()
+		if len(cfg.Files) > 0 {
+			// The files asked for stay in front of the built-in comparison.
+			for _, d := range ws.Docs {
+				if d.Path != "" {
+					ws.Select(d)
+				}
+			}
+		}
 		w.ShowWelcome()
+	}
+	// A file that does not open is told as the Open menu tells it, with
+	// its place in the file.
+	for _, err := range failed {
+		w.showError(err)
 	}
 	return w, nil
 }

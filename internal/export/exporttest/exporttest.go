@@ -69,6 +69,9 @@ func Compare(tb testing.TB, rs ...*plan.Result) *plan.Comparison {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if err := c.AddHybridTradeoffs(plan.Options{}); err != nil {
+		tb.Fatal(err)
+	}
 	return c
 }
 

@@ -202,7 +202,7 @@ func (r *report) table() {
 	p.SetXY(margin, y+2)
 	multiCell(p, contentW, 3.8, r.t("export.pdf.glance.footnote", "Night hours: hours of meetings open to remote participation that fall between 00:00 and 06:00 at each capital, on each meeting's date, summed over the 193 delegations. "+
 		"Cost: conference servicing, documentation, Secretariat staff, delegation travel and sponsorship, at the rates listed in the appendix. "+
-		"Most bodies at once: the smallest delegation that can cover every meeting."), "L")
+		"Most bodies at once: the smallest delegation that can cover every meeting.")+r.inRoomNote(), "L")
 }
 
 // minPt is the smallest text the report prints.
@@ -312,7 +312,7 @@ func (r *report) burdenNote(i int) string {
 		counted = r.t("export.pdf.burden.counted_all", "all meetings")
 	}
 	return r.t("export.pdf.burden.note", "Local clock at each capital on each meeting's date, for {{.Count}} {{.Counted}}; bands {{.Bands}}. Score: hours in a band × its weight.",
-		"Count", fmt.Sprint(len(b.Counted)), "Counted", counted, "Bands", strings.Join(bands, ", "))
+		"Count", fmt.Sprint(len(b.Counted)), "Counted", counted, "Bands", strings.Join(bands, ", ")) + labels.HybridAttendance(r.l, r.c.Results[i])
 }
 
 func (r *report) note(x, y, w float64, s string) {
@@ -392,7 +392,11 @@ func (r *report) keyFigures(i int, x, y, w float64) {
 		y += 3.8
 	}
 	if b := c.Results[i].Burden; b != nil && len(b.Counted) == 0 {
-		y = r.noteWithin(x, y+1, w, r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night."), footerY-1)
+		note := r.t("export.pdf.key_figures.no_remote", "No meeting is open to remote participation: capital-based experts travel, and no delegation follows a session at night.")
+		if hybrid := labels.HybridAttendance(r.l, c.Results[i]); hybrid != "" {
+			note = strings.TrimSpace(hybrid)
+		}
+		y = r.noteWithin(x, y+1, w, note, footerY-1)
 	}
 	if n := len(c.Results[i].Conflicts) + c.Results[i].MoreConflicts; n > 0 {
 		r.note(x, y+1, w, r.t("export.pdf.key_figures.conflicts", "{{.Count}} calendar conflicts, the first: {{.First}}", "Count", fmt.Sprint(n), "First", r.fit(c.Results[i].Conflicts[0].Message, w*1.8)))

@@ -103,6 +103,7 @@ func EncodeWith(c *plan.Comparison, o Options) ([]byte, error) {
 		r.scenario(i)
 	}
 	r.statement()
+	r.tradeoffs()
 	r.delegations()
 	r.assumptions()
 	r.overrides()

@@ -45,7 +45,7 @@ func (w *workbook) burden(i int) {
 	}
 	w.text(sh, 1, 1, w.t("export.xlsx.burden.title", "{{.Scenario}}: time-zone burden on the capital-based experts of each delegation", "Scenario", r.Scenario.Name), w.st.title)
 	w.text(sh, 1, 2, w.t("export.xlsx.burden.note", "Local clock at the capital on each meeting's date; bands {{.Bands}}; {{.Count}} {{.Counted}} counted. Score = hours in a band × its weight. Travel: in-person blocks.",
-		"Bands", strings.Join(bands, ", "), "Count", fmt.Sprint(len(b.Counted)), "Counted", counted), w.st.note)
+		"Bands", strings.Join(bands, ", "), "Count", fmt.Sprint(len(b.Counted)), "Counted", counted)+labels.HybridAttendance(w.l, r), w.st.note)
 	first := burdenHeaderRow + 1
 	last := first + len(b.Delegations) - 1
 	w.header(sh, burdenHeaderRow, last, []float64{30, 6, 26, 6, 6, 6, 22, 11, 11, 11, 11, 11, 7, 10, 10},

@@ -605,10 +605,12 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 		}
 		flights := append(append([]string(nil), qkeys...), "flight.speed_kmh", "flight.overhead_hours",
 			"flight.business_threshold_leg_hours", "flight.business_threshold_journey_hours")
-		add := func(item string, f string, v float64, unit, basis string, factors, keys []string) {
+		addItem := func(item msg.Message, f string, v float64, unit, basis string, factors, keys []string) {
 			out = append(out, qline{year: year, cat: cat, sec: sec, payer: payer, venue: venue,
-				item: msg.New("item.travel", "{{.Who}} to {{.City}}: {{.What}}", "Who", msg.Named("item.who.", who), "City", msg.Named("city.", place), "What", msg.Named("item.what.", item)),
-				unit: unit, basis: basis, factors: factors, qty: f, qtyV: v, qkeys: keys})
+				item: item, unit: unit, basis: basis, factors: factors, qty: f, qtyV: v, qkeys: keys})
+		}
+		add := func(what string, f string, v float64, unit, basis string, factors, keys []string) {
+			addItem(cost.TravelItem(who, place, what), f, v, unit, basis, factors, keys)
 		}
 		// Sponsored seats fly economy whatever the distance.
 		econFlights, econKm := "2*SUMPRODUCT("+trips+","+econ+")", "2*SUMPRODUCT("+trips+","+km+","+econ+")"
@@ -634,7 +636,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 			in := fmt.Sprintf("--(%s=\"%s\")", region, code)
 			th := b.thin[r]
 			thin := func(part, f string, v float64, unit string, factors []string) {
-				add(part+", supplement for thin routes (M49 region "+code+")", f, v, unit, strings.Join(factors, " × "), factors, flights)
+				addItem(cost.ThinRouteItem(who, place, part, code), f, v, unit, strings.Join(factors, " × "), factors, flights)
 			}
 			if economyOnly {
 				thin("air fares, economy, fixed part", "2*SUMPRODUCT("+trips+","+in+")", th.econFlights, "one-way flights", []string{"fare.base", sk})

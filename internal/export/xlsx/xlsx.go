@@ -153,6 +153,7 @@ func (w *workbook) build() error {
 		w.calendar(i)
 		w.costs(i)
 		w.statement(i)
+		w.tradeoff(i)
 		w.burden(i)
 	}
 	w.summary()
