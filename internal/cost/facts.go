@@ -174,7 +174,7 @@ func newFacts(sch *schedule.Schedule, ref *refdata.Data) *facts {
 		}
 		start := clock.of(br.Start)
 		first, last := civil(start), civil(clock.of(br.End))
-		run := awayRun{interpreted: interpreted(sch, br)}
+		run := awayRun{interpreted: sch.Interpreted(br)}
 		sk := spanKey{br.Venue, first.Unix(), last.Unix()}
 		var ok bool
 		if run.span, ok = spans[sk]; !ok {
@@ -206,18 +206,6 @@ func (f *facts) tripsFor(sch *schedule.Schedule, bridgeDays int, attend travel.A
 		f.trips[k] = t
 	}
 	return t
-}
-
-func interpreted(sch *schedule.Schedule, br *schedule.BlockRun) bool {
-	for _, si := range br.Sessions {
-		sr := &sch.Sessions[si]
-		for k := sr.First; k < sr.First+sr.Count; k++ {
-			if sch.Meetings[k].Interpreted {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // wallClock gives a time as its own zone's clock reads it, as the same

@@ -414,3 +414,16 @@ func (b *builder) slotStarts(body *model.Body, venue *refdata.Venue, sr *Session
 	}
 	return out
 }
+
+// Interpreted reports whether any meeting of a block's run is interpreted.
+func (s *Schedule) Interpreted(br *BlockRun) bool {
+	for _, si := range br.Sessions {
+		sr := &s.Sessions[si]
+		for k := sr.First; k < sr.First+sr.Count; k++ {
+			if s.Meetings[k].Interpreted {
+				return true
+			}
+		}
+	}
+	return false
+}

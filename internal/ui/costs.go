@@ -136,7 +136,8 @@ type costsScreen struct {
 
 func newCostsScreen(w *Window) *costsScreen {
 	c := &costsScreen{w: w}
-	c.totals = newTextTable(func() [][]string {
+	var totalsWidths []float32
+	c.totals, totalsWidths = newTextTableWidths(func() [][]string {
 		rows := [][]string{{i18n.T("costs.col.total"), i18n.T("export.unit.usd")}}
 		for _, f := range c.view.Totals {
 			rows = append(rows, []string{f.Metric, f.Value})
@@ -159,10 +160,14 @@ func newCostsScreen(w *Window) *costsScreen {
 		}
 		return rows
 	}, []float32{50, 65, 120, 300, 150, 110, 120, 220, 300, 80})
-	// Two short lines, not wrapping: a wrapping label under a table is
-	// given one line's height and overlaps what follows.
+	// Wrapped to the pane's width (in the left pane's scroll, which gives
+	// them their height): a line of one long sentence would set the
+	// pane's minimum width and, at 150 % or in a longer language, push
+	// the sensitivity chart out of the window.
 	c.fund = widget.NewLabel("")
+	c.fund.Wrapping = fyne.TextWrapWord
 	c.buys = widget.NewLabel("")
+	c.buys.Wrapping = fyne.TextWrapWord
 	c.pledge = widget.NewEntry()
 	c.pledge.SetPlaceHolder(i18n.T("costs.pledge.placeholder"))
 	c.pledge.OnChanged = func(string) { c.updatePledge() }
@@ -170,7 +175,7 @@ func newCostsScreen(w *Window) *costsScreen {
 	calc := container.NewVBox(widget.NewLabelWithStyle(i18n.T("costs.calculator"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		c.fund, container.NewBorder(nil, nil, widget.NewLabel(i18n.T("costs.pledge")), nil, c.pledge), c.buys)
 	c.hybrid = newTradeoffPanel(w)
-	left := costsLeftPane(c.totals, c.hybrid, calc)
+	left := costsLeftPane(fitLabelColumn(c.totals, totalsWidths), c.hybrid, calc)
 	c.left = left
 	top := container.NewHSplit(left, c.tornado.content)
 	top.Offset = 0.5

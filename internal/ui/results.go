@@ -242,6 +242,13 @@ func joinLines(lines []string, n int) string {
 // newTextTable is a read-only table of strings whose first row is a bold
 // header; rows is called on every refresh.
 func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
+	t, _ := newTextTableWidths(rows, widths)
+	return t
+}
+
+// newTextTableWidths is newTextTable, and the widths its columns were
+// given.
+func newTextTableWidths(rows func() [][]string, widths []float32) (*widget.Table, []float32) {
 	var cache [][]string
 	t := widget.NewTable(
 		func() (int, int) {
@@ -271,15 +278,61 @@ func newTextTable(rows func() [][]string, widths []float32) *widget.Table {
 	if r := rows(); len(r) > 0 {
 		head = r[0]
 	}
+	set := make([]float32, len(widths))
 	for i, w := range widths {
 		w = scaled(w)
 		if i < len(head) {
 			w = max(w, headingWidth(head[i]))
 		}
 		t.SetColumnWidth(i, w)
+		set[i] = w
 	}
 	t.StickyRowCount = 1
-	return t
+	return t, set
+}
+
+// fillLabelColumn lays a table out so that its first column, the labels,
+// takes the width the other columns leave (never less than a floor): in a
+// narrow pane, at 150 % or in a longer language, the labels are cut and
+// the figures stay in sight, where fixed widths would push them out of
+// the pane.
+type fillLabelColumn struct {
+	t      *widget.Table
+	others float32 // the other columns' widths and their separators
+	floor  float32
+	last   float32
+}
+
+// fitLabelColumn wraps a table made by newTextTableWidths.
+func fitLabelColumn(t *widget.Table, widths []float32) *fyne.Container {
+	l := &fillLabelColumn{t: t}
+	for i, w := range widths {
+		if i == 0 {
+			l.floor = min(w, scaled(120))
+			continue
+		}
+		l.others += w + theme.SeparatorThicknessSize()
+	}
+	return container.New(l, t)
+}
+
+func (l *fillLabelColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// Room for the vertical scroll bar, which the table draws over its
+	// last column.
+	w := max(l.floor, size.Width-l.others-2*theme.Padding())
+	if w != l.last {
+		l.last = w
+		l.t.SetColumnWidth(0, w)
+	}
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (l *fillLabelColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m := l.t.MinSize()
+	return fyne.NewSize(min(m.Width, l.floor+l.others), m.Height)
 }
 
 // setLabel changes a label only when its text or style differ: a table

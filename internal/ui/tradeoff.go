@@ -109,7 +109,8 @@ func newTradeoffPanel(w *Window) *tradeoffPanel {
 	t.note.Wrapping = fyne.TextWrapWord
 	// Before the first run the table holds its heading, which sets the
 	// columns' widths in the language.
-	t.table = newTextTable(func() [][]string {
+	var widths []float32
+	t.table, widths = newTextTableWidths(func() [][]string {
 		if len(t.View.Rows) == 0 {
 			return [][]string{tradeoffHeading()}
 		}
@@ -123,7 +124,7 @@ func newTradeoffPanel(w *Window) *tradeoffPanel {
 	row := widget.NewLabel("Ag").MinSize().Height
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(0, 4*(row+theme.SeparatorThicknessSize())+2*theme.Padding()))
-	t.content = container.NewVBox(t.progress, t.title, container.NewStack(floor, t.table), t.summary, t.note)
+	t.content = container.NewVBox(t.progress, t.title, container.NewStack(floor, fitLabelColumn(t.table, widths)), t.summary, t.note)
 	t.content.Hide()
 	return t
 }

@@ -8,9 +8,6 @@ package labels
 import (
 	"fmt"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"text/template"
 	"time"
 
 	"mechplan/internal/chart"
@@ -77,7 +74,8 @@ func Or(l Labels) Labels {
 }
 
 // Render fills a message template with values given as name, value pairs;
-// a text without template actions is returned as it is.
+// a text without template actions is returned as it is (msg.Render, whose
+// parsed wordings it shares).
 func Render(tmpl string, pairs ...any) string {
 	if !strings.Contains(tmpl, "{{") {
 		return tmpl
@@ -86,41 +84,7 @@ func Render(tmpl string, pairs ...any) string {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		data[fmt.Sprint(pairs[i])] = pairs[i+1]
 	}
-	t := parsed(tmpl)
-	if t == nil {
-		return tmpl
-	}
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		return tmpl
-	}
-	return b.String()
-}
-
-// templates keeps each wording parsed once (nil: it does not parse): a
-// calendar of 50,000 events renders the same few wordings 50,000 times.
-// A parsed template may be executed by several goroutines at once. At
-// most maxTemplates are kept (the wordings are the catalogues'; a text
-// made at run time beyond that is parsed each time).
-var (
-	templates  sync.Map
-	nTemplates atomic.Int64
-)
-
-const maxTemplates = 4096
-
-func parsed(tmpl string) *template.Template {
-	if t, ok := templates.Load(tmpl); ok {
-		return t.(*template.Template)
-	}
-	t, err := template.New("").Parse(tmpl)
-	if err != nil {
-		t = nil
-	}
-	if nTemplates.Add(1) <= maxTemplates {
-		templates.Store(tmpl, t)
-	}
-	return t
+	return msg.Render(tmpl, data)
 }
 
 // KeyOf turns an English name into a message key as the interface does:

@@ -445,7 +445,7 @@ func (w *workbook) travelSheet(lr *liveRates, sch *schedule.Schedule) []qline {
 			n0 := float64(int(civil(br.End).Sub(civil(br.Start)).Hours()/24) + 2)
 			a := away{year: br.Start.Year(), venue: br.Venue, km: km, business: bus, long: long, nights: n0 + b01(long),
 				first: day(br.Start), last: day(br.End),
-				staff: lr.v("away.staff_travellers"), interpreted: interpreted(sch, br)}
+				staff: lr.v("away.staff_travellers"), interpreted: sch.Interpreted(br)}
 			if a.interpreted {
 				a.conf = lr.v("away.conference_travellers." + br.Venue)
 			}
@@ -715,19 +715,6 @@ func containsKind(ks []model.BodyKind, k model.BodyKind) bool {
 	for _, o := range ks {
 		if o == k {
 			return true
-		}
-	}
-	return false
-}
-
-// interpreted reports whether any meeting of a block is interpreted.
-func interpreted(sch *schedule.Schedule, br *schedule.BlockRun) bool {
-	for _, si := range br.Sessions {
-		sr := &sch.Sessions[si]
-		for k := sr.First; k < sr.First+sr.Count; k++ {
-			if sch.Meetings[k].Interpreted {
-				return true
-			}
 		}
 	}
 	return false

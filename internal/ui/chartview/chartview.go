@@ -314,7 +314,7 @@ func drawBars(b *chart.Bars, size fyne.Size) []fyne.CanvasObject {
 // total, widest first, with both ends written.
 func drawTornado(t *chart.Tornado, size fyne.Size) []fyne.CanvasObject {
 	ts, u := size10(), unit()
-	objs := []fyne.CanvasObject{label(t.Title, fg(), ts+1, true, 4, 2)}
+	objs := []fyne.CanvasObject{label(fit(t.Title, ts+1, (size.Width-12)*0.92), fg(), ts+1, true, 4, 2)}
 	top := 24 * u
 	n := len(t.Rows)
 	if n == 0 {
