@@ -52,6 +52,14 @@ func Evaluate(s *model.Scenario, ref *refdata.Data, opt Options) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	return evaluateOn(s, sch, ref, opt)
+}
+
+// evaluateOn evaluates a scenario on its schedule, already laid out: the
+// schedule depends on the scenario's structure alone, not on its rates
+// or the options, so a re-evaluation under other assumptions (the hybrid
+// trade-off) reads the same one.
+func evaluateOn(s *model.Scenario, sch *schedule.Schedule, ref *refdata.Data, opt Options) (*Result, error) {
 	// The burden follows the cost's participation assumption: when the
 	// experts fly to hybrid meetings, they sit in the room.
 	bset := opt.Burden

@@ -51,8 +51,9 @@ type Tradeoff struct {
 // HybridTradeoff evaluates r's scenario both ways under the same options
 // (the delegation.travel_to_hybrid assumption and opt.Cost.TravelToHybrid
 // replaced by each way; opt.Burden.AllMeetings left out). It returns nil
-// when the scenario has no hybrid meeting. It costs two evaluations: a
-// window calls it off its UI goroutine.
+// when the scenario has no hybrid meeting. It costs two evaluations on r's
+// schedule (the cost and the burden twice): a window calls it off its UI
+// goroutine.
 func HybridTradeoff(r *Result, ref *refdata.Data, opt Options) (*Tradeoff, error) {
 	n := 0
 	for i := range r.Schedule.Meetings {
@@ -75,7 +76,8 @@ func HybridTradeoff(r *Result, ref *refdata.Data, opt Options) (*Tradeoff, error
 		s := r.Scenario.Clone()
 		s.Assumptions = append(slices.DeleteFunc(s.Assumptions, func(o model.Override) bool { return o.Key == cost.TravelToHybridKey }),
 			model.Override{Key: cost.TravelToHybridKey, Value: travel, Source: "hybrid trade-off"})
-		return Evaluate(s, ref, opt)
+		// The rate override changes no meeting: the schedule is r's.
+		return evaluateOn(s, r.Schedule, ref, opt)
 	}
 	in, err := way(1)
 	if err != nil {
