@@ -51,9 +51,9 @@ type Tradeoff struct {
 // HybridTradeoff evaluates r's scenario both ways under the same options
 // (the delegation.travel_to_hybrid assumption and opt.Cost.TravelToHybrid
 // replaced by each way; opt.Burden.AllMeetings left out). It returns nil
-// when the scenario has no hybrid meeting. It costs two evaluations on r's
-// schedule (the cost and the burden twice): a window calls it off its UI
-// goroutine.
+// when the scenario has no hybrid meeting. opt must be the options r was
+// evaluated with. It costs one or two evaluations on r's schedule (the
+// cost and the burden): a window calls it off its UI goroutine.
 func HybridTradeoff(r *Result, ref *refdata.Data, opt Options) (*Tradeoff, error) {
 	n := 0
 	for i := range r.Schedule.Meetings {
@@ -71,8 +71,15 @@ func HybridTradeoff(r *Result, ref *refdata.Data, opt Options) (*Tradeoff, error
 			return nil, err
 		}
 	}
+	// r itself is the way its scenario is written when it was evaluated
+	// without capital backstopping (which both ways leave out): the same
+	// schedule, rates and participation give the same figures.
+	reuse := !opt.Burden.AllMeetings && r.Burden != nil && r.Cost != nil
 	opt.Cost.TravelToHybrid, opt.Burden.TravelToHybrid, opt.Burden.AllMeetings = false, false, false
 	way := func(travel float64) (*Result, error) {
+		if reuse && (travel == 1) == asWritten {
+			return r, nil
+		}
 		s := r.Scenario.Clone()
 		s.Assumptions = append(slices.DeleteFunc(s.Assumptions, func(o model.Override) bool { return o.Key == cost.TravelToHybridKey }),
 			model.Override{Key: cost.TravelToHybridKey, Value: travel, Source: "hybrid trade-off"})

@@ -51,6 +51,14 @@ func TestHybridTradeoffIsTwoEvaluations(t *testing.T) {
 		tr.NightHoursImposed != float64(s9.Burden.Summary.TotalNight)/60 || tr.DelegationsWithNight != s9.Burden.Summary.HitByNight {
 		t.Errorf("night: %+v; burden as written %d min, %d delegations", tr, s9.Burden.Summary.TotalNight, s9.Burden.Summary.HitByNight)
 	}
+	// The way the scenario is written is r itself, not evaluated again:
+	// the same figures as a fresh evaluation (a result without its
+	// burden is never reused).
+	fresh := *s9
+	fresh.Burden = nil
+	if again, err := HybridTradeoff(&fresh, ref, Options{}); err != nil || *again != *tr {
+		t.Errorf("evaluated again: %+v, %v; reused: %+v", again, err, tr)
+	}
 	// Capital backstopping follows every meeting either way: the
 	// trade-off leaves it out, so the figures do not move.
 	if all, err := HybridTradeoff(s9, ref, Options{Burden: burden.Settings{AllMeetings: true}}); err != nil || *all != *tr {
