@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the command line on the most expensive valid files
-# (plan.WorstCase: overlap, parallel, yearly; 40,000 meetings each, model.MaxTotalMeetings): each
+# (plan.WorstCase: overlap, parallel, yearly; 30,000 meetings each, model.MaxTotalMeetings): each
 # command the median of RUNS (default 5) runs of /usr/bin/time, wall-clock
 # seconds, processor seconds (user + system) and peak resident set (MB).
 # The compare commands evaluate the baseline (the OEWG) as well.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the most expensive valid files (plan.WorstCase: overlap,
-# parallel, yearly; 40,000 meetings each, model.MaxTotalMeetings) in the real desktop window, as a
+# parallel, yearly; 30,000 meetings each, model.MaxTotalMeetings) in the real desktop window, as a
 # person sees them, the way scripts/measure-desktop.sh measures the
 # built-ins: under Xvfb with Mesa's software renderer (llvmpipe), at
 # 1440×900, xdotool pressing the keys and scripts/xwatch.c watching the

@@ -57,7 +57,7 @@ func TestValidateRefusesHostileFiles(t *testing.T) {
 	}{
 		"1 GB file":           {huge, "(file): is 1073741824 bytes; the limit is 4194304 bytes (4 MiB)"},
 		"deep nesting":        {write("deep.json", `{"bodies": `+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+`}`), "(file): nests 100001 levels deep; the limit is 16"},
-		"30 million meetings": {write("30million.json", billion), "blocks: the scenario implies 30000000 meetings over its horizon; the limit is 40000"},
+		"30 million meetings": {write("30million.json", billion), "blocks: the scenario implies 30000000 meetings over its horizon; the limit is 30000"},
 		"a billion meetings":  {write("billion.json", strings.Replace(valid, `"meetings": 10`, `"meetings": 1000000000`, 1)), "bodies[0].meetings: must be between 1 and 60 meetings of 3 hours (two a day), got 1000000000"},
 		"invalid UTF-8":       {write("latin1.json", strings.Replace(valid, `"Bad"`, "\"C\xf4te d'Ivoire\"", 1)), "line 4, column 13: the file is not valid UTF-8 text"},
 	}

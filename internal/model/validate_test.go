@@ -66,7 +66,7 @@ func TestValidateReportsEveryProblemWithPathAndRange(t *testing.T) {
 			c := s.Blocks[0]
 			c.ID = "c"
 			s.Blocks = append(s.Blocks, c)
-		}, "blocks", "the limit is 40000"},
+		}, "blocks", "the limit is 30000"},
 		{"negative override", func(s *Scenario) { s.Assumptions = []Override{{Key: "dsa.NYC", Value: -1}} }, "assumptions[0].value", "must be between 0 and 1e12"},
 	}
 	for _, c := range cases {

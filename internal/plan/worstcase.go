@@ -8,16 +8,16 @@ import (
 )
 
 // WorstShapes are the most expensive valid scenarios the limits allow,
-// each at model.MaxTotalMeetings (40,000) meetings over 50 years with 24
+// each at model.MaxTotalMeetings (30,000) meetings over 50 years with 24
 // burden bands and hybrid meetings (counted in the burden and in travel),
 // each body with 96 rotating start times:
 //
-//   - overlap: 200 blocks on the same 200 dates, so that every block
-//     overlaps every other on each date (4 million pairs) and 40,000
+//   - overlap: 200 blocks on the same 150 dates, so that every block
+//     overlaps every other on each date (3 million pairs) and 30,000
 //     block runs are each a trip for 193 delegations;
-//   - parallel: a block of 50 parallel sessions of 2 meetings on 400
+//   - parallel: a block of 50 parallel sessions of 2 meetings on 300
 //     dates (50 tracks at once);
-//   - yearly: 200 blocks in the same week of every year for 50 years, 4
+//   - yearly: 200 blocks in the same week of every year for 50 years, 3
 //     one-meeting sessions each (200 blocks overlapping every March).
 var WorstShapes = []string{"overlap", "parallel", "yearly"}
 
