@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -286,6 +287,8 @@ func cmdList(c *cli, args []string) int {
 	return exitOK
 }
 
+// sourceLine names each document a scenario cites once, in the order it
+// first cites it (several statements at one meeting are one document).
 func sourceLine(s *model.Scenario) string {
 	parts := make([]string, 0, len(s.Sources))
 	for _, src := range s.Sources {
@@ -293,7 +296,9 @@ func sourceLine(s *model.Scenario) string {
 		if src.Lines != "" {
 			p += " " + src.Lines
 		}
-		parts = append(parts, p)
+		if !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
 	}
 	return strings.Join(parts, "; ")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"regexp"
 	"strings"
@@ -56,5 +57,39 @@ func TestSynopsisNamesEveryFlag(t *testing.T) {
 				t.Errorf("README's line for %s lacks --%s:\n%s", cmd.name, f[1], entry)
 			}
 		}
+	}
+}
+
+// TestListNamesEachSourceOnce: a scenario citing several statements of
+// one meeting lists that meeting once.
+func TestListNamesEachSourceOnce(t *testing.T) {
+	code, out, errs := runCLI("list", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Scenarios []struct {
+			ID     string `json:"id"`
+			Source string `json:"source"`
+		} `json:"scenarios"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	repeated := 0
+	for _, r := range doc.Scenarios {
+		seen := map[string]bool{}
+		for _, p := range strings.Split(r.Source, "; ") {
+			if seen[p] {
+				t.Errorf("%s cites %q twice", r.ID, p)
+			}
+			seen[p] = true
+		}
+		if strings.Count(r.Source, "6 December 2024") > 0 {
+			repeated++
+		}
+	}
+	if repeated == 0 {
+		t.Error("no built-in cites the meeting of 6 December 2024: the test reads nothing")
 	}
 }
