@@ -82,6 +82,11 @@ func (w *Workspace) Delegation() DelegationView {
 			continue
 		}
 		v.Who = whoIsCounted(w, it, w.MissionOut)
+		// Why the night hours are what they are: the participation the
+		// cost and the burden follow for hybrid meetings.
+		if p := hybridParticipation(r); p != "" {
+			v.Who = strings.TrimSpace(v.Who + "\n" + p)
+		}
 		for _, tp := range it.Trips {
 			var sessions []string
 			for _, si := range tp.Trip.Sessions {

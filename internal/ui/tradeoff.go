@@ -66,8 +66,9 @@ func hasHybrid(r *plan.Result) bool {
 	return false
 }
 
-// hybridParticipation names, for the time-zone view, the participation
-// assumption the burden followed (the cost's); "" without hybrid meetings.
+// hybridParticipation names, for the time-zone and my-delegation views,
+// the participation assumption the burden followed (the cost's); "" without
+// hybrid meetings.
 func hybridParticipation(r *plan.Result) string {
 	switch {
 	case r.Burden == nil || !hasHybrid(r):

@@ -58,8 +58,17 @@ func TestCostsShowTheEnginesHybridTradeoff(t *testing.T) {
 		t.Errorf("the time-zone view does not name the assumption:\n%s", w.Zones.summary.Text)
 	}
 
+	// My delegation says why S3's night hours are nil.
+	w.Settings.SetDelegation("CHL")
+	if v := w.WS.Delegation(); !strings.Contains(v.Who, i18n.T("zones.hybrid.in_room")) {
+		t.Errorf("my delegation does not name the assumption: %q", v.Who)
+	}
+
 	w.WS.OpenBuiltIn("oewg-2021-2025")
 	w.ShowView(ViewCosts)
+	if v := w.WS.Delegation(); strings.Contains(v.Who, "travel_to_hybrid") {
+		t.Errorf("the OEWG has no hybrid meeting, yet my delegation names the assumption: %q", v.Who)
+	}
 	if p.content.Visible() || p.Tradeoff != nil {
 		t.Error("the OEWG has no hybrid meeting, yet the trade-off shows")
 	}
