@@ -20,21 +20,7 @@ bin=$(realpath "${1:-build/mechplan}")
 runs=${RUNS:-5}
 display=${MEASURE_DISPLAY:-:$((90 + RANDOM % 9))}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-cc -O2 -o "$work/xwatch" "$here/xwatch.c" -lX11
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=""
-cleanup() {
-	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
-	kill "$xvfb" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home LANG=en_US.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME
-sleep 1
-xw="$work/xwatch"
+. "$here/xvfb-session.sh"
 
 builtins=(01-oewg-2021-2025.json 02-global-mechanism-adopted.json 03-s2-netherlands-two-blocks.json
 	04-s2-netherlands-one-day-groups.json 05-s3-france-germany.json 06-s3-three-blocks.json

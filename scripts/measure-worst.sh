@@ -23,23 +23,9 @@ bin=$(realpath "${1:-build/mechplan}")
 runs=${RUNS:-5}
 display=${MEASURE_DISPLAY:-:$((90 + RANDOM % 9))}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-cc -O2 -o "$work/xwatch" "$here/xwatch.c" -lX11
+. "$here/xvfb-session.sh"
 mkdir -p "$work/files"
 (cd "$here/.." && MECHPLAN_WORST_DIR="$work/files" CGO_ENABLED=0 go test -tags ci -count 1 -run '^TestWorstCasesAreValid$' ./internal/plan/ >/dev/null)
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=""
-cleanup() {
-	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
-	kill "$xvfb" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home LANG=en_US.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME
-sleep 1
-xw="$work/xwatch"
 views=(editor calendar timezones costs my_delegation compare settings)
 
 # prefs FILE: a returning user's preferences with FILE open on the

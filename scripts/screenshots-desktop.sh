@@ -11,21 +11,8 @@ bin=$(realpath "${1:-build/mechplan}")
 out=$(realpath -m "${2:-build/screenshots}")
 display=${SHOT_DISPLAY:-:$((90 + RANDOM % 9))}
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
 mkdir -p "$out"
-cc -O2 -o "$work/xwatch" "$here/xwatch.c" -lX11
-Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-app=""
-cleanup() {
-	[ -n "$app" ] && kill -9 "$app" 2>/dev/null || true
-	kill "$xvfb" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home LANG=en_US.UTF-8
-unset XDG_CONFIG_HOME XDG_DATA_HOME
-sleep 1
+. "$here/xvfb-session.sh"
 read -r -a views <<<"${SHOT_VIEWS:-editor calendar timezones costs my_delegation compare settings}"
 read -r -a langs <<<"${SHOT_LANGS:-en fr es ru zh}"
 for lang in "${langs[@]}"; do
@@ -40,7 +27,7 @@ for lang in "${langs[@]}"; do
  "session.open":["builtin:01-oewg-2021-2025.json","builtin:02-global-mechanism-adopted.json",
   "builtin:14-s9-hybrid-groups.json","builtin:05-s3-france-germany.json"],"session.view":"$view"}
 JSON
-			"$work/xwatch" -q 1500 -t 30000 launch "$bin" 2>"$work/pid" >/dev/null
+			"$xw" -q 1500 -t 30000 launch "$bin" 2>"$work/pid" >/dev/null
 			app=$(sed -n 's/^pid //p' "$work/pid")
 			import -window root -crop "$dim+0+0" +repage -colors 64 "PNG8:$out/$lang-$dim-$view.png"
 			kill "$app"

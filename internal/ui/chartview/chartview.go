@@ -210,9 +210,11 @@ func fitDistinct(ls []string, size, w float32) []string {
 	for i, l := range ls {
 		out[i] = fit(l, size, w)
 	}
+	// Labels cut alike up to a last part-word ("Recosting: yearly i…" and
+	// "Recosting: yearly …") are as hard to tell apart as identical ones.
 	groups := map[string][]int{}
 	for i, o := range out {
-		groups[o] = append(groups[o], i)
+		groups[cutAlike(o)] = append(groups[cutAlike(o)], i)
 	}
 	for _, idx := range groups {
 		if len(idx) < 2 {
@@ -238,6 +240,20 @@ func fitDistinct(ls []string, size, w float32) []string {
 		}
 	}
 	return out
+}
+
+// cutAlike is a fitted label with the part-word before its ellipsis
+// dropped: two labels that differ only there read alike.
+func cutAlike(fitted string) string {
+	i := strings.Index(fitted, "…")
+	if i < 0 {
+		return fitted
+	}
+	head := fitted[:i]
+	if j := strings.LastIndexByte(head, ' '); j >= 0 {
+		head = head[:j+1]
+	}
+	return head + fitted[i:]
 }
 
 func commonPrefix(a, b []rune) int {

@@ -122,4 +122,16 @@ func TestFitDistinctTellsApartLabelsCutAlike(t *testing.T) {
 	if got[2] != fit(ls[2], size, w) {
 		t.Errorf("a label that did not collide changed: %q", got[2])
 	}
+
+	// Cut one letter apart is cut alike: each is shown from the word
+	// where they part.
+	rc := []string{"Recosting: yearly inflation of US-dollar costs at New York", "Recosting: yearly change of air fares"}
+	w = width("Recosting: yearly i…", size, false)
+	if a, b := cutAlike(fit(rc[0], size, w)), cutAlike(fit(rc[1], size, w)); a != b {
+		t.Fatalf("the case no longer collides (%q, %q): the test checks nothing", fit(rc[0], size, w), fit(rc[1], size, w))
+	}
+	got = fitDistinct(rc, size, w)
+	if !strings.HasPrefix(got[0], "…infl") || !strings.HasPrefix(got[1], "…chan") {
+		t.Errorf("recosting rows read %q", got)
+	}
 }
