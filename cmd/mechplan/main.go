@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,7 @@ const AppID = "org.mechplan.desktop"
 const gcPercent = 25
 
 func main() {
+	englishForCLocale()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
@@ -43,6 +45,20 @@ func main() {
 		os.Exit(1)
 	}
 	w.ShowAndRun()
+}
+
+// englishForCLocale replaces a C or POSIX locale (a fresh Debian's or a
+// container's C.UTF-8), which names no language, by English: the toolkit
+// would otherwise log an error at every look-up of the system's language.
+// The window speaks English for it either way, or the language chosen in
+// its settings.
+func englishForCLocale() {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(k)
+		if base, _, _ := strings.Cut(v, "."); base == "C" || base == "POSIX" {
+			os.Setenv(k, "en_US.UTF-8")
+		}
+	}
 }
 
 // profileFor writes a CPU profile of the first seconds of the app to path,
