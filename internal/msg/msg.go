@@ -54,6 +54,25 @@ func Named(prefix, english string) Message {
 	return Message{Code: prefix + Key(english), English: english}
 }
 
+// In writes m in a language: text gives the wording of a code in it (the
+// English when it has none), filled with the values as name, value pairs;
+// a value that is itself a message (a cost item's city, who travels) is
+// written so first. A message without a code is its English.
+func In(m Message, text func(code, english string, pairs ...any) string) string {
+	if m.Code == "" {
+		return m.English
+	}
+	pairs := make([]any, 0, 2*len(m.Args))
+	for _, a := range m.Args {
+		v := a.Value
+		if sub, ok := v.(Message); ok {
+			v = In(sub, text)
+		}
+		pairs = append(pairs, a.Name, v)
+	}
+	return text(m.Code, m.English, pairs...)
+}
+
 // String is the English.
 func (m Message) String() string { return m.English }
 

@@ -46,18 +46,10 @@ func conflictKind(kind string) string { return i18n.Label("conflict."+keyOf(kind
 // travels, what is paid) is written so first. A code no catalogue has
 // shows the engine's English, which a test forbids for the engine's codes.
 func message(m msg.Message) string {
-	if m.Code == "" || i18n.Current() == i18n.English {
+	if i18n.Current() == i18n.English {
 		return m.English
 	}
-	pairs := make([]any, 0, 2*len(m.Args))
-	for _, a := range m.Args {
-		v := a.Value
-		if sub, ok := v.(msg.Message); ok {
-			v = message(sub)
-		}
-		pairs = append(pairs, a.Name, v)
-	}
-	return i18n.Label(m.Code, m.English, pairs...)
+	return msg.In(m, i18n.Label)
 }
 
 // cityLabel is a duty station's city as the user's language writes it:

@@ -95,20 +95,7 @@ func KeyOf(name string) string { return msg.Key(name) }
 // problem) in l's language by its code; a value that is itself a message
 // (the city of an item) is written so first. A message without a code is
 // its English.
-func Message(l Labels, m msg.Message) string {
-	if m.Code == "" {
-		return m.English
-	}
-	pairs := make([]any, 0, 2*len(m.Args))
-	for _, a := range m.Args {
-		v := a.Value
-		if sub, ok := v.(msg.Message); ok {
-			v = Message(l, sub)
-		}
-		pairs = append(pairs, a.Name, v)
-	}
-	return Or(l).Text(m.Code, m.English, pairs...)
-}
+func Message(l Labels, m msg.Message) string { return msg.In(m, Or(l).Text) }
 
 // RightToLeft reports whether a language (by its code, Labels.Lang) is
 // written right to left: Arabic, among the UN's languages.
