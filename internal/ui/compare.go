@@ -105,13 +105,7 @@ func calendarNames(labels []string) []string {
 	out := make([]string, len(labels))
 	used := map[string]bool{}
 	for i, l := range labels {
-		base := strings.TrimSuffix(fileName(strings.TrimSpace(l), ".ics"), ".ics")
-		name := base + ".ics"
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = fmt.Sprintf("%s-%d.ics", base, n)
-		}
-		used[strings.ToLower(name)] = true
-		out[i] = name
+		out[i] = ics.UniqueName(strings.TrimSuffix(fileName(strings.TrimSpace(l), ".ics"), ".ics"), used)
 	}
 	return out
 }

@@ -148,14 +148,21 @@ func FileNames(c *plan.Comparison) []string {
 		if base == "" {
 			base = "scenario"
 		}
-		name := base + ".ics"
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = fmt.Sprintf("%s-%d.ics", base, n)
-		}
-		used[strings.ToLower(name)] = true
-		out[i] = name
+		out[i] = UniqueName(base, used)
 	}
 	return out
+}
+
+// UniqueName is base.ics, or base-2.ics, base-3.ics… when a name already
+// in used (lower-cased: file systems that ignore case would merge them)
+// has it; the name returned is added to used.
+func UniqueName(base string, used map[string]bool) string {
+	name := base + ".ics"
+	for n := 2; used[strings.ToLower(name)]; n++ {
+		name = fmt.Sprintf("%s-%d.ics", base, n)
+	}
+	used[strings.ToLower(name)] = true
+	return name
 }
 
 // writer writes content lines; a write error is kept by the bufio.Writer

@@ -3,8 +3,6 @@ package xlsx
 import (
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"mechplan/internal/cost"
 )
 
@@ -30,16 +28,7 @@ func (w *workbook) statement(i int) {
 	sh, est := w.bases[i]+w.n.Costs, r.Cost
 	t := est.Total.Totals
 	row := 1
-	for col, width := range map[int]float64{cStatementLabel: 70, cStatementValue: 18} {
-		name, err := excelize.ColumnNumberToName(col)
-		if err == nil {
-			err = w.f.SetColWidth(sh, name, name, width)
-		}
-		if err != nil {
-			w.fail(err)
-			return
-		}
-	}
+	w.columnWidths(sh, map[int]float64{cStatementLabel: 70, cStatementValue: 18})
 	put := func(label string, v float64, style int) {
 		w.text(sh, cStatementLabel, row, label, w.st.label)
 		w.number(sh, cStatementValue, row, v, style)

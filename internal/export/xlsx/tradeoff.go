@@ -1,8 +1,6 @@
 package xlsx
 
-import (
-	"github.com/xuri/excelize/v2"
-)
+import ()
 
 // Columns of the hybrid trade-off, right of the statement (one column
 // left empty), so the lines and the statement keep their place.
@@ -26,16 +24,7 @@ func (w *workbook) tradeoff(i int) {
 		return
 	}
 	sh := w.bases[i] + w.n.Costs
-	for col, width := range map[int]float64{cTradeoffLabel: 82, cTradeoffInRoom: 18, cTradeoffRemote: 18, cTradeoffSaved: 18} {
-		name, err := excelize.ColumnNumberToName(col)
-		if err == nil {
-			err = w.f.SetColWidth(sh, name, name, width)
-		}
-		if err != nil {
-			w.fail(err)
-			return
-		}
-	}
+	w.columnWidths(sh, map[int]float64{cTradeoffLabel: 82, cTradeoffInRoom: 18, cTradeoffRemote: 18, cTradeoffSaved: 18})
 	row := 1
 	w.text(sh, cTradeoffLabel, row, w.t("costs.tradeoff.title", "Hybrid trade-off, {{.Horizon}} total ({{.Meetings}} hybrid meetings): capitals' experts in the room or following remotely",
 		"Horizon", t.Period, "Meetings", w.l.Number(float64(t.HybridMeetings), 0)), w.st.title)

@@ -204,6 +204,13 @@ func column(col int) string {
 	return name
 }
 
+// columnWidths sets the widths of a sheet's columns by their numbers.
+func (w *workbook) columnWidths(sheet string, widths map[int]float64) {
+	for col, width := range widths {
+		w.fail(w.f.SetColWidth(sheet, column(col), column(col), width))
+	}
+}
+
 // ref is a reference to a cell on another sheet, the sheet name quoted.
 func ref(sheet string, col, row int) string {
 	return quote(sheet) + "!" + abs(col, row)
