@@ -38,7 +38,7 @@ func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions
 	a := &Assumptions{ref: ref, over: make(map[string]model.Override, len(overrides))}
 	var ps model.Problems
 	for i, o := range overrides {
-		if _, ok := ref.Rate(o.Key); !ok {
+		if _, ok := ref.Rate(o.Key); !ok && !isFXAlias(ref, o.Key) {
 			m := msg.New("problem.unknown_assumption", "unknown assumption {{.V}}; see mechplan-cli data rates for the keys", "V", model.QuotedMsg(o.Key))
 			ps = append(ps, model.Problem{Path: fmt.Sprintf("assumptions[%d].key", i), Message: m.English, Msg: m})
 			continue
@@ -48,19 +48,63 @@ func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions
 	return a, ps.Err()
 }
 
-// Get returns the assumption in force for a key.
+// isFXAlias reports whether key names every yearly exchange rate of a
+// currency (fx.CHF), as an override may.
+func isFXAlias(ref *refdata.Data, key string) bool {
+	cur, ok := refdata.FXCurrency(key)
+	return ok && len(ref.ExchangeRates(cur)) > 0
+}
+
+// Get returns the assumption in force for a key. A yearly exchange rate
+// (fx.CHF.2023) is the scenario's override of that year, else its
+// override of every year (fx.CHF), else the published average; the key
+// of every year (fx.CHF) gives the rate of the estimate's price year.
 func (a *Assumptions) Get(key string) (Assumption, bool) {
+	if isFXAlias(a.ref, key) {
+		return a.fxInForce(key)
+	}
 	r, ok := a.ref.Rate(key)
 	if !ok {
 		return Assumption{}, false
 	}
 	out := Assumption{Rate: *r, Default: r.Value}
-	if o, ok := a.over[key]; ok {
+	o, ok := a.over[key]
+	if !ok && strings.HasPrefix(key, refdata.FXPrefix) {
+		o, ok = a.over[key[:strings.LastIndexByte(key, '.')]]
+	}
+	if ok {
 		out.Value = o.Value
 		out.Overridden = true
 		out.OverrideSource, out.OverrideAsOf, out.OverrideNote = o.Source, o.AsOf, o.Note
 	}
 	return out, true
+}
+
+// fxInForce is the exchange rate of a currency (key fx.CHF) in force for
+// the estimate's price year, under the key of every year.
+func (a *Assumptions) fxInForce(key string) (Assumption, bool) {
+	cur, _ := refdata.FXCurrency(key)
+	py, _ := a.Get("cost.price_year")
+	yr, ok := a.ref.ExchangeRate(cur, int(py.Value))
+	if !ok {
+		return Assumption{}, false
+	}
+	out, _ := a.Get(yr.Key)
+	out.Key = key
+	out.Label = strings.TrimSuffix(yr.Label, fmt.Sprintf(", %d average", yr.PriceYear))
+	return out, true
+}
+
+// FXKey is the key of the yearly exchange rate of a currency in force
+// for a price year (fx.CHF.2023), or "" for a currency without a table.
+func FXKey(ref *refdata.Data, currency string, priceYear int) string {
+	if ref == nil {
+		return ""
+	}
+	if r, ok := ref.ExchangeRate(currency, priceYear); ok {
+		return r.Key
+	}
+	return ""
 }
 
 // With returns a copy with one key set to a value, as a sensitivity run
@@ -129,7 +173,10 @@ func (r *reader) usd(key string) (float64, []string) {
 	case "", "USD":
 		return val, keys
 	default:
-		fx := "fx." + v.Currency
+		fx := FXKey(r.ref, v.Currency, r.priceYear)
+		if fx == "" {
+			fx = refdata.FXKey(v.Currency)
+		}
 		return val * r.value(fx), append(keys, fx)
 	}
 }
@@ -148,8 +195,10 @@ func Recost(amount, inflation float64, from, to int) float64 {
 const FaresInflation = "recost.inflation.fares"
 
 // InflationKey is the recosting assumption of a rate: the air-fare index
-// for fares, the inflation at the duty station its key ends with, New
-// York's for the others (staff costs, terminal expenses are USD figures).
+// for fares, the inflation at the duty station its key ends with, that of
+// the duty station of its currency for a franc or euro figure of none,
+// New York's for the others (staff costs, terminal expenses are USD
+// figures).
 func InflationKey(ref *refdata.Data, key string) string {
 	if ref == nil {
 		return "recost.inflation." + Base
@@ -162,6 +211,18 @@ func InflationKey(ref *refdata.Data, key string) string {
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		if _, ok := ref.Venue(key[i+1:]); ok {
 			return "recost.inflation." + key[i+1:]
+		}
+	}
+	// A franc or euro figure of no duty station (a fund's pledges) moves
+	// with prices in its currency: those of the duty station whose
+	// subsistence allowance is paid in it.
+	if r, ok := ref.Rate(key); ok && r.Currency != "" && r.Currency != "USD" {
+		for _, v := range ref.VenueCodes() {
+			if d, ok := ref.Rate("dsa." + v); ok && d.Currency == r.Currency {
+				if _, ok := ref.Rate("recost.inflation." + v); ok {
+					return "recost.inflation." + v
+				}
+			}
 		}
 	}
 	return "recost.inflation." + Base

@@ -153,10 +153,12 @@ func TestStaffTravelToGeneva(t *testing.T) {
 			staff = l
 		}
 	}
-	if staff.Quantity != 12 || staff.Rate != 457.5 || staff.Section != cost.Disarmament || staff.Basis != "dsa.GVA × fx.CHF" {
+	if staff.Quantity != 12 || staff.Rate != 457.5 || staff.Section != cost.Disarmament || staff.Basis != "dsa.GVA × fx.CHF.2025" {
 		t.Errorf("staff subsistence %+v", staff)
 	}
-	if !slices.Contains(staff.Uses, "fx.CHF") || !slices.Contains(staff.Uses, "away.staff_travellers") {
+	// The override of every year's rate (fx.CHF) is read under the key of
+	// the year in force: the price year 2026, whose latest average is 2025.
+	if !slices.Contains(staff.Uses, "fx.CHF.2025") || !slices.Contains(staff.Uses, "away.staff_travellers") {
 		t.Errorf("staff subsistence uses %v", staff.Uses)
 	}
 	var term cost.Line

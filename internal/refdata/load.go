@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -94,11 +95,30 @@ func (d *Data) index() {
 		}
 	}
 	d.rateByKey = make(map[string]int, len(d.Rates))
+	d.fxByCurrency = map[string][]int{}
 	for i, r := range d.Rates {
 		if _, dup := d.rateByKey[r.Key]; !dup {
 			d.rateByKey[r.Key] = i
+			if cur, _, ok := fxYearKey(r.Key); ok {
+				d.fxByCurrency[cur] = append(d.fxByCurrency[cur], i)
+			}
 		}
 	}
+	for _, rows := range d.fxByCurrency {
+		sort.SliceStable(rows, func(a, b int) bool { return d.Rates[rows[a]].PriceYear < d.Rates[rows[b]].PriceYear })
+	}
+}
+
+// fxYearKey splits the key of a yearly exchange rate, fx.CHF.2023, into
+// its currency and year.
+func fxYearKey(key string) (string, int, bool) {
+	rest, ok := strings.CutPrefix(key, FXPrefix)
+	cur, y, ok2 := strings.Cut(rest, ".")
+	if !ok || !ok2 || !iso3Pattern.MatchString(cur) || len(y) != 4 {
+		return "", 0, false
+	}
+	year, err := strconv.Atoi(y)
+	return cur, year, err == nil
 }
 
 // csvTable reads a whole CSV file with a header row and gives access to
@@ -556,9 +576,33 @@ func rateRows(file string, rows []rateJSON, ps *problems) []Rate {
 				bad("price_year", "money needs its price year (got %d)", r.PriceYear)
 			}
 		}
+		checkExchangeRate(r, bad)
 		out = append(out, r)
 	}
 	return out
+}
+
+// checkExchangeRate holds a yearly exchange rate to its form: fx.CHF.2023
+// is USD per franc, priced in 2023, and no currency has a rate that
+// stands for every year.
+func checkExchangeRate(r Rate, bad func(col, format string, args ...any)) {
+	if !strings.HasPrefix(r.Key, FXPrefix) {
+		return
+	}
+	cur, year, ok := fxYearKey(r.Key)
+	if !ok {
+		bad("key", "%s: an exchange rate's key is fx.<currency>.<year>, as fx.CHF.2023", r.Key)
+		return
+	}
+	if r.Currency != "USD" || r.Unit != "USD per "+cur {
+		bad("unit", "%s is in USD per %s (got %q in %q)", r.Key, cur, r.Unit, r.Currency)
+	}
+	if r.PriceYear != year {
+		bad("price_year", "%s is the average of %d (got price year %d)", r.Key, year, r.PriceYear)
+	}
+	if r.Value <= 0 {
+		bad("value", "%s must be above zero", r.Key)
+	}
 }
 
 // crossCheck ties the tables together: venues sit in member states, and

@@ -5,6 +5,8 @@
 package refdata
 
 import (
+	"sort"
+	"strings"
 	"time"
 
 	// Embed the zone database in every binary: Windows has none, and the
@@ -150,6 +152,9 @@ type Data struct {
 	stateByISO map[string]int
 	venueByKey map[string]int
 	rateByKey  map[string]int
+	// fxByCurrency lists, per currency, the rows of its yearly exchange
+	// rates by year ascending.
+	fxByCurrency map[string][]int
 }
 
 // State returns the member state with the ISO3 code.
@@ -177,6 +182,60 @@ func (d *Data) Rate(key string) (*Rate, bool) {
 		return nil, false
 	}
 	return &d.Rates[i], true
+}
+
+// FXPrefix begins the keys of exchange rates. A currency has one rate
+// per calendar year, fx.<currency>.<year> (fx.CHF.2023), in US dollars
+// per unit of the currency; FXKey(currency) (fx.CHF) names them all, as
+// the one a scenario overrides for every year.
+const FXPrefix = "fx."
+
+// FXKey is the key that stands for every yearly exchange rate of a
+// currency.
+func FXKey(currency string) string { return FXPrefix + currency }
+
+// FXCurrency reports whether a key is a currency's FXKey, and which.
+func FXCurrency(key string) (string, bool) {
+	c, ok := strings.CutPrefix(key, FXPrefix)
+	return c, ok && iso3Pattern.MatchString(c)
+}
+
+// ExchangeRates lists a currency's yearly exchange rates, by year
+// ascending.
+func (d *Data) ExchangeRates(currency string) []*Rate {
+	rows := d.fxByCurrency[currency]
+	out := make([]*Rate, len(rows))
+	for i, r := range rows {
+		out[i] = &d.Rates[r]
+	}
+	return out
+}
+
+// FXCurrencies lists the currencies with yearly exchange rates, sorted.
+func (d *Data) FXCurrencies() []string {
+	out := make([]string, 0, len(d.fxByCurrency))
+	for c := range d.fxByCurrency {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ExchangeRate is a currency's yearly exchange rate in force for a price
+// year: that year's average, else the latest year before it, else (for a
+// year before the series) the earliest.
+func (d *Data) ExchangeRate(currency string, year int) (*Rate, bool) {
+	rows := d.fxByCurrency[currency]
+	if len(rows) == 0 {
+		return nil, false
+	}
+	in := rows[0]
+	for _, r := range rows {
+		if d.Rates[r].PriceYear <= year {
+			in = r
+		}
+	}
+	return &d.Rates[in], true
 }
 
 // VenueCodes lists the codes of all venues, in table order.

@@ -400,7 +400,7 @@ var requiredRateKeys = []string{
 	"staff.standard_cost.P-2", "staff.standard_cost.GS-OL",
 	"fare.base", "fare.per_km", "fare.business_multiplier", "flight.speed_kmh", "flight.overhead_hours",
 	"flight.business_threshold_leg_hours", "flight.business_threshold_journey_hours",
-	"fx.CHF", "fx.EUR", "terminal.expenses", "sponsorship.per_delegate.GVA", "sponsorship.per_delegate.VIE",
+	"fx.CHF.2024", "fx.EUR.2024", "terminal.expenses", "sponsorship.per_delegate.GVA", "sponsorship.per_delegate.VIE",
 	"delegation.travellers.plenary", "delegation.travellers.thematic_group", "delegation.travellers.intersessional",
 	"delegation.travellers.organizational", "delegation.travellers.review_conference", "delegation.travellers.informal",
 }
@@ -497,6 +497,15 @@ func TestValidationLocatesProblems(t *testing.T) {
 		{"window narrower than the slots", calendarFile, strings.Replace(cal, `"to": "20:00"`, `"to": "17:00"`, 1), []string{"calendar.json: row 1: service_windows.from: NYC's standard slot 2 (15:00-18:00) lies outside its window 08:00–17:00"}},
 		{"blackout backwards", calendarFile, strings.Replace(cal, `"to": "2023-11-03"`, `"to": "2023-09-03"`, 1), []string{"blackouts.from: \"2023-10-02\" to \"2023-09-03\""}},
 		{"rate in both files", calendarFile, strings.Replace(cal, `"meeting.outside_standard_hours"`, `"meeting.hybrid_surcharge"`, 1), []string{"rate meeting.hybrid_surcharge is also in rates.json"}},
+		{"exchange rate of the wrong year", ratesFile, strings.Replace(rates, `"price_year": 2020,
+   "source": "Board of Governors of the Federal Reserve System, statistical release G.5A 'Foreign Exchange Rates (Annual)' of 1 February 2024 (federalreserve.gov/releases/g5a/20240201): average of 2020, 0.9389`, `"price_year": 2019,
+   "source": "x`, 1), []string{"price_year: fx.CHF.2020 is the average of 2020 (got price year 2019)"}},
+		{"exchange rate without its year", ratesFile, strings.Replace(rates, `"key": "fx.EUR.2020"`, `"key": "fx.EUR"`, 1), []string{"key: fx.EUR: an exchange rate's key is fx.<currency>.<year>"}},
+		{"exchange rate in francs", ratesFile, strings.Replace(rates, `"unit": "USD per CHF",
+   "currency": "USD",
+   "price_year": 2021`, `"unit": "CHF per USD",
+   "currency": "USD",
+   "price_year": 2021`, 1), []string{`fx.CHF.2021 is in USD per CHF (got "CHF per USD" in "USD")`}},
 		{"published rate without date", ratesFile, strings.Replace(rates, `"as_of": "2013-01-02"`, `"as_of": ""`, 1), []string{"as_of: a published figure needs its date"}},
 	}
 	for _, tt := range tests {

@@ -7,9 +7,11 @@ import (
 
 	"mechplan/internal/burden"
 	"mechplan/internal/chart"
+	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
+	"mechplan/internal/refdata"
 )
 
 // column is one column of the comparison table.
@@ -408,12 +410,31 @@ var keyFigures = []string{plan.KeyMeetingDays, "meetings", "blocks", "max_parall
 	plan.KeyNightHours, plan.KeyBurdenScore, "burden.worst_score", "burden.hit_by_night",
 	plan.KeyCostTotal, "cost.additional_requirement", "cost.regular_budget", "cost.member_states", "cost.voluntary_fund"}
 
-// assumptions is the appendix: every rate with its unit, source and date.
+// assumptions is the appendix: every rate with its unit, source and
+// date; of the yearly exchange rates, those of the estimates' price years.
 func (r *report) assumptions() {
 	p := r.pdf
 	c := r.c
 	if c.Ref == nil {
 		return
+	}
+	inForce := map[string]bool{}
+	for _, res := range c.Results {
+		if res.Cost == nil {
+			continue
+		}
+		for _, l := range res.Cost.Lines {
+			for _, k := range l.Uses {
+				if strings.HasPrefix(k, refdata.FXPrefix) {
+					inForce[k] = true
+				}
+			}
+		}
+		for _, cur := range c.Ref.FXCurrencies() {
+			if k := cost.FXKey(c.Ref, cur, res.Cost.PriceYear); k != "" {
+				inForce[k] = true
+			}
+		}
 	}
 	placeholder := r.t("export.placeholder", "PLACEHOLDER")
 	r.heading(r.t("export.pdf.appendix.title", "Appendix: assumptions and sources"), r.t("export.pdf.appendix.note", "Every rate the estimates use, as shipped with Mechplan. {{.Placeholder}}: no published figure confirms the value.", "Placeholder", placeholder))
@@ -423,10 +444,14 @@ func (r *report) assumptions() {
 	header := func() { r.tableHeader(cols, head) }
 	header()
 	for _, rate := range c.Ref.Rates {
+		if strings.HasPrefix(rate.Key, refdata.FXPrefix) && !inForce[rate.Key] {
+			continue
+		}
 		r.text(6.8)
 		src := rate.Source
 		if rate.Placeholder {
-			src = placeholder + ". " + src
+			// The mark once: sources of placeholders begin with the word.
+			src = placeholder + ". " + strings.TrimPrefix(src, "Placeholder: ")
 		}
 		label := splitText(p, r.t("rate."+rate.Key, rate.Label)+" ("+rate.Key+")", cols[0]-2)
 		source := splitText(p, src, cols[4]-2)
@@ -436,6 +461,7 @@ func (r *report) assumptions() {
 			p.AddPage()
 			p.SetY(margin)
 			header()
+			r.text(6.8) // the header leaves its bold face set
 		}
 		y := p.GetY()
 		x := margin
@@ -534,6 +560,7 @@ func (r *report) overrides() {
 			p.AddPage()
 			p.SetY(margin)
 			header()
+			r.text(6.8) // the header leaves its bold face set
 		}
 		y := p.GetY()
 		x := margin

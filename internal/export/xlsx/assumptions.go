@@ -1,7 +1,10 @@
 package xlsx
 
 import (
+	"fmt"
 	"strings"
+
+	"mechplan/internal/refdata"
 )
 
 // Columns of the Assumptions sheet.
@@ -31,11 +34,16 @@ type rateCells struct {
 	overrides []map[string]int // per scenario: key -> row
 	// live marks the rows some formula of the workbook reads.
 	live map[int]bool
+	// ref is the rates table, for the yearly exchange rates.
+	ref *refdata.Data
 }
 
 // cell is the absolute reference to the value of key for scenario i; the
 // row counts as live from then on.
 func (rc *rateCells) cell(i int, key string) (string, bool) {
+	if c, ok := rc.fxCell(i, key); ok {
+		return c, true
+	}
 	if row, ok := rc.overrides[i][key]; ok {
 		rc.live[row] = true
 		return ref(rc.sheet, aValue, row), true
@@ -47,12 +55,68 @@ func (rc *rateCells) cell(i int, key string) (string, bool) {
 	return ref(rc.sheet, aValue, row), ok
 }
 
+// fxCell is, for a yearly exchange rate (fx.CHF.2025) or the key of
+// every year (fx.CHF), the rate of scenario i's price year as a formula
+// that follows the price-year cell, as the engine picks it: the year's
+// average, else the latest year before it, else the earliest. A scenario
+// that overrides the rate of every year reads its own row; one that
+// overrides a single year reads the cell of the key asked for, since a
+// lookup cannot see its override.
+func (rc *rateCells) fxCell(i int, key string) (string, bool) {
+	cur, ok := refdata.FXCurrency(key)
+	if !ok {
+		if j := strings.LastIndexByte(key, '.'); j > 0 {
+			cur, ok = refdata.FXCurrency(key[:j])
+		}
+	}
+	if !ok || rc.ref == nil {
+		return "", false
+	}
+	if row, ok := rc.overrides[i][refdata.FXKey(cur)]; ok {
+		rc.live[row] = true
+		return ref(rc.sheet, aValue, row), true
+	}
+	for k := range rc.overrides[i] {
+		if strings.HasPrefix(k, refdata.FXKey(cur)+".") {
+			return "", false
+		}
+	}
+	series := rc.ref.ExchangeRates(cur)
+	if len(series) == 0 {
+		return "", false
+	}
+	first, okF := rc.defaults[series[0].Key]
+	last, okL := rc.defaults[series[len(series)-1].Key]
+	if !okF || !okL || last-first != len(series)-1 {
+		return "", false
+	}
+	for k, r := range series {
+		if rc.defaults[r.Key] != first+k {
+			return "", false
+		}
+	}
+	py, ok := rc.cell(i, "cost.price_year")
+	if !ok {
+		return "", false
+	}
+	for row := first; row <= last; row++ {
+		rc.live[row] = true
+	}
+	return fmt.Sprintf("LOOKUP(MAX(%s,%d),%s,%s)", py, series[0].PriceYear,
+		rangeRef(rc.sheet, aPriceYear, first, last), rangeRef(rc.sheet, aValue, first, last)), true
+}
+
+// rangeRef is the absolute reference to rows first to last of one column.
+func rangeRef(sheet string, col, first, last int) string {
+	return quote(sheet) + "!" + abs(col, first) + ":" + abs(col, last)
+}
+
 // assumptions lists every default rate, then each scenario's overrides,
 // with unit, source, date and the placeholder mark.
 func (w *workbook) assumptions() {
 	sh := w.n.Assumptions
 	ref := w.c.Ref
-	w.rates = rateCells{sheet: sh, defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results)), live: map[int]bool{}}
+	w.rates = rateCells{sheet: sh, defaults: map[string]int{}, overrides: make([]map[string]int, len(w.c.Results)), live: map[int]bool{}, ref: ref}
 	type entry struct {
 		key, label, unit, currency, source, asOf, appliesTo string
 		value                                               float64

@@ -91,6 +91,7 @@ type costTotals struct {
 // escalation: the Basis when it is such a product of keys (business
 // class: fare × multiplier; francs: DSA × exchange rate), else the line's
 // key, converted to dollars when the rate is in another currency.
+// Its keys are the engine's: the exchange rate is the one in l.Uses.
 func rateFactors(l *cost.Line, a *cost.Assumptions) []string {
 	if l.Basis != "" {
 		toks := strings.Split(l.Basis, " × ")
@@ -106,7 +107,13 @@ func rateFactors(l *cost.Line, a *cost.Assumptions) []string {
 	}
 	out := []string{l.Key}
 	if v, ok := a.Get(l.Key); ok && v.Currency != "" && v.Currency != "USD" {
-		out = append(out, "fx."+v.Currency)
+		// The exchange rate the engine converted it with.
+		for _, k := range l.Uses {
+			if strings.HasPrefix(k, refdata.FXPrefix) {
+				out = append(out, k)
+				break
+			}
+		}
 	}
 	return out
 }
@@ -185,7 +192,9 @@ func (w *workbook) costs(i int) {
 				w.fail(fmt.Errorf("%s: cost line %q is recosted by %s, which is not on the Assumptions sheet", r.Scenario.Name, q.item.English, recostKey))
 				return
 			}
-			refs = append(refs, fmt.Sprintf("(1+%s)^(%s-%d)", c, py, recostFrom))
+			// Never deflated: a price year edited to before the rate's own
+			// leaves it as published, as the engine does (cost.Recost).
+			refs = append(refs, fmt.Sprintf("(1+%s)^MAX(0,%s-%d)", c, py, recostFrom))
 			infl, _ := est.Assumptions.Get(recostKey)
 			product *= cost.Recost(1, infl.Value, recostFrom, est.PriceYear)
 		}

@@ -95,6 +95,9 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 		{"rate", map[string]float64{"meeting.interpreted.NYC": 33000}},
 		{"quantity", map[string]float64{"delegation.travellers.plenary": 3, "flight.business_threshold_leg_hours": 6, "delegation.business_class": 1,
 			"staff.posts.P-4": 2, "documentation.pages_per_session": 60, "sponsorship.seats_per_state": 2}},
+		// Another price year: rates are recosted to it (never deflated
+		// below their own), and francs and euros convert at its average.
+		{"price year", map[string]float64{"cost.price_year": 2019}},
 	}
 	files := []string{original}
 	for _, e := range edits {
@@ -115,7 +118,7 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		file := filepath.Join(dir, e.name+".xlsx")
+		file := filepath.Join(dir, strings.ReplaceAll(e.name, " ", "-")+".xlsx")
 		if err := f.SaveAs(file); err != nil {
 			t.Fatal(err)
 		}
@@ -179,7 +182,7 @@ func TestLibreOfficeRecalculatesToTheEngineFigures(t *testing.T) {
 		}
 	}
 	for _, e := range edits {
-		after := open(t, mustRead(t, filepath.Join(out, e.name+".xlsx")))
+		after := open(t, mustRead(t, filepath.Join(out, strings.ReplaceAll(e.name, " ", "-")+".xlsx")))
 		for i, r := range c.Results {
 			sheet := stems[i] + tn().Costs
 			a := r.Cost.Assumptions

@@ -258,10 +258,41 @@ func escPattern() *regexp.Regexp {
 }
 
 // recostPattern matches the recosting factor of a rate formula:
-// (1+inflation)^(price year-rate's price year).
+// (1+inflation)^MAX(0,price year-rate's price year).
 func recostPattern() *regexp.Regexp {
 	a := regexp.QuoteMeta(quote(tn().Assumptions))
-	return regexp.MustCompile(`^\(1\+` + a + `!\$C\$(\d+)\)\^\(` + a + `!\$C\$(\d+)-(\d{4})\)$`)
+	return regexp.MustCompile(`^\(1\+` + a + `!\$C\$(\d+)\)\^MAX\(0,` + a + `!\$C\$(\d+)-(\d{4})\)$`)
+}
+
+// fxPattern matches an exchange rate that follows the price year:
+// LOOKUP(MAX(price year,first year),years,rates) on the Assumptions sheet.
+func fxPattern() *regexp.Regexp {
+	a := regexp.QuoteMeta(quote(tn().Assumptions))
+	return regexp.MustCompile(`^LOOKUP\(MAX\(` + a + `!\$C\$(\d+),(\d{4})\),` + a + `!\$F\$(\d+):\$F\$(\d+),` + a + `!\$C\$(\d+):\$C\$(\d+)\)$`)
+}
+
+// lookup evaluates an fxPattern match as a spreadsheet does: the value
+// beside the last year not after the (bounded) price year.
+func lookup(t *testing.T, f *excelize.File, m []string) float64 {
+	t.Helper()
+	at := func(col string, row int) float64 { return value(t, f, tn().Assumptions, col+strconv.Itoa(row)) }
+	py, _ := strconv.Atoi(m[1])
+	year := at("C", py)
+	if lo, _ := strconv.ParseFloat(m[2], 64); year < lo {
+		year = lo
+	}
+	first, _ := strconv.Atoi(m[3])
+	last, _ := strconv.Atoi(m[4])
+	if m[5] != m[3] || m[6] != m[4] {
+		t.Fatalf("lookup over years %s:%s and rates %s:%s", m[3], m[4], m[5], m[6])
+	}
+	out := math.NaN()
+	for row := first; row <= last; row++ {
+		if at("F", row) <= year {
+			out = at("C", row)
+		}
+	}
+	return out
 }
 
 // TestCostFormulasGiveTheEngineFigures recomputes each line of every
@@ -271,6 +302,12 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 	lib := builtIns(t)
 	c, f := lib.c, lib.f
 	assumption := func(row string) float64 { return value(t, f, tn().Assumptions, "C"+row) }
+	fxSeen := 0
+	defer func() {
+		if fxSeen == 0 {
+			t.Error("no rate formula converts francs or euros at the price year's exchange rate")
+		}
+	}()
 	for i, r := range c.Results {
 		sh := SheetStemsWith(c, tl)[i] + tn().Costs
 		sums := map[string]float64{}
@@ -305,7 +342,13 @@ func TestCostFormulasGiveTheEngineFigures(t *testing.T) {
 				if m := recostPattern().FindStringSubmatch(part); m != nil {
 					// A rate recosted from its price year (cost.Line.Recost).
 					from, _ := strconv.Atoi(m[3])
-					rate *= math.Pow(1+assumption(m[1]), assumption(m[2])-float64(from))
+					rate *= math.Pow(1+assumption(m[1]), math.Max(0, assumption(m[2])-float64(from)))
+					continue
+				}
+				if m := fxPattern().FindStringSubmatch(part); m != nil {
+					// An exchange rate that follows the price year.
+					rate *= lookup(t, f, m)
+					fxSeen++
 					continue
 				}
 				m := refPattern().FindStringSubmatch(part)
