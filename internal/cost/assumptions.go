@@ -69,8 +69,8 @@ func (a *Assumptions) Get(key string) (Assumption, bool) {
 	}
 	out := Assumption{Rate: *r, Default: r.Value}
 	o, ok := a.over[key]
-	if !ok && strings.HasPrefix(key, refdata.FXPrefix) {
-		o, ok = a.over[key[:strings.LastIndexByte(key, '.')]]
+	if cur, _, fx := refdata.FXYearKey(key); !ok && fx {
+		o, ok = a.over[refdata.FXKey(cur)]
 	}
 	if ok {
 		out.Value = o.Value
@@ -91,7 +91,7 @@ func (a *Assumptions) fxInForce(key string) (Assumption, bool) {
 	}
 	out, _ := a.Get(yr.Key)
 	out.Key = key
-	out.Label = strings.TrimSuffix(yr.Label, fmt.Sprintf(", %d average", yr.PriceYear))
+	out.Label = strings.TrimSuffix(yr.Label, fmt.Sprintf(", %d average", yr.PriceYear)) + ", every year"
 	return out, true
 }
 

@@ -99,7 +99,7 @@ func (d *Data) index() {
 	for i, r := range d.Rates {
 		if _, dup := d.rateByKey[r.Key]; !dup {
 			d.rateByKey[r.Key] = i
-			if cur, _, ok := fxYearKey(r.Key); ok {
+			if cur, _, ok := FXYearKey(r.Key); ok {
 				d.fxByCurrency[cur] = append(d.fxByCurrency[cur], i)
 			}
 		}
@@ -111,7 +111,7 @@ func (d *Data) index() {
 
 // fxYearKey splits the key of a yearly exchange rate, fx.CHF.2023, into
 // its currency and year.
-func fxYearKey(key string) (string, int, bool) {
+func FXYearKey(key string) (string, int, bool) {
 	rest, ok := strings.CutPrefix(key, FXPrefix)
 	cur, y, ok2 := strings.Cut(rest, ".")
 	if !ok || !ok2 || !iso3Pattern.MatchString(cur) || len(y) != 4 {
@@ -589,7 +589,7 @@ func checkExchangeRate(r Rate, bad func(col, format string, args ...any)) {
 	if !strings.HasPrefix(r.Key, FXPrefix) {
 		return
 	}
-	cur, year, ok := fxYearKey(r.Key)
+	cur, year, ok := FXYearKey(r.Key)
 	if !ok {
 		bad("key", "%s: an exchange rate's key is fx.<currency>.<year>, as fx.CHF.2023", r.Key)
 		return

@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/i18n"
 	"mechplan/internal/model"
+	"mechplan/internal/refdata"
 )
 
 // Labels of the model's enumerations, in the users' words and language:
@@ -607,7 +609,16 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 	s := ed.ws.Active.Scenario
 	ref := ed.ws.Ref
 	var keys, keyLabels []string
+	every := map[string]bool{}
 	for _, r := range ref.Rates {
+		// Before a currency's yearly exchange rates, the key that
+		// overrides them all.
+		if cur, _, ok := refdata.FXYearKey(r.Key); ok && !every[cur] {
+			every[cur] = true
+			k := refdata.FXKey(cur)
+			keys = append(keys, k)
+			keyLabels = append(keyLabels, rateLabel(k, r.Label)+" ("+k+")")
+		}
 		keys = append(keys, r.Key)
 		keyLabels = append(keyLabels, rateLabel(r.Key, r.Label)+" ("+r.Key+")")
 	}
@@ -652,6 +663,13 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 // defaultRate describes the default a scenario's override replaces.
 func defaultRate(ed *editorScreen, key string) string {
 	r, ok := ed.ws.Ref.Rate(key)
+	if cur, fx := refdata.FXCurrency(key); !ok && fx {
+		// Every year's exchange rate: the default of the scenario's
+		// price year.
+		a, _ := cost.NewAssumptions(ed.ws.Ref, ed.ws.Active.Scenario.Assumptions)
+		py, _ := a.Get("cost.price_year")
+		r, ok = ed.ws.Ref.ExchangeRate(cur, int(py.Value))
+	}
 	if !ok {
 		return i18n.T("editor.rate.unknown")
 	}

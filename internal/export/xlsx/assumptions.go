@@ -65,9 +65,7 @@ func (rc *rateCells) cell(i int, key string) (string, bool) {
 func (rc *rateCells) fxCell(i int, key string) (string, bool) {
 	cur, ok := refdata.FXCurrency(key)
 	if !ok {
-		if j := strings.LastIndexByte(key, '.'); j > 0 {
-			cur, ok = refdata.FXCurrency(key[:j])
-		}
+		cur, _, ok = refdata.FXYearKey(key)
 	}
 	if !ok || rc.ref == nil {
 		return "", false

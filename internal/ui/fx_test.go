@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+
+	"mechplan/internal/i18n"
+	"mechplan/internal/model"
+)
+
+// TestEditorOffersEveryYearsExchangeRate: the Assumptions tab offers the
+// key that overrides a currency's rate of every year (fx.CHF) beside the
+// yearly ones, and shows as its default the average of the scenario's
+// price year.
+func TestEditorOffersEveryYearsExchangeRate(t *testing.T) {
+	w := newWindowIn(t, i18n.English, true)
+	w.WS.OpenBuiltIn("s7-rotating-venues")
+	w.Duplicate()
+	w.WS.Edit("", func(s *model.Scenario) {
+		s.Assumptions = append(s.Assumptions, model.Override{Key: "fx.CHF", Value: 1.3},
+			model.Override{Key: "cost.price_year", Value: 2020})
+	})
+	var tab *section
+	for _, s := range w.Editor.sections {
+		if s.name == i18n.T("editor.tab.assumptions") {
+			tab = s
+		}
+	}
+	if tab == nil {
+		t.Fatal("no Assumptions tab")
+	}
+	w.Editor.tabs.SelectIndex(len(w.Editor.sections) - 1)
+	w.Editor.refresh()
+	var offered bool
+	for _, sel := range findAll[*widget.Select](tab.holder) {
+		for _, o := range sel.Options {
+			if strings.HasSuffix(o, "(fx.CHF)") {
+				offered = true
+			}
+		}
+	}
+	if !offered {
+		t.Error("no rate choice offers fx.CHF")
+	}
+	y2020, _ := w.WS.Ref.Rate("fx.CHF.2020")
+	want := i18n.F().Compact(y2020.Value, 6)
+	var shown bool
+	for _, l := range findAll[*widget.Label](tab.holder) {
+		if strings.Contains(l.Text, want) && strings.Contains(l.Text, "2020") {
+			shown = true
+		}
+	}
+	if !shown {
+		t.Errorf("the default of fx.CHF is not shown as the 2020 average %s", want)
+	}
+}
