@@ -143,10 +143,10 @@ func (c *cli) dataRates(ref *refdata.Data, asJSON bool) int {
 		return c.json(map[string]any{"rates": rows})
 	}
 	t := c.table("KEY", "VALUE", "UNIT", "AS OF", "SOURCE")
-	for _, r := range rows {
+	for i, r := range rows {
 		src := r.Source
 		if r.Placeholder {
-			src = c.say("export.placeholder", "PLACEHOLDER") + ": " + src
+			src = c.say("export.placeholder", "PLACEHOLDER") + ": " + ref.Rates[i].SourceAfterMark()
 		}
 		if len(src) > 70 {
 			src = src[:67] + "..."
@@ -154,5 +154,13 @@ func (c *cli) dataRates(ref *refdata.Data, asJSON bool) int {
 		t.row(r.Key, c.decimal(r.Value), r.Unit, r.AsOf, src)
 	}
 	t.flush()
+	if cur := ref.FXCurrencies(); len(cur) > 0 {
+		keys := make([]string, len(cur))
+		for i, x := range cur {
+			keys[i] = refdata.FXKey(x)
+		}
+		// One of them per currency.
+		fmt.Fprintln(c.stdout, c.say("cli.msg.fx_every_year", "To override a currency's exchange rate for every year, a scenario sets {{.Keys}}; otherwise an estimate converts at the average of its price year (cost.price_year), else of the latest year before it.", "Keys", strings.Join(keys, ", ")))
+	}
 	return exitOK
 }

@@ -277,3 +277,21 @@ func TestFormErrorsSpeakTheLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDataRatesNamesTheKeyOfEveryYear: the rates table lists each year's
+// exchange rate and says which key overrides them all, and each
+// placeholder is marked once.
+func TestDataRatesNamesTheKeyOfEveryYear(t *testing.T) {
+	code, out, errs := runCLI("data", "rates")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"fx.CHF.2025 ", "fx.EUR.2008 ", "a scenario sets fx.CHF, fx.EUR;"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("data rates lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "PLACEHOLDER: Placeholder") || !strings.Contains(out, "PLACEHOLDER: Assumption: one report") {
+		t.Error("a placeholder is marked twice")
+	}
+}

@@ -126,6 +126,23 @@ type Rate struct {
 	Note        string
 }
 
+// SourceAfterMark is the rate's source as a face prints it after its own
+// placeholder mark: without the word "Placeholder" the source of a
+// placeholder begins with, which would say it twice.
+func (r *Rate) SourceAfterMark() string {
+	s := r.Source
+	if !r.Placeholder {
+		return s
+	}
+	if rest, ok := strings.CutPrefix(s, "Placeholder: "); ok {
+		return rest
+	}
+	if rest, ok := strings.CutPrefix(s, "Placeholder "); ok && rest != "" {
+		return strings.ToUpper(rest[:1]) + rest[1:]
+	}
+	return s
+}
+
 // StatusList dates one of the UN country lists behind the LDC, LLDC and
 // SIDS flags, so a report can say which version of the list it used.
 type StatusList struct {

@@ -450,8 +450,7 @@ func (r *report) assumptions() {
 		r.text(6.8)
 		src := rate.Source
 		if rate.Placeholder {
-			// The mark once: sources of placeholders begin with the word.
-			src = placeholder + ". " + strings.TrimPrefix(src, "Placeholder: ")
+			src = placeholder + ". " + rate.SourceAfterMark()
 		}
 		label := splitText(p, r.t("rate."+rate.Key, rate.Label)+" ("+rate.Key+")", cols[0]-2)
 		source := splitText(p, src, cols[4]-2)
