@@ -2,8 +2,9 @@ package cost
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -126,14 +127,7 @@ func (a *Assumptions) With(key string, value float64) *Assumptions {
 }
 
 // Overridden lists the keys the scenario overrides, sorted.
-func (a *Assumptions) Overridden() []string {
-	out := make([]string, 0, len(a.over))
-	for k := range a.over {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func (a *Assumptions) Overridden() []string { return slices.Sorted(maps.Keys(a.over)) }
 
 // reader reads values and remembers the keys the rates table lacks, so
 // that an evaluation reports all of them at once.

@@ -5,7 +5,8 @@
 package refdata
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -229,14 +230,7 @@ func (d *Data) ExchangeRates(currency string) []*Rate {
 }
 
 // FXCurrencies lists the currencies with yearly exchange rates, sorted.
-func (d *Data) FXCurrencies() []string {
-	out := make([]string, 0, len(d.fxByCurrency))
-	for c := range d.fxByCurrency {
-		out = append(out, c)
-	}
-	sort.Strings(out)
-	return out
-}
+func (d *Data) FXCurrencies() []string { return slices.Sorted(maps.Keys(d.fxByCurrency)) }
 
 // ExchangeRate is a currency's yearly exchange rate in force for a price
 // year: that year's average, else the latest year before it, else (for a
