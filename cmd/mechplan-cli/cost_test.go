@@ -105,9 +105,9 @@ func TestChangingAnAssumptionInAFileMovesOnlyItsLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := evalCost(t, "global-mechanism").Scenarios[0]
-	for _, key := range []string{"meeting.interpreted.NYC", "dsa.NYC", "staff.standard_cost.P-3", "delegation.travellers.thematic_group"} {
+	for key, v := range map[string]float64{"meeting.interpreted.NYC": 1234, "dsa.NYC": 1234, "staff.standard_cost.P-3": 1234, "delegation.travellers.thematic_group": 12} {
 		s := gm.Clone()
-		s.Assumptions = append(s.Assumptions, model.Override{Key: key, Value: 1234, Source: "test", AsOf: "2026-11"})
+		s.Assumptions = append(s.Assumptions, model.Override{Key: key, Value: v, Source: "test", AsOf: "2026-11"})
 		path := filepath.Join(t.TempDir(), "gm.json")
 		if err := store.Save(path, s); err != nil {
 			t.Fatal(err)

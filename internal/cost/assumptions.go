@@ -34,7 +34,8 @@ type Assumptions struct {
 
 // NewAssumptions combines the default rates with a scenario's overrides.
 // An override of a key the rates table does not have is an error at the
-// override's field path, so a typo cannot silently change nothing.
+// override's field path, so a typo cannot silently change nothing; so is
+// a value outside its rate's bounds (BoundsOf).
 func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions, error) {
 	a := &Assumptions{ref: ref, over: make(map[string]model.Override, len(overrides))}
 	var ps model.Problems
@@ -42,6 +43,10 @@ func NewAssumptions(ref *refdata.Data, overrides []model.Override) (*Assumptions
 		if _, ok := ref.Rate(o.Key); !ok && !isFXAlias(ref, o.Key) {
 			m := msg.New("problem.unknown_assumption", "unknown assumption {{.V}}; see mechplan-cli data rates for the keys", "V", model.QuotedMsg(o.Key))
 			ps = append(ps, model.Problem{Path: fmt.Sprintf("assumptions[%d].key", i), Message: m.English, Msg: m})
+			continue
+		}
+		if p := checkValue(ref, i, o); p != nil {
+			ps = append(ps, *p)
 			continue
 		}
 		a.over[o.Key] = o

@@ -1,6 +1,7 @@
 package cost_test
 
 import (
+	"strings"
 	"testing"
 
 	"mechplan/internal/cost"
@@ -66,6 +67,39 @@ func TestRecostingIndexOfARate(t *testing.T) {
 	} {
 		if got := cost.InflationKey(d, key); got != want {
 			t.Errorf("%s recosts by %s, want %s", key, got, want)
+		}
+	}
+}
+
+// TestOverrideOutsideItsBounds: an override a cost cannot be computed
+// with, or no planner could mean, is refused at its field, naming the key,
+// the allowed range and the unit; one inside the bounds is taken.
+func TestOverrideOutsideItsBounds(t *testing.T) {
+	d := ref(t)
+	for _, tt := range []struct {
+		key   string
+		value float64
+		want  string // "" when the value is allowed
+	}{
+		{"cost.price_year", 1e12, "cost.price_year must be a whole number from 1990 to 2200 (year)"},
+		{"cost.price_year", 2020.5, "whole number from 1990 to 2200"},
+		{"cost.price_year", 2030, ""},
+		{"delegation.business_class", 2, "delegation.business_class must be a whole number from 0 to 1"},
+		{"recost.inflation.GVA", 5, "recost.inflation.GVA must be between 0 and 1 (fraction per year)"},
+		{"cost.escalation_per_year", 0.03, ""},
+		{"fx.CHF", 0, "fx.CHF must be between 0.001 and 1000 (USD per CHF)"},
+		{"fx.EUR.2024", 1.1, ""},
+		{"flight.speed_kmh", 0, "flight.speed_kmh must be between 100 and 2000 (km per hour)"},
+		{"delegation.travellers.plenary", 1.5, ""},
+		{"delegation.travellers.plenary", 500, "between 0 and 100 (persons per delegation)"},
+		{"dsa.NYC", 450, ""},
+	} {
+		_, err := cost.NewAssumptions(d, []model.Override{{Key: "fare.base", Value: 60}, {Key: tt.key, Value: tt.value}})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s = %v refused: %v", tt.key, tt.value, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), "assumptions[1].value") || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s = %v: %v, want assumptions[1].value and %q", tt.key, tt.value, err, tt.want)
 		}
 	}
 }
