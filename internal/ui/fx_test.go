@@ -56,3 +56,25 @@ func TestEditorOffersEveryYearsExchangeRate(t *testing.T) {
 		t.Errorf("the default of fx.CHF is not shown as the 2020 average %s", want)
 	}
 }
+
+// TestEditorRefusesAnOverrideOutOfItsBounds: a price year of 3000 typed
+// in the editor is a problem at the override's value, in the window's
+// language, and the last figures stay on screen.
+func TestEditorRefusesAnOverrideOutOfItsBounds(t *testing.T) {
+	w := newWindowIn(t, i18n.French, true)
+	w.WS.OpenBuiltIn("global-mechanism")
+	w.Duplicate()
+	w.WS.Edit("", func(s *model.Scenario) {
+		s.Assumptions = append(s.Assumptions, model.Override{Key: "cost.price_year", Value: 3000})
+	})
+	d := w.WS.Active
+	if len(d.Problems) != 1 || d.Problems[0].Path != "assumptions[0].value" {
+		t.Fatalf("problems %v", d.Problems)
+	}
+	if got := problemText(d.Problems[0]); !strings.Contains(got, "nombre entier de 1990 à 2200") {
+		t.Errorf("the problem reads %q in French", got)
+	}
+	if !d.Stale() {
+		t.Error("the last valid figures are not kept, marked as stale")
+	}
+}
