@@ -79,17 +79,27 @@ func (b Bounds) Check(path, key, unit string, v float64) *model.Problem {
 	return &model.Problem{Path: path, Message: m.English, Msg: m}
 }
 
-// checkValue holds an override to its rate's bounds; an override of
-// every year's exchange rate (fx.CHF) to those of the yearly rates.
-func checkValue(ref *refdata.Data, i int, o model.Override) *model.Problem {
-	r, ok := ref.Rate(o.Key)
+// OverrideBounds are the bounds of an override of key and its rate's
+// unit: those of the yearly rates for every year's exchange rate
+// (fx.CHF); false for a key the rates table lacks.
+func OverrideBounds(ref *refdata.Data, key string) (Bounds, string, bool) {
+	r, ok := ref.Rate(key)
 	if !ok {
-		cur, _ := refdata.FXCurrency(o.Key)
+		cur, _ := refdata.FXCurrency(key)
 		rs := ref.ExchangeRates(cur)
 		if len(rs) == 0 {
-			return nil
+			return Bounds{}, "", false
 		}
 		r = rs[0]
 	}
-	return BoundsOf(r).Check(fmt.Sprintf("assumptions[%d].value", i), o.Key, r.Unit, o.Value)
+	return BoundsOf(r), r.Unit, true
+}
+
+// checkValue holds override i to its rate's bounds.
+func checkValue(ref *refdata.Data, i int, o model.Override) *model.Problem {
+	b, unit, ok := OverrideBounds(ref, o.Key)
+	if !ok {
+		return nil
+	}
+	return b.Check(fmt.Sprintf("assumptions[%d].value", i), o.Key, unit, o.Value)
 }

@@ -87,7 +87,14 @@ func newEditorScreen(ws *Workspace, onDuplicate func()) *editorScreen {
 			return fmt.Sprint(len(s.Blocks), ed.block, n, values, labels)
 		}, build: ed.buildBlocks},
 		{name: i18n.T("editor.tab.rotations"), key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Rotations)) }, build: ed.buildRotations},
-		{name: i18n.T("editor.tab.assumptions"), key: func(d *Document) string { return strconv.Itoa(len(d.Scenario.Assumptions)) }, build: ed.buildAssumptions},
+		{name: i18n.T("editor.tab.assumptions"), key: func(d *Document) string {
+			// Rebuilt when a key changes: its value's allowed range follows.
+			keys := make([]string, len(d.Scenario.Assumptions))
+			for i, o := range d.Scenario.Assumptions {
+				keys[i] = o.Key
+			}
+			return strings.Join(keys, "\n")
+		}, build: ed.buildAssumptions},
 	}
 	ed.tabs = container.NewAppTabs()
 	for _, s := range ed.sections {
@@ -637,7 +644,7 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 		def.Wrapping = fyne.TextWrapWord
 		box.Add(fs.choice(i18n.T("field.rate"), p+".key", keys, keyLabels, func(s *model.Scenario) string { return ov(s).Key }, func(s *model.Scenario, v string) { ov(s).Key = v }))
 		box.Add(def)
-		box.Add(fs.number(i18n.T("field.value"), p+".value", i18n.T("field.value.allowed"), func(s *model.Scenario) float64 { return ov(s).Value }, func(s *model.Scenario, v float64) { ov(s).Value = v }))
+		box.Add(fs.number(i18n.T("field.value"), p+".value", allowedValue(ref, s.Assumptions[i].Key), func(s *model.Scenario) float64 { return ov(s).Value }, func(s *model.Scenario, v float64) { ov(s).Value = v }))
 		box.Add(fs.text(i18n.T("field.source"), p+".source", false, func(s *model.Scenario) string { return ov(s).Source }, func(s *model.Scenario, v string) { ov(s).Source = v }))
 		box.Add(fs.text(i18n.T("field.as_of"), p+".as_of", false, func(s *model.Scenario) string { return ov(s).AsOf }, func(s *model.Scenario, v string) { ov(s).AsOf = v }))
 		box.Add(container.NewHBox(fs.button(i18n.T("editor.remove"), theme.DeleteIcon(), func() {
@@ -661,6 +668,20 @@ func (ed *editorScreen) buildAssumptions(fs *fieldSet) fyne.CanvasObject {
 }
 
 // defaultRate describes the default a scenario's override replaces.
+// allowedValue is what an override of key may be set to, in its unit:
+// the engine's bounds (cost.OverrideBounds).
+func allowedValue(ref *refdata.Data, key string) string {
+	b, unit, ok := cost.OverrideBounds(ref, key)
+	if !ok {
+		return i18n.T("field.value.allowed")
+	}
+	if b.Whole { // years and settings, written without grouping
+		return i18n.T("field.value.allowed_whole", "Lo", strconv.Itoa(int(b.Lo)), "Hi", strconv.Itoa(int(b.Hi)), "Unit", unitLabel(unit))
+	}
+	f := i18n.F()
+	return i18n.T("field.value.allowed_range", "Lo", f.Compact(b.Lo, 6), "Hi", f.Compact(b.Hi, 6), "Unit", unitLabel(unit))
+}
+
 func defaultRate(ed *editorScreen, key string) string {
 	r, ok := ed.ws.Ref.Rate(key)
 	if cur, fx := refdata.FXCurrency(key); !ok && fx {
@@ -673,7 +694,7 @@ func defaultRate(ed *editorScreen, key string) string {
 	if !ok {
 		return i18n.T("editor.rate.unknown")
 	}
-	text := i18n.T("editor.rate.default", "Value", i18n.F().Compact(r.Value, 6), "Unit", r.Unit, "Source", r.Source, "AsOf", r.AsOf)
+	text := i18n.T("editor.rate.default", "Value", i18n.F().Compact(r.Value, 6), "Unit", unitLabel(r.Unit), "Source", r.Source, "AsOf", r.AsOf)
 	if r.Placeholder {
 		text += " " + i18n.T("editor.rate.placeholder")
 	}

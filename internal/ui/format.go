@@ -35,6 +35,10 @@ func metricGroupLabel(group string) string { return i18n.Label("metric.group."+k
 
 func rateLabel(key, english string) string { return i18n.Label("rate."+key, english) }
 
+// unitLabel is a rate's unit in the window's language, as the exports
+// write it.
+func unitLabel(u string) string { return i18n.Label("export.unit."+keyOf(u), u) }
+
 func regionalGroupLabel(group string) string { return i18n.Label("group."+keyOf(group), group) }
 
 func sectionLabel(s cost.Section) string {

@@ -78,3 +78,28 @@ func TestEditorRefusesAnOverrideOutOfItsBounds(t *testing.T) {
 		t.Error("the last valid figures are not kept, marked as stale")
 	}
 }
+
+// TestEditorSaysEachValuesRange: the value field of an override says the
+// range the engine allows for its rate, in the window's language, and
+// follows a change of key.
+func TestEditorSaysEachValuesRange(t *testing.T) {
+	w := newWindowIn(t, i18n.French, true)
+	w.WS.OpenBuiltIn("global-mechanism")
+	w.Duplicate()
+	w.WS.Edit("", func(s *model.Scenario) {
+		s.Assumptions = append(s.Assumptions, model.Override{Key: "cost.price_year", Value: 2024})
+	})
+	w.Editor.refresh()
+	e := w.Editor.Entry("assumptions[0].value")
+	if e == nil {
+		t.Fatal("no value field")
+	}
+	if e.PlaceHolder != "un nombre entier de 1990 à 2200 (année)" {
+		t.Errorf("placeholder %q", e.PlaceHolder)
+	}
+	w.WS.Edit("", func(s *model.Scenario) { s.Assumptions[0].Key = "recost.inflation.GVA" })
+	w.Editor.refresh()
+	if e := w.Editor.Entry("assumptions[0].value"); e == nil || e.PlaceHolder != "0 à 1 (fraction par an)" {
+		t.Errorf("after the key changed, the value field is %v", e)
+	}
+}
