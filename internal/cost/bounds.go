@@ -68,13 +68,15 @@ func (b Bounds) Check(path, key, unit string, v float64) *model.Problem {
 	if v >= b.Lo && v <= b.Hi && (!b.Whole || v == math.Trunc(v)) {
 		return nil
 	}
+	// The unit as the faces translate it (the exports' unit names).
+	u := msg.Message{Code: "export.unit." + msg.Key(unit), English: unit}
 	var m msg.Message
 	if b.Whole {
 		m = msg.New("problem.assumption_whole", "{{.Key}} must be a whole number from {{.Lo}} to {{.Hi}} ({{.Unit}}), got {{.Got}}",
-			"Key", key, "Lo", b.Lo, "Hi", b.Hi, "Unit", unit, "Got", v)
+			"Key", key, "Lo", b.Lo, "Hi", b.Hi, "Unit", u, "Got", v)
 	} else {
 		m = msg.New("problem.assumption_between", "{{.Key}} must be between {{.Lo}} and {{.Hi}} ({{.Unit}}), got {{.Got}}",
-			"Key", key, "Lo", b.Lo, "Hi", b.Hi, "Unit", unit, "Got", v)
+			"Key", key, "Lo", b.Lo, "Hi", b.Hi, "Unit", u, "Got", v)
 	}
 	return &model.Problem{Path: path, Message: m.English, Msg: m}
 }

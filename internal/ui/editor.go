@@ -694,7 +694,11 @@ func defaultRate(ed *editorScreen, key string) string {
 	if !ok {
 		return i18n.T("editor.rate.unknown")
 	}
-	text := i18n.T("editor.rate.default", "Value", i18n.F().Compact(r.Value, 6), "Unit", unitLabel(r.Unit), "Source", r.Source, "AsOf", r.AsOf)
+	value := i18n.F().Compact(r.Value, 6)
+	if cost.BoundsOf(r).Whole { // a year or a setting, not grouped
+		value = strconv.FormatFloat(r.Value, 'f', -1, 64)
+	}
+	text := i18n.T("editor.rate.default", "Value", value, "Unit", unitLabel(r.Unit), "Source", r.Source, "AsOf", r.AsOf)
 	if r.Placeholder {
 		text += " " + i18n.T("editor.rate.placeholder")
 	}

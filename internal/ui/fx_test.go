@@ -71,7 +71,7 @@ func TestEditorRefusesAnOverrideOutOfItsBounds(t *testing.T) {
 	if len(d.Problems) != 1 || d.Problems[0].Path != "assumptions[0].value" {
 		t.Fatalf("problems %v", d.Problems)
 	}
-	if got := problemText(d.Problems[0]); !strings.Contains(got, "nombre entier de 1990 à 2200") {
+	if got := problemText(d.Problems[0]); !strings.Contains(got, "nombre entier de 1990 à 2200 (année)") {
 		t.Errorf("the problem reads %q in French", got)
 	}
 	if !d.Stale() {
