@@ -10,18 +10,24 @@ import (
 	"mechplan/internal/model"
 )
 
+// withOverrides opens a copy of a built-in in a window in lang, with the
+// scenario's rate overrides, as a user adds them in the editor.
+func withOverrides(t *testing.T, lang i18n.Language, builtIn string, overrides ...model.Override) *Window {
+	t.Helper()
+	w := newWindowIn(t, lang, true)
+	w.WS.OpenBuiltIn(builtIn)
+	w.Duplicate()
+	w.WS.Edit("", func(s *model.Scenario) { s.Assumptions = append(s.Assumptions, overrides...) })
+	return w
+}
+
 // TestEditorOffersEveryYearsExchangeRate: the Assumptions tab offers the
 // key that overrides a currency's rate of every year (fx.CHF) beside the
 // yearly ones, and shows as its default the average of the scenario's
 // price year.
 func TestEditorOffersEveryYearsExchangeRate(t *testing.T) {
-	w := newWindowIn(t, i18n.English, true)
-	w.WS.OpenBuiltIn("s7-rotating-venues")
-	w.Duplicate()
-	w.WS.Edit("", func(s *model.Scenario) {
-		s.Assumptions = append(s.Assumptions, model.Override{Key: "fx.CHF", Value: 1.3},
-			model.Override{Key: "cost.price_year", Value: 2020})
-	})
+	w := withOverrides(t, i18n.English, "s7-rotating-venues", model.Override{Key: "fx.CHF", Value: 1.3},
+		model.Override{Key: "cost.price_year", Value: 2020})
 	var tab *section
 	for _, s := range w.Editor.sections {
 		if s.name == i18n.T("editor.tab.assumptions") {
@@ -61,12 +67,7 @@ func TestEditorOffersEveryYearsExchangeRate(t *testing.T) {
 // in the editor is a problem at the override's value, in the window's
 // language, and the last figures stay on screen.
 func TestEditorRefusesAnOverrideOutOfItsBounds(t *testing.T) {
-	w := newWindowIn(t, i18n.French, true)
-	w.WS.OpenBuiltIn("global-mechanism")
-	w.Duplicate()
-	w.WS.Edit("", func(s *model.Scenario) {
-		s.Assumptions = append(s.Assumptions, model.Override{Key: "cost.price_year", Value: 3000})
-	})
+	w := withOverrides(t, i18n.French, "global-mechanism", model.Override{Key: "cost.price_year", Value: 3000})
 	d := w.WS.Active
 	if len(d.Problems) != 1 || d.Problems[0].Path != "assumptions[0].value" {
 		t.Fatalf("problems %v", d.Problems)
@@ -83,12 +84,7 @@ func TestEditorRefusesAnOverrideOutOfItsBounds(t *testing.T) {
 // range the engine allows for its rate, in the window's language, and
 // follows a change of key.
 func TestEditorSaysEachValuesRange(t *testing.T) {
-	w := newWindowIn(t, i18n.French, true)
-	w.WS.OpenBuiltIn("global-mechanism")
-	w.Duplicate()
-	w.WS.Edit("", func(s *model.Scenario) {
-		s.Assumptions = append(s.Assumptions, model.Override{Key: "cost.price_year", Value: 2024})
-	})
+	w := withOverrides(t, i18n.French, "global-mechanism", model.Override{Key: "cost.price_year", Value: 2024})
 	w.Editor.refresh()
 	e := w.Editor.Entry("assumptions[0].value")
 	if e == nil {
