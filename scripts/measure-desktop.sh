@@ -48,22 +48,7 @@ start() {
 	"$xw" -q 1200 -t 30000 launch "$bin" >"$work/launch" 2>"$work/pid" || true
 	app=$(sed -n 's/^pid //p' "$work/pid")
 }
-stop() {
-	kill "$app" 2>/dev/null || true
-	# Unsaved work makes the window ask before it closes: after 2 s, kill.
-	for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-	kill -9 "$app" 2>/dev/null || true
-	app=""
-	# The next launch is timed from a screen without the last window.
-	while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
-	sleep 0.5
-}
-# cpu: the app's processor time so far, in ms (user + system, all threads:
-# the Go code and Mesa's renderer), to set beside the wall-clock times on a
-# loaded machine.
-cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$app/stat"; }
 rss() { awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$app/status"; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
 echo "load before: $(uptime)"
 : >"$work/first"

@@ -40,17 +40,7 @@ prefs() {
  "session.open":[$open],"session.view":"editor"}
 JSON
 }
-cpu() { awk -v t="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / t}' "/proc/$app/stat"; }
 peak() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$app/status"; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
-stop() {
-	kill "$app" 2>/dev/null || true
-	for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-	kill -9 "$app" 2>/dev/null || true
-	app=""
-	while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
-	sleep 0.5
-}
 
 echo "load before: $(uptime)"
 shapes=(none overlap parallel yearly)

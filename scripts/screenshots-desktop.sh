@@ -30,11 +30,7 @@ JSON
 			"$xw" -q 1500 -t 30000 launch "$bin" 2>"$work/pid" >/dev/null
 			app=$(sed -n 's/^pid //p' "$work/pid")
 			import -window root -crop "$dim+0+0" +repage -colors 64 "PNG8:$out/$lang-$dim-$view.png"
-			kill "$app"
-			for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-			kill -9 "$app" 2>/dev/null || true
-			app=""
-			while xdotool search --name Mechplan >/dev/null 2>&1; do sleep 0.1; done
+			stop
 		done
 	done
 done
