@@ -18,7 +18,7 @@ import (
 // rates: the meetings of each year and venue by service, those outside the
 // standard hours, the formal sessions, the block runs away from New York
 // and the delegations' trips. A sensitivity run re-estimates with other
-// rates from the same facts instead of reading 50,000 meetings again, so
+// rates from the same facts instead of reading every meeting again, so
 // its figures are those of a full estimate (the same values, summed in the
 // same order).
 type facts struct {

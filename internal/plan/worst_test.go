@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"mechplan/internal/model"
+	"mechplan/internal/proctime"
 	"mechplan/internal/store"
 )
 
 // TestWorstCasesAreValid: each worst shape validates and implies the
-// limit's 50,000 meetings. With MECHPLAN_WORST_DIR set it also writes
+// limit's meetings (model.MaxTotalMeetings). With MECHPLAN_WORST_DIR set it also writes
 // them there as files, for measuring the CLI.
 func TestWorstCasesAreValid(t *testing.T) {
 	_, ref := library(t)
@@ -38,7 +39,7 @@ func BenchmarkWorstCase(b *testing.B) {
 		s := WorstCase(shape)
 		b.Run(shape, func(b *testing.B) {
 			b.ReportAllocs()
-			c0 := cpuTime()
+			c0 := proctime.Used()
 			for b.Loop() {
 				r, err := Evaluate(s, ref, worstCase)
 				if err != nil {
@@ -48,7 +49,7 @@ func BenchmarkWorstCase(b *testing.B) {
 					b.Fatalf("%d meetings", n)
 				}
 			}
-			b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((proctime.Used()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -64,7 +65,7 @@ func BenchmarkWorstCaseSensitivity(b *testing.B) {
 		}
 		b.Run(shape, func(b *testing.B) {
 			b.ReportAllocs()
-			c0 := cpuTime()
+			c0 := proctime.Used()
 			for b.Loop() {
 				sw, err := r.Cost.Sensitivity(0.2)
 				if err != nil || len(sw) == 0 {
@@ -72,7 +73,7 @@ func BenchmarkWorstCaseSensitivity(b *testing.B) {
 				}
 				b.ReportMetric(float64(len(sw)), "rates")
 			}
-			b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((proctime.Used()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -86,7 +86,7 @@ type calendarJSON struct {
 
 func parseClock(s string) (int, bool) {
 	// By hand rather than with clockPattern: the cost model asks for every
-	// meeting of a scenario (up to the 50,000 a file may imply), and the
+	// meeting of a scenario (up to model.MaxTotalMeetings), and the
 	// regular expression made the out-of-hours line a quarter of a
 	// costing's time.
 	if s == "24:00" {

@@ -227,7 +227,7 @@ type builder struct {
 
 // reserve sizes the lists once for what the occurrences will lay at most
 // (a session of a rotation counted at its longest body), never beyond
-// the meetings a valid scenario may imply: 50,000 meetings appended to a
+// the meetings a valid scenario may imply (model.MaxTotalMeetings): 50,000 meetings appended to a
 // growing list were copied about twice over.
 func (b *builder) reserve(occs []occurrence) {
 	var meetings, sessions int

@@ -125,7 +125,7 @@ func MeetingLabel(m *schedule.Meeting) string {
 }
 
 // pickerLabels keeps the picker's labels of the last schedule shown, in the
-// language they were written in: 50,000 of them take a tenth of a
+// language they were written in: 50,000 of them took a tenth of a
 // second, and the view asks again for each meeting picked.
 var pickerLabels struct {
 	sync.Mutex

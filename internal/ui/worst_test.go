@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"mechplan/internal/plan"
+	"mechplan/internal/proctime"
 	"mechplan/internal/store"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkWorstCaseInWindow(b *testing.B) {
 			b.ReportAllocs()
 			var cpu time.Duration
 			for b.Loop() {
-				c0 := cpuTime()
+				c0 := proctime.Used()
 				d, err := w.WS.OpenFile(path)
 				if err != nil || !d.Valid() {
 					b.Fatalf("%v %v", err, d.Problems)
@@ -52,7 +53,7 @@ func BenchmarkWorstCaseInWindow(b *testing.B) {
 				}
 				w.Compare.Pick(w.WS.Baseline, d)
 				w.WS.Close(d)
-				cpu += cpuTime() - c0
+				cpu += proctime.Used() - c0
 			}
 			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
