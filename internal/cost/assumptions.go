@@ -113,6 +113,18 @@ func FXKey(ref *refdata.Data, currency string, priceYear int) string {
 	return ""
 }
 
+// ExchangeKey is the key of the exchange rate an estimate under these
+// assumptions converts a currency with: the yearly rate of its price year
+// (FXKey), else, for a currency without yearly rates, the key of every
+// year.
+func (a *Assumptions) ExchangeKey(currency string) string {
+	py, _ := a.Get("cost.price_year")
+	if k := FXKey(a.ref, currency, int(py.Value)); k != "" {
+		return k
+	}
+	return refdata.FXKey(currency)
+}
+
 // With returns a copy with one key set to a value, as a sensitivity run
 // needs. The value keeps the price year of the one it replaces: a
 // default of 2008 moved by 20 % is still a 2008 figure, recosted to the
@@ -172,10 +184,7 @@ func (r *reader) usd(key string) (float64, []string) {
 	case "", "USD":
 		return val, keys
 	default:
-		fx := FXKey(r.ref, v.Currency, r.priceYear)
-		if fx == "" {
-			fx = refdata.FXKey(v.Currency)
-		}
+		fx := r.a.ExchangeKey(v.Currency)
 		return val * r.value(fx), append(keys, fx)
 	}
 }

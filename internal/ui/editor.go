@@ -688,8 +688,7 @@ func defaultRate(ed *editorScreen, key string) string {
 		// Every year's exchange rate: the default of the scenario's
 		// price year.
 		a, _ := cost.NewAssumptions(ed.ws.Ref, ed.ws.Active.Scenario.Assumptions)
-		py, _ := a.Get("cost.price_year")
-		r, ok = ed.ws.Ref.ExchangeRate(cur, int(py.Value))
+		r, ok = ed.ws.Ref.Rate(a.ExchangeKey(cur))
 	}
 	if !ok {
 		return i18n.T("editor.rate.unknown")

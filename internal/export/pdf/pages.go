@@ -7,7 +7,6 @@ import (
 
 	"mechplan/internal/burden"
 	"mechplan/internal/chart"
-	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
 	"mechplan/internal/model"
 	"mechplan/internal/plan"
@@ -431,9 +430,7 @@ func (r *report) assumptions() {
 			}
 		}
 		for _, cur := range c.Ref.FXCurrencies() {
-			if k := cost.FXKey(c.Ref, cur, res.Cost.PriceYear); k != "" {
-				inForce[k] = true
-			}
+			inForce[res.Cost.Assumptions.ExchangeKey(cur)] = true
 		}
 	}
 	placeholder := r.t("export.placeholder", "PLACEHOLDER")

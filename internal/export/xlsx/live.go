@@ -154,19 +154,9 @@ func (lr *liveRates) ref(key string) string {
 func (lr *liveRates) usd(key string) []string {
 	a, ok := lr.a.Get(key)
 	if ok && a.Currency != "" && a.Currency != "USD" {
-		return []string{key, fxKeyOf(lr.w.c.Ref, a.Currency, lr.a)}
+		return []string{key, lr.a.ExchangeKey(a.Currency)}
 	}
 	return []string{key}
-}
-
-// fxKeyOf is the key of the exchange rate the engine converts a
-// currency with: the yearly rate of the estimate's price year.
-func fxKeyOf(ref *refdata.Data, currency string, a *cost.Assumptions) string {
-	py, _ := a.Get("cost.price_year")
-	if k := cost.FXKey(ref, currency, int(py.Value)); k != "" {
-		return k
-	}
-	return refdata.FXKey(currency)
 }
 
 // bill sums one group of travellers' trips as the engine's travel.Bill,
