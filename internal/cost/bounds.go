@@ -69,7 +69,7 @@ func (b Bounds) Check(path, key, unit string, v float64) *model.Problem {
 		return nil
 	}
 	// The unit as the faces translate it (the exports' unit names).
-	u := msg.Message{Code: "export.unit." + msg.Key(unit), English: unit}
+	u := msg.Unit(unit)
 	var m msg.Message
 	if b.Whole {
 		m = msg.New("problem.assumption_whole", "{{.Key}} must be a whole number from {{.Lo}} to {{.Hi}} ({{.Unit}}), got {{.Got}}",

@@ -119,6 +119,12 @@ func parsed(tmpl string) *template.Template {
 	return t
 }
 
+// Unit is a unit ("USD per night") as a message: its code is the unit's
+// name in the catalogues, so each face writes it in its language.
+func Unit(english string) Message {
+	return Message{Code: "export.unit." + Key(english), English: english}
+}
+
 // Key turns an English name into the tail of a message key as the
 // catalogues write it: "Addis Ababa" → "addis_ababa".
 func Key(name string) string {

@@ -37,7 +37,7 @@ func rateLabel(key, english string) string { return i18n.Label("rate."+key, engl
 
 // unitLabel is a rate's unit in the window's language, as the exports
 // write it.
-func unitLabel(u string) string { return i18n.Label("export.unit."+keyOf(u), u) }
+func unitLabel(u string) string { return i18n.Label(msg.Unit(u).Code, u) }
 
 func regionalGroupLabel(group string) string { return i18n.Label("group."+keyOf(group), group) }
 

@@ -8,6 +8,7 @@ import (
 	"mechplan/internal/chart"
 	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
+	"mechplan/internal/msg"
 	"mechplan/internal/plan"
 )
 
@@ -23,7 +24,7 @@ func (r *report) unit(u string) string {
 	if u == "" {
 		return u
 	}
-	return r.t("export.unit."+labels.KeyOf(u), u)
+	return r.t(msg.Unit(u).Code, u)
 }
 
 func (r *report) metric(key, english string) string { return r.t("metric."+key, english) }

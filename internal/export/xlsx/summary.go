@@ -9,6 +9,7 @@ import (
 	"mechplan/internal/cost"
 	"mechplan/internal/export/labels"
 	"mechplan/internal/model"
+	"mechplan/internal/msg"
 	"mechplan/internal/plan"
 )
 
@@ -337,5 +338,5 @@ func (w *workbook) unit(u string) string {
 	if u == "" {
 		return u
 	}
-	return w.t("export.unit."+labels.KeyOf(u), u)
+	return w.t(msg.Unit(u).Code, u)
 }
