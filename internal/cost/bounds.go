@@ -18,9 +18,9 @@ type Bounds struct {
 	Whole  bool
 }
 
-// maxMoney is the largest money rate an override may set, as the file
-// reader allows any value.
-const maxMoney = 1e12
+// maxMoney is the largest money rate an override may set: any value the
+// file reader takes.
+const maxMoney = model.MaxOverrideValue
 
 // BoundsOf are the bounds of a rate, by what its unit says it is.
 func BoundsOf(r *refdata.Rate) Bounds {

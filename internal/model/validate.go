@@ -41,6 +41,9 @@ const (
 	MaxTotalMeetings = 30000
 	MinYear          = 1990
 	MaxYear          = 2200
+	// MaxOverrideValue bounds any rate override the file reader takes;
+	// the cost model narrows each rate's own range (cost.BoundsOf).
+	MaxOverrideValue = 1e12
 )
 
 // Problem is one thing wrong with a scenario, at a field path such as
@@ -284,7 +287,7 @@ func (s *Scenario) Validate(venues []string) Problems {
 			if o.Key == "" {
 				c.add(p+".key", "problem.required_rate", "is required (the key of a default rate)")
 			}
-			if o.Value < 0 || o.Value > 1e12 || o.Value != o.Value {
+			if o.Value < 0 || o.Value > MaxOverrideValue || o.Value != o.Value {
 				c.add(p+".value", "problem.value", "must be between 0 and 1e12, got {{.Got}}", "Got", o.Value)
 			}
 			c.text(p+".source", o.Source, false)

@@ -83,16 +83,14 @@ func (rc *rateCells) fxCell(i int, key string) (string, bool) {
 	if len(series) == 0 {
 		return "", false
 	}
-	first, okF := rc.defaults[series[0].Key]
-	last, okL := rc.defaults[series[len(series)-1].Key]
-	if !okF || !okL || last-first != len(series)-1 {
-		return "", false
-	}
+	// The lookup reads consecutive rows, one a year in order.
+	first, ok := rc.defaults[series[0].Key]
 	for k, r := range series {
-		if rc.defaults[r.Key] != first+k {
+		if row, ok2 := rc.defaults[r.Key]; !ok || !ok2 || row != first+k {
 			return "", false
 		}
 	}
+	last := first + len(series) - 1
 	py, ok := rc.cell(i, "cost.price_year")
 	if !ok {
 		return "", false
