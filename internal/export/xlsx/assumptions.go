@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"mechplan/internal/cost"
 	"mechplan/internal/refdata"
 )
 
@@ -117,14 +118,14 @@ func (w *workbook) assumptions() {
 		key, label, unit, currency, source, asOf, appliesTo string
 		value                                               float64
 		priceYear                                           int
-		placeholder                                         bool
+		placeholder, whole                                  bool
 	}
 	var rows []entry
 	if ref != nil {
 		for _, r := range ref.Rates {
 			rows = append(rows, entry{r.Key, w.t("rate."+r.Key, r.Label), w.unit(r.Unit), r.Currency, r.Source, r.AsOf,
 				w.t("export.xlsx.assumptions.every_scenario", "every scenario unless overridden below"),
-				r.Value, r.PriceYear, r.Placeholder})
+				r.Value, r.PriceYear, r.Placeholder, cost.BoundsOf(&r).Whole})
 		}
 	}
 	first := assumptionsHeaderRow + 1
@@ -147,7 +148,7 @@ func (w *workbook) assumptions() {
 			}
 			w.rates.overrides[i][key] = first + len(rows)
 			rows = append(rows, entry{key, w.t("rate."+key, a.Label), w.unit(a.Unit), a.Currency, src, a.OverrideAsOf, r.Scenario.Name,
-				a.Value, a.PriceYear, false})
+				a.Value, a.PriceYear, false, cost.BoundsOf(&a.Rate).Whole})
 		}
 	}
 	last := first + len(rows) - 1
@@ -162,6 +163,9 @@ func (w *workbook) assumptions() {
 		w.text(sh, aKey, row, e.key, 0)
 		w.text(sh, aLabel, row, e.label, 0)
 		valueStyle := w.st.rate
+		if e.whole {
+			valueStyle = w.st.whole
+		}
 		if e.placeholder {
 			valueStyle = w.st.placeholderRate
 			w.text(sh, aPlaceholder, row, placeholder, w.st.placeholderText)

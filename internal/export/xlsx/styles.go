@@ -38,10 +38,12 @@ type styles struct {
 	title, note, header, group, label, wrap                     int
 	integer, one, two, money, rate, delta, deltaTwo, deltaMoney int
 	engineOnly                                                  int
-	date, time, stamp                                           int
-	placeholderText, placeholderRate                            int
-	totalLabel, totalMoney                                      int
-	better, worse                                               int // conditional formats
+	// whole is a year or a setting (2026, 1): no grouping, no decimals.
+	whole                            int
+	date, time, stamp                int
+	placeholderText, placeholderRate int
+	totalLabel, totalMoney           int
+	better, worse                    int // conditional formats
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -76,6 +78,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	add(&s.two, num(fmtTwo))
 	add(&s.money, num(fmtMoney))
 	add(&s.rate, num(fmtRate))
+	add(&s.whole, num("0"))
 	add(&s.delta, num(fmtDelta))
 	add(&s.deltaMoney, num(fmtDeltaM))
 	add(&s.deltaTwo, num(fmtDelta2))
